@@ -1,0 +1,16 @@
+# standard_settings: language level and sanitizers; standard_warnings: the warning set.
+add_library(standard_settings INTERFACE)
+target_compile_features(standard_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+if(GRANTKIT_SANITIZE)
+  target_compile_options(standard_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                     -fno-sanitize-recover=undefined)
+  target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+add_library(standard_warnings INTERFACE)
+target_compile_options(standard_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                                                   -Wsign-conversion -Wnon-virtual-dtor)
+if(GRANTKIT_WERROR)
+  target_compile_options(standard_warnings INTERFACE -Werror)
+endif()

@@ -1,0 +1,54 @@
+#pragma once
+// Diagnostics: what every check and loader reports, with a place and a stable rule id.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace grantkit::core {
+
+enum class Severity { info, warning, error };
+
+// A place in an input file; line and column are 1-based, 0 when the finding has no place.
+struct SourcePlace {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// One finding: `FILE:LINE:COL: error|warning|info: MESSAGE [rule.id]` (CLI.md "Diagnostics").
+// `unreadable` marks input that could not be read at all (exit code 2 instead of 1).
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;
+  std::string message;
+  SourcePlace place;
+  bool unreadable = false;
+};
+
+std::string_view severity_name(Severity s);
+// The one-line form of CLI.md; line:col omitted when unknown, file omitted when empty.
+std::string format_diagnostic(const Diagnostic& d);
+
+// An ordered list of diagnostics with helpers to add and query them.
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void error(std::string rule, std::string message, SourcePlace place = {});
+  void warning(std::string rule, std::string message, SourcePlace place = {});
+  void info(std::string rule, std::string message, SourcePlace place = {});
+  // An error for input that cannot be read at all (missing file, YAML syntax): exit code 2.
+  void unreadable(std::string rule, std::string message, SourcePlace place = {});
+  void append(const Diagnostics& other);
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  bool has_errors() const;
+  bool has_warnings() const;
+  bool has_unreadable() const;
+  std::size_t count(Severity s) const;
+  bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace grantkit::core

@@ -1,0 +1,66 @@
+#pragma once
+// Money as an exact integer number of öre (1 kr = 100 öre). No floating point anywhere.
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <grantkit/core/percent.hpp>
+#include <grantkit/core/result.hpp>
+
+namespace grantkit::core {
+
+// Money: a signed amount in öre (int64). Arithmetic throws std::overflow_error instead of wrapping.
+class Money {
+ public:
+  constexpr Money() = default;
+  static constexpr Money from_ore(std::int64_t ore) { return Money(ore); }
+  // Whole kronor → Money; throws std::overflow_error when kr × 100 does not fit.
+  static Money from_kronor(std::int64_t kr);
+  constexpr std::int64_t ore() const { return ore_; }
+  constexpr bool is_zero() const { return ore_ == 0; }
+
+  Money operator+(Money other) const;
+  Money operator-(Money other) const;
+  Money operator-() const;
+  Money& operator+=(Money other) { return *this = *this + other; }
+  Money& operator-=(Money other) { return *this = *this - other; }
+  constexpr auto operator<=>(const Money&) const = default;
+
+ private:
+  constexpr explicit Money(std::int64_t ore) : ore_(ore) {}
+  std::int64_t ore_ = 0;
+};
+
+// How amount text is written in a source. YAML and the CLI use `automatic`: either `.` or `,` may be
+// the decimal mark (only one kind may appear) and groups of three are separated by spaces.
+struct MoneyStyle {
+  char decimal = 0;    // '.' or ','; 0 = automatic (the one mark present is the decimal mark)
+  char thousands = 0;  // '.', ',' or 0; spaces (also U+00A0, U+202F) always group
+};
+
+// Parses amount text straight into öre: `2945000`, `2945000.50`, `2 945 000`, `2 945 000,50 kr`,
+// `-1 234,5`. Refuses (with a message saying what is meant) leading zeros (`010`), exponents, `_`,
+// hex, more than two decimals, misplaced group separators, mixed marks (`1.234,5` unless the style
+// says `.` groups), and overflow of int64 öre.
+Result<Money> parse_money(std::string_view text, MoneyStyle style = {});
+
+// `2945000`, `2945000.5` → `2945000`, `2945000.50`: kronor with two decimals, or none when whole.
+// The JSON/CSV contract format (dot decimal, no grouping).
+std::string format_money_plain(Money m);
+// Always two decimals, with `decimal` as the mark and no grouping: `2945000,50` (excel-sv CSV).
+std::string format_money_fixed(Money m, char decimal);
+// Swedish human style: `2 945 000` (whole kronor, rounded half away from zero for display only) or,
+// with `decimals`, `2 945 000,50`. `group` separates thousands (a space by default).
+std::string format_money_human(Money m, bool decimals, std::string_view group = " ",
+                               char decimal = ',');
+
+// base × p, rounded down (towards −∞) to whole öre; exact (128-bit intermediate).
+// DOMAIN.md "Rounding": computed amounts are rounded down, on the aggregate they belong to.
+Money apply_percent_floor(Money base, Percent p);
+// base × num / den, rounded down to whole öre; den > 0. Used for pro-rating (e.g. by days).
+Money prorate_floor(Money base, std::int64_t num, std::int64_t den);
+// part / whole as a Percent, rounded down to the Percent's resolution; whole must be non-zero.
+Percent ratio_percent(Money part, Money whole);
+
+}  // namespace grantkit::core

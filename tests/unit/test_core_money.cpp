@@ -1,0 +1,91 @@
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include <grantkit/core/money.hpp>
+
+using grantkit::core::Money;
+using grantkit::core::MoneyStyle;
+using grantkit::core::parse_money;
+using grantkit::core::Percent;
+
+namespace {
+std::int64_t ore(std::string_view text, MoneyStyle style = {}) {
+  auto r = parse_money(text, style);
+  REQUIRE_MESSAGE(r.ok(), r.error());
+  return r->ore();
+}
+bool refused(std::string_view text, MoneyStyle style = {}) { return !parse_money(text, style).ok(); }
+}  // namespace
+
+TEST_CASE("core::parse_money accepts the forms of DOMAIN.md") {
+  CHECK(ore("2945000") == 294500000);
+  CHECK(ore("2945000.50") == 294500050);
+  CHECK(ore("2 945 000") == 294500000);
+  CHECK(ore("2 945 000,50 kr") == 294500050);
+  CHECK(ore("-1 234,5") == -123450);
+  CHECK(ore("0") == 0);
+  CHECK(ore("0.05") == 5);
+  CHECK(ore("12,3") == 1230);
+  CHECK(ore("2\xC2\xA0" "945\xC2\xA0" "000") == 294500000);  // no-break spaces
+  CHECK(ore("1 234,50", {',', 0}) == 123450);
+  CHECK(ore("1.234,50", {',', '.'}) == 123450);
+  CHECK(ore("1,234.50", {'.', ','}) == 123450);
+  CHECK(ore("-0.00") == 0);
+  CHECK(ore("+15") == 1500);
+}
+
+TEST_CASE("core::parse_money refuses ambiguous or malformed text") {
+  CHECK(refused("1.234,5"));          // two kinds of mark in an automatic source
+  CHECK(refused("1.234,5", {'.', 0}));  // a dot-decimal source
+  CHECK(refused("010"));
+  CHECK(refused("12,3,4"));
+  CHECK(refused("1,234"));  // automatic: comma decimal with three decimals
+  CHECK(refused("1e3"));
+  CHECK(refused("1_000"));
+  CHECK(refused("0x1A"));
+  CHECK(refused(""));
+  CHECK(refused("kr"));
+  CHECK(refused("12 34"));
+  CHECK(refused("1234 567"));
+  CHECK(refused("1."));
+  CHECK(refused("abc"));
+  CHECK(refused("1.001", {'.', 0}));
+}
+
+TEST_CASE("core::parse_money refuses overflow instead of wrapping") {
+  CHECK(ore("92233720368547758.07") == INT64_MAX);
+  CHECK(refused("92233720368547758.08"));
+  CHECK(refused("99999999999999999999"));
+  CHECK_THROWS_AS(Money::from_ore(INT64_MAX) + Money::from_ore(1), std::overflow_error);
+  CHECK_THROWS_AS(Money::from_kronor(INT64_MAX / 10), std::overflow_error);
+}
+
+TEST_CASE("core::format_money_plain") {
+  CHECK(format_money_plain(Money::from_ore(294500000)) == "2945000");
+  CHECK(format_money_plain(Money::from_ore(294500050)) == "2945000.50");
+  CHECK(format_money_plain(Money::from_ore(-5)) == "-0.05");
+  CHECK(format_money_plain(Money::from_ore(INT64_MIN)) == "-92233720368547758.08");
+}
+
+TEST_CASE("core::format_money_human") {
+  CHECK(format_money_human(Money::from_ore(294500000), false) == "2 945 000");
+  CHECK(format_money_human(Money::from_ore(294500050), true) == "2 945 000,50");
+  CHECK(format_money_human(Money::from_ore(-123450), false) == "-1 235");
+  CHECK(format_money_human(Money::from_ore(99), false) == "1");
+  CHECK(format_money_human(Money::from_ore(12345678), true, ",", '.') == "123,456.78");
+  CHECK(format_money_fixed(Money::from_ore(-123450), ',') == "-1234,50");
+}
+
+TEST_CASE("core::apply_percent_floor rounds down on the aggregate") {
+  auto p = *grantkit::core::parse_percent("45.24%");
+  CHECK(apply_percent_floor(Money::from_kronor(100000), p) == Money::from_kronor(45240));
+  auto fifteen = *grantkit::core::parse_percent("15%");
+  CHECK(apply_percent_floor(Money::from_ore(14524000), fifteen) == Money::from_ore(2178600));
+  // 0.01 kr × 45.24 % = 0.4524 öre → 0 öre (down)
+  CHECK(apply_percent_floor(Money::from_ore(1), p).ore() == 0);
+  CHECK(apply_percent_floor(Money::from_ore(-1), p).ore() == -1);
+  CHECK(prorate_floor(Money::from_kronor(210000), 1, 3).ore() == 7000000);
+  CHECK(prorate_floor(Money::from_ore(100), 1, 3).ore() == 33);
+  CHECK(ratio_percent(Money::from_kronor(5), Money::from_kronor(8)) == Percent::from_millionths(625000));
+}
