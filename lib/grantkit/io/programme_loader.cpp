@@ -1,0 +1,89 @@
+#include <fmt/format.h>
+
+#include <grantkit/io/project_loader.hpp>
+#include <grantkit/io/yaml_read.hpp>
+
+namespace grantkit::io {
+
+namespace {
+
+std::vector<std::string> read_id_list(YamlReader& r, const YamlNode* n, std::string_view what) {
+  std::vector<std::string> out;
+  if (!n || n->is_null() || !r.expect_sequence(*n, what)) return out;
+  for (const auto& item : n->items) {
+    if (auto t = r.id(&item, what)) out.push_back(*t);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags) {
+  auto root = load_yaml_file(path, diags);
+  if (!root) return std::nullopt;
+  YamlReader r(diags);
+  if (!r.expect_schema(*root, "programme")) return std::nullopt;
+  if (!r.expect_map(*root, "programme rule set",
+                    {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
+                     "deviation", "underspend_points", "claim_period"})) {
+    return std::nullopt;
+  }
+  model::Programme prog;
+  if (auto t = r.id(r.require(*root, "id", "programme"), "programme id")) prog.id = *t;
+  if (auto t = r.text(root->find("name"), "programme name")) prog.name = *t;
+  r.period(root->find("period"), "programme period");
+
+  if (const YamlNode* cats = r.require(*root, "categories", "programme"); cats && r.expect_sequence(*cats, "categories")) {
+    for (const auto& c : cats->items) {
+      if (!r.expect_map(c, "a cost category", {"id", "sv", "en", "kind", "source"})) continue;
+      model::CostCategory cat;
+      if (auto t = r.id(r.require(c, "id", "a cost category"), "category id")) cat.id = *t;
+      if (auto t = r.text(c.find("sv"), "category sv")) cat.sv = *t;
+      if (auto t = r.text(c.find("en"), "category en")) cat.en = *t;
+      if (auto t = r.text(c.find("kind"), "category kind")) cat.kind = *t;
+      if (!cat.id.empty()) prog.categories.push_back(std::move(cat));
+    }
+  }
+  if (const YamlNode* frs = root->find("flat_rates"); frs && !frs->is_null() && r.expect_sequence(*frs, "flat_rates")) {
+    for (const auto& f : frs->items) {
+      if (!r.expect_map(f, "a flat rate", {"id", "name", "rate", "base", "booked_under", "covers", "default", "source"})) continue;
+      model::FlatRate fr;
+      if (auto t = r.id(r.require(f, "id", "a flat rate"), "flat rate id")) fr.id = *t;
+      if (auto pc = r.percent(r.require(f, "rate", "a flat rate"), "flat rate")) fr.rate = *pc;
+      fr.base = read_id_list(r, f.find("base"), "flat rate base");
+      if (auto t = r.id(f.find("booked_under"), "booked_under", false)) fr.booked_under = *t;
+      fr.covers = read_id_list(r, f.find("covers"), "flat rate covers");
+      fr.applies_by_default = r.boolean(f.find("default"), "flat rate default").value_or(false);
+      if (auto t = r.text(f.find("source"), "source")) fr.source = *t;
+      prog.flat_rates.push_back(std::move(fr));
+    }
+  }
+  if (const YamlNode* ft = root->find("full_time");
+      ft && r.expect_map(*ft, "full_time", {"basis", "annual_hours", "hours_per_day", "eves_off", "source"})) {
+    if (auto b = r.text(ft->find("basis"), "full_time.basis")) {
+      if (*b == "calendar") prog.full_time.basis = core::FullTimeBasis::calendar;
+      else if (*b == "annual_hours") prog.full_time.basis = core::FullTimeBasis::annual_hours;
+      else diags.error("yaml.type", fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b), ft->find("basis")->place);
+    }
+    if (auto h = r.integer(ft->find("annual_hours"), "annual_hours")) prog.full_time.annual_minutes = *h * 60;
+    if (auto h = r.integer(ft->find("hours_per_day"), "hours_per_day")) prog.full_time.minutes_per_day = *h * 60;
+    if (auto e = r.boolean(ft->find("eves_off"), "eves_off")) prog.full_time.calendar.eves_off = *e;
+  }
+  if (const YamlNode* dv = root->find("deviation");
+      dv && r.expect_map(*dv, "deviation", {"percent", "amount", "source"})) {
+    if (auto pc = r.percent(dv->find("percent"), "deviation.percent")) prog.deviation_percent = *pc;
+    if (auto m = r.money(dv->find("amount"), "deviation.amount")) prog.deviation_amount = *m;
+  }
+  if (auto u = r.integer(root->find("underspend_points"), "underspend_points")) {
+    prog.underspend_points = core::Percent::from_points(*u);
+  }
+  if (const YamlNode* cp = root->find("claim_period");
+      cp && r.expect_map(*cp, "claim_period", {"min_months", "max_months", "within_calendar_year", "source"})) {
+    if (auto v = r.integer(cp->find("min_months"), "min_months")) prog.claim_min_months = static_cast<int>(*v);
+    if (auto v = r.integer(cp->find("max_months"), "max_months")) prog.claim_max_months = static_cast<int>(*v);
+    if (auto v = r.boolean(cp->find("within_calendar_year"), "within_calendar_year")) prog.claim_within_calendar_year = *v;
+  }
+  return prog;
+}
+
+}  // namespace grantkit::io

@@ -1,0 +1,413 @@
+#include <grantkit/io/project_loader.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include <grantkit/io/yaml_read.hpp>
+
+#ifndef GRANTKIT_DATA_DIR
+#define GRANTKIT_DATA_DIR "data"
+#endif
+
+namespace grantkit::io {
+namespace fs = std::filesystem;
+using core::Money;
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("GRANTKIT_DATA"); env && *env) return env;
+  return GRANTKIT_DATA_DIR;
+}
+
+namespace {
+
+// Reads `budget:` of an activity: an amount, or a map per cost category.
+void read_activity_budget(YamlReader& r, const YamlNode* n, model::Activity& a) {
+  if (!n || n->is_null()) return;
+  a.budget_place = n->place;
+  if (n->is_map()) {
+    Money total;
+    for (const auto& [k, v] : n->entries) {
+      if (auto m = r.money(&v, fmt::format("budget of {} for {}", a.id, k.text))) {
+        a.category_budget[k.text] = *m;
+        total += *m;
+      }
+    }
+    a.budget = total;
+    return;
+  }
+  a.budget = r.money(n, fmt::format("budget of activity {}", a.id));
+}
+
+model::Budget read_budget(YamlReader& r, const YamlNode& n) {
+  model::Budget b;
+  b.place = n.place;
+  if (!r.expect_map(n, "decision.budget", {"total", "categories"})) return b;
+  b.total = r.money(n.find("total"), "decision.budget.total");
+  if (const YamlNode* cats = n.find("categories"); cats && !cats->is_null()) {
+    if (cats->is_map()) {
+      for (const auto& [k, v] : cats->entries) {
+        if (auto m = r.money(&v, fmt::format("budget for category {}", k.text))) {
+          b.categories[k.text] = *m;
+          b.category_places[k.text] = k.place;
+        }
+      }
+    } else {
+      r.expect_map(*cats, "decision.budget.categories", {});
+    }
+  }
+  return b;
+}
+
+model::Aid read_aid(YamlReader& r, const YamlNode& n, std::string_view what) {
+  model::Aid aid;
+  if (!r.expect_map(n, what, {"rate", "max"})) return aid;
+  aid.rate = r.percent(n.find("rate"), fmt::format("{}.rate", what));
+  aid.max = r.money(n.find("max"), fmt::format("{}.max", what));
+  return aid;
+}
+
+void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
+  auto& d = p.decision;
+  d.place = n.place;
+  if (!r.expect_map(n, "decision",
+                    {"case_id", "date", "eligible", "aid", "rates", "budget", "vat_eligible"})) {
+    return;
+  }
+  if (auto t = r.text(r.require(n, "case_id", "decision"), "decision.case_id", true)) d.case_id = *t;
+  d.date = r.date(n.find("date"), "decision.date");
+  if (auto e = r.period(r.require(n, "eligible", "decision"), "decision.eligible", true)) d.eligible = *e;
+  if (const YamlNode* a = n.find("aid"); a && !a->is_null()) d.aid = read_aid(r, *a, "decision.aid");
+  if (const YamlNode* rates = n.find("rates"); rates && !rates->is_null()) {
+    if (rates->is_map()) {
+      for (const auto& [k, v] : rates->entries) {
+        if (auto pc = r.percent(&v, fmt::format("decision.rates.{}", k.text))) d.rates[k.text] = *pc;
+      }
+    } else {
+      r.expect_map(*rates, "decision.rates", {});
+    }
+  }
+  if (const YamlNode* b = r.require(n, "budget", "decision")) d.budget = read_budget(r, *b);
+  d.vat_eligible = r.boolean(n.find("vat_eligible"), "decision.vat_eligible");
+}
+
+void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (n.is_null() || !r.expect_sequence(n, "changes")) return;
+  for (const auto& c : n.items) {
+    if (!r.expect_map(c, "a change decision", {"date", "case_id", "aid", "budget", "eligible"})) continue;
+    model::ChangeDecision ch;
+    ch.place = c.place;
+    auto date = r.date(r.require(c, "date", "a change decision"), "changes[].date", true);
+    if (!date) continue;
+    ch.date = *date;
+    if (auto t = r.text(c.find("case_id"), "changes[].case_id")) ch.case_id = *t;
+    if (const YamlNode* a = c.find("aid"); a && !a->is_null()) ch.aid = read_aid(r, *a, "changes[].aid");
+    if (const YamlNode* b = c.find("budget"); b && !b->is_null()) ch.budget = read_budget(r, *b);
+    ch.eligible = r.period(c.find("eligible"), "changes[].eligible");
+    p.changes.push_back(std::move(ch));
+  }
+}
+
+void read_full_time(YamlReader& r, const YamlNode& n, model::Project& p) {
+  auto& ft = p.full_time;
+  ft.place = n.place;
+  if (!r.expect_map(n, "full_time", {"from", "to", "basis", "hours_per_day", "eves_off", "definition"})) {
+    return;
+  }
+  auto from = r.date(r.require(n, "from", "full_time"), "full_time.from", true);
+  auto to = r.date(r.require(n, "to", "full_time"), "full_time.to", true);
+  if (from && to) {
+    if (*to < *from) {
+      r.diags().error("yaml.date", "full_time ends before it starts", n.place);
+    } else {
+      ft.period = {*from, *to};
+    }
+  }
+  if (auto b = r.text(n.find("basis"), "full_time.basis")) {
+    if (*b == "annual_hours") ft.basis = core::FullTimeBasis::annual_hours;
+    else if (*b == "calendar") ft.basis = core::FullTimeBasis::calendar;
+    else r.diags().error("yaml.type", fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b), n.find("basis")->place);
+  }
+  if (auto h = r.integer(n.find("hours_per_day"), "full_time.hours_per_day")) ft.minutes_per_day = *h * 60;
+  ft.eves_off = r.boolean(n.find("eves_off"), "full_time.eves_off");
+  if (auto t = r.text(n.find("definition"), "full_time.definition")) ft.definition = *t;
+}
+
+void read_plan(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_map(n, "plan", {"version", "date", "activities_mainly", "local_costs_financed",
+                               "steering_priorities"})) {
+    return;
+  }
+  if (auto t = r.text(n.find("version"), "plan.version")) p.plan.version = *t;
+  p.plan.date = r.date(n.find("date"), "plan.date");
+  p.plan.activities_mainly = r.period(n.find("activities_mainly"), "plan.activities_mainly");
+  p.plan.local_costs_financed = r.boolean(n.find("local_costs_financed"), "plan.local_costs_financed");
+  if (const YamlNode* sp = n.find("steering_priorities"); sp && r.expect_map(*sp, "plan.steering_priorities", {"time", "cost", "quality"})) {
+    for (const auto& [k, v] : sp->entries) {
+      if (auto t = r.text(&v, fmt::format("plan.steering_priorities.{}", k.text), true)) {
+        p.plan.steering_priorities[k.text] = *t;
+      }
+    }
+  }
+}
+
+void read_activities(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "activities")) return;
+  for (const auto& a : n.items) {
+    if (!r.expect_map(a, "an activity", {"id", "name", "budget", "period", "phasing"})) continue;
+    model::Activity act;
+    act.place = a.place;
+    auto id = r.id(r.require(a, "id", "an activity"), "activity id");
+    if (!id) continue;
+    act.id = *id;
+    if (auto t = r.text(a.find("name"), "activity name")) act.name = *t;
+    read_activity_budget(r, a.find("budget"), act);
+    if (auto per = r.period(r.require(a, "period", fmt::format("activity {}", act.id)),
+                            fmt::format("period of activity {}", act.id), true)) {
+      act.period = *per;
+    }
+    p.activities.push_back(std::move(act));
+  }
+}
+
+void read_financing(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "financing")) return;
+  for (const auto& f : n.items) {
+    if (!r.expect_map(f, "a financier", {"id", "name", "type", "cash", "in_kind", "total", "status"})) continue;
+    model::Financier fin;
+    fin.place = f.place;
+    auto id = r.id(r.require(f, "id", "a financier"), "financier id");
+    if (!id) continue;
+    fin.id = *id;
+    if (auto t = r.text(f.find("name"), "financier name")) fin.name = *t;
+    if (auto t = r.text(f.find("type"), "financier type")) {
+      if (*t == "public") fin.type = model::FinancierType::public_;
+      else if (*t == "private") fin.type = model::FinancierType::private_;
+      else r.diags().error("yaml.type", fmt::format("financier type must be public or private, not '{}'", *t), f.find("type")->place);
+    }
+    fin.cash = r.money(f.find("cash"), fmt::format("cash of {}", fin.id));
+    fin.in_kind = r.money(f.find("in_kind"), fmt::format("in_kind of {}", fin.id));
+    fin.total = r.money(f.find("total"), fmt::format("total of {}", fin.id));
+    if (auto s = r.text(f.find("status"), "financier status")) {
+      if (*s == "confirmed") fin.status = model::FinancingStatus::confirmed;
+      else if (*s == "to_be_redistributed") fin.status = model::FinancingStatus::to_be_redistributed;
+      else if (*s == "unknown") fin.status = model::FinancingStatus::unknown;
+      else r.diags().error("yaml.type", fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s), f.find("status")->place);
+    }
+    p.financing.push_back(std::move(fin));
+  }
+}
+
+void read_organisations(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "organisations")) return;
+  for (const auto& o : n.items) {
+    if (!r.expect_map(o, "an organisation", {"id", "name", "role"})) continue;
+    model::Organisation org;
+    org.place = o.place;
+    auto id = r.id(r.require(o, "id", "an organisation"), "organisation id");
+    if (!id) continue;
+    org.id = *id;
+    if (auto t = r.text(o.find("name"), "organisation name")) org.name = *t;
+    if (auto t = r.text(o.find("role"), "organisation role")) org.role = *t;
+    p.organisations.push_back(std::move(org));
+  }
+}
+
+void read_indicators(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "indicators")) return;
+  for (const auto& i : n.items) {
+    if (!r.expect_map(i, "an indicator", {"id", "name", "unit", "target", "code"})) continue;
+    model::Indicator ind;
+    ind.place = i.place;
+    auto id = r.id(r.require(i, "id", "an indicator"), "indicator id");
+    if (!id) continue;
+    ind.id = *id;
+    if (auto t = r.text(i.find("name"), "indicator name")) ind.name = *t;
+    if (auto t = r.text(i.find("unit"), "indicator unit")) ind.unit = *t;
+    ind.target = r.integer(i.find("target"), "indicator target");
+    if (auto t = r.text(i.find("code"), "indicator code")) ind.code = *t;
+    p.indicators.push_back(std::move(ind));
+  }
+}
+
+std::optional<char> read_char(YamlReader& r, const YamlNode* n, std::string_view what,
+                              std::initializer_list<char> allowed) {
+  auto t = r.text(n, what);
+  if (!t) return std::nullopt;
+  std::string v = *t == "\\t" || *t == "tab" ? std::string("\t") : *t;
+  if (v.size() == 1 && std::find(allowed.begin(), allowed.end(), v[0]) != allowed.end()) return v[0];
+  std::string list;
+  for (char c : allowed) list += fmt::format("{}'{}'", list.empty() ? "" : ", ", c == '\t' ? std::string("tab") : std::string(1, c));
+  r.diags().error("yaml.type", fmt::format("{} must be one of {}, not '{}'", what, list, *t), n->place);
+  return std::nullopt;
+}
+
+void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::vector<model::SourceSpec>& out) {
+  if (!r.expect_sequence(n, what)) return;
+  for (const auto& s : n.items) {
+    if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
+                                      "accounts", "columns", "activity_dimension", "project"})) {
+      continue;
+    }
+    model::SourceSpec spec;
+    spec.place = s.place;
+    auto path = r.text(r.require(s, "path", "a source"), "source path", true);
+    if (!path) continue;
+    spec.path = *path;
+    if (auto f = r.text(s.find("format"), "source format")) {
+      if (*f != "csv" && *f != "sie" && *f != "yaml") {
+        r.diags().error("yaml.type", fmt::format("source format must be csv, sie or yaml, not '{}'", *f), s.find("format")->place);
+      }
+      spec.format = *f;
+    } else {
+      spec.format = "csv";
+    }
+    if (auto c = read_char(r, s.find("delimiter"), "delimiter", {',', ';', '\t'})) spec.delimiter = *c;
+    if (auto c = read_char(r, s.find("decimal"), "decimal", {'.', ','})) spec.decimal = *c;
+    if (auto c = read_char(r, s.find("thousands"), "thousands", {'.', ',', ' '})) spec.thousands = *c;
+    if (spec.thousands != 0 && spec.thousands == spec.decimal) {
+      r.diags().error("yaml.type", "thousands and decimal must differ", s.place);
+      spec.thousands = 0;
+    }
+    if (auto e = r.text(s.find("encoding"), "encoding")) spec.encoding = *e;
+    if (auto a = r.text(s.find("accounts"), "accounts")) spec.accounts = *a;
+    if (const YamlNode* cols = s.find("columns"); cols && !cols->is_null()) {
+      if (r.expect_map(*cols, "columns",
+                       {"date", "voucher", "account", "amount", "text", "category", "activity", "person",
+                        "financier", "eligible", "paid", "supplier", "account_name", "month", "hours"})) {
+        for (const auto& [k, v] : cols->entries) {
+          if (auto t = r.text(&v, fmt::format("columns.{}", k.text), true)) spec.columns[k.text] = *t;
+        }
+      }
+    }
+    if (auto d = r.integer(s.find("activity_dimension"), "activity_dimension")) spec.activity_dimension = static_cast<int>(*d);
+    out.push_back(std::move(spec));
+  }
+}
+
+void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "staff")) return;
+  for (const auto& s : n.items) {
+    if (!r.expect_map(s, "a staff entry", {"id", "name", "role", "organisation", "percent", "period",
+                                           "basis", "funding", "monthly_salary", "activities"})) {
+      continue;
+    }
+    model::StaffEntry e;
+    e.place = s.place;
+    auto id = r.id(r.require(s, "id", "a staff entry"), "staff id");
+    if (!id) continue;
+    e.id = *id;
+    if (auto t = r.text(s.find("name"), "staff name")) e.name = *t;
+    if (auto t = r.text(s.find("role"), "staff role")) e.role = *t;
+    if (const YamlNode* o = r.require(s, "organisation", fmt::format("staff entry {}", e.id))) {
+      if (auto t = r.id(o, "organisation")) {
+        e.organisation = *t;
+        e.organisation_place = o->place;
+      }
+    }
+    if (auto pc = r.percent(r.require(s, "percent", fmt::format("staff entry {}", e.id)), "percent")) e.percent = *pc;
+    if (const YamlNode* per = s.find("period")) {
+      e.period = r.period(per, fmt::format("period of {}", e.id));
+      e.period_place = per->place;
+    }
+    if (auto b = r.text(s.find("basis"), "basis")) {
+      if (*b == "fixed_percent") e.basis = model::StaffBasis::fixed_percent;
+      else if (*b == "hourly") e.basis = model::StaffBasis::hourly;
+      else r.diags().error("yaml.type", fmt::format("basis must be fixed_percent or hourly, not '{}'", *b), s.find("basis")->place);
+    }
+    if (auto f = r.text(s.find("funding"), "funding")) {
+      if (*f == "cash") e.funding = model::Funding::cash;
+      else if (*f == "in_kind") e.funding = model::Funding::in_kind;
+      else r.diags().error("yaml.type", fmt::format("funding must be cash or in_kind, not '{}'", *f), s.find("funding")->place);
+    }
+    e.monthly_salary = r.money(s.find("monthly_salary"), fmt::format("monthly_salary of {}", e.id));
+    if (const YamlNode* acts = s.find("activities"); acts && !acts->is_null()) {
+      if (acts->is_map()) {
+        for (const auto& [k, v] : acts->entries) {
+          if (auto pc = r.percent(&v, fmt::format("share of {} in {}", e.id, k.text))) {
+            e.activities[k.text] = *pc;
+            e.activity_places[k.text] = k.place;
+          }
+        }
+      } else {
+        r.expect_map(*acts, "activities", {});
+      }
+    }
+    p.staff.push_back(std::move(e));
+  }
+}
+
+}  // namespace
+
+std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);
+
+std::optional<model::Project> load_project(const std::string& dir, const std::string& data_dir,
+                                           core::Diagnostics& diags) {
+  model::Project p;
+  p.dir = dir;
+  p.file = (fs::path(dir) / "project.yaml").string();
+  if (!fs::is_directory(dir)) {
+    diags.unreadable("io.read", fmt::format("'{}' is not a project folder", dir), {dir, 0, 0});
+    return std::nullopt;
+  }
+  auto root = load_yaml_file(p.file, diags);
+  if (!root) return std::nullopt;
+  YamlReader r(diags);
+  if (!r.expect_schema(*root, "project")) return std::nullopt;
+  r.expect_map(*root, "project.yaml",
+               {"schema", "project", "organisations", "decision", "changes", "full_time", "plan",
+                "activities", "financing", "staff", "indicators", "sources"});
+
+  if (const YamlNode* proj = r.require(*root, "project", "project.yaml");
+      proj && r.expect_map(*proj, "project", {"id", "name", "owner", "programme", "currency"})) {
+    if (auto t = r.id(r.require(*proj, "id", "project"), "project.id")) p.id = *t;
+    if (auto t = r.text(proj->find("name"), "project.name")) p.name = *t;
+    if (auto t = r.text(proj->find("owner"), "project.owner")) p.owner = *t;
+    if (auto t = r.id(r.require(*proj, "programme", "project"), "project.programme")) p.programme_id = *t;
+    if (auto t = r.text(proj->find("currency"), "project.currency")) {
+      p.currency = *t;
+      if (*t != "SEK") diags.error("yaml.type", "grantkit reports in SEK only", proj->find("currency")->place);
+    }
+  }
+  if (const YamlNode* n = root->find("organisations"); n && !n->is_null()) read_organisations(r, *n, p);
+  if (const YamlNode* n = r.require(*root, "decision", "project.yaml")) read_decision(r, *n, p);
+  if (const YamlNode* n = root->find("changes")) read_changes(r, *n, p);
+  if (const YamlNode* n = r.require(*root, "full_time", "project.yaml")) read_full_time(r, *n, p);
+  if (const YamlNode* n = root->find("plan"); n && !n->is_null()) read_plan(r, *n, p);
+  if (const YamlNode* n = r.require(*root, "activities", "project.yaml")) read_activities(r, *n, p);
+  if (const YamlNode* n = root->find("financing"); n && !n->is_null()) read_financing(r, *n, p);
+  if (const YamlNode* n = root->find("indicators"); n && !n->is_null()) read_indicators(r, *n, p);
+  if (const YamlNode* n = root->find("sources"); n && !n->is_null() &&
+                                                 r.expect_map(*n, "sources", {"ledger", "time"})) {
+    if (const YamlNode* l = n->find("ledger"); l && !l->is_null()) read_sources(r, *l, "sources.ledger", p.ledger_sources);
+    if (const YamlNode* t = n->find("time"); t && !t->is_null()) read_sources(r, *t, "sources.time", p.time_sources);
+  }
+  if (const YamlNode* n = root->find("staff"); n && !n->is_null()) read_staff_list(r, *n, p);
+
+  // staff.yaml, when present.
+  fs::path staff_file = fs::path(dir) / "staff.yaml";
+  if (fs::exists(staff_file)) {
+    if (auto staff_root = load_yaml_file(staff_file.string(), diags)) {
+      if (r.expect_schema(*staff_root, "staff") && r.expect_map(*staff_root, "staff.yaml", {"schema", "staff"})) {
+        if (const YamlNode* n = r.require(*staff_root, "staff", "staff.yaml")) read_staff_list(r, *n, p);
+      }
+    }
+  }
+
+  // The programme rule set.
+  if (!p.programme_id.empty()) {
+    fs::path prog = fs::path(data_dir) / "programmes" / (p.programme_id + ".yaml");
+    if (!fs::exists(prog)) {
+      diags.error("ref.unknown",
+                  fmt::format("programme '{}' has no rule set ({} not found)", p.programme_id, prog.filename().string()),
+                  {p.file, 0, 0});
+    } else if (auto programme = load_programme(prog.string(), diags)) {
+      p.programme = std::move(*programme);
+    }
+  }
+  return p;
+}
+
+}  // namespace grantkit::io

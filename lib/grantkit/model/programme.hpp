@@ -1,0 +1,50 @@
+#pragma once
+// A programme rule set (data/programmes/*.yaml): cost categories, flat rates, full time, thresholds.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <grantkit/core/calendar.hpp>
+#include <grantkit/core/money.hpp>
+#include <grantkit/core/percent.hpp>
+
+namespace grantkit::model {
+
+// A cost category (kostnadsslag) with its labels; kind: cost | flat_rate | in_kind | income.
+struct CostCategory {
+  std::string id;
+  std::string sv;
+  std::string en;
+  std::string kind;
+};
+
+// A flat rate (schablon): rate × the sum of `base` (category or flat-rate ids), booked under
+// `booked_under`; booked costs in `covers` are then ineligible.
+struct FlatRate {
+  std::string id;
+  core::Percent rate;
+  std::vector<std::string> base;
+  std::string booked_under;
+  std::vector<std::string> covers;
+  bool applies_by_default = false;
+  std::string source;
+};
+
+// The whole rule set; every number has its `source` in the YAML file.
+struct Programme {
+  std::string id;
+  std::string name;
+  std::vector<CostCategory> categories;
+  std::vector<FlatRate> flat_rates;
+  core::FullTimeRule full_time;
+  core::Percent deviation_percent = core::Percent::from_points(20);
+  core::Money deviation_amount = core::Money::from_kronor(50000);
+  core::Percent underspend_points = core::Percent::from_points(15);
+  int claim_min_months = 1;
+  int claim_max_months = 6;
+  bool claim_within_calendar_year = true;
+
+  const CostCategory* find_category(std::string_view wanted) const;
+};
+
+}  // namespace grantkit::model

@@ -1,0 +1,35 @@
+#include <algorithm>
+
+#include <grantkit/model/project.hpp>
+
+namespace grantkit::model {
+
+const CostCategory* Programme::find_category(std::string_view wanted) const {
+  auto it = std::find_if(categories.begin(), categories.end(), [&](const CostCategory& c) { return c.id == wanted; });
+  return it == categories.end() ? nullptr : &*it;
+}
+
+const Activity* Project::find_activity(std::string_view wanted) const {
+  auto it = std::find_if(activities.begin(), activities.end(), [&](const Activity& a) { return a.id == wanted; });
+  return it == activities.end() ? nullptr : &*it;
+}
+
+const Financier* Project::find_financier(std::string_view wanted) const {
+  auto it = std::find_if(financing.begin(), financing.end(), [&](const Financier& f) { return f.id == wanted; });
+  return it == financing.end() ? nullptr : &*it;
+}
+
+bool Project::knows_organisation(std::string_view wanted) const {
+  return find_financier(wanted) != nullptr ||
+         std::any_of(organisations.begin(), organisations.end(), [&](const Organisation& o) { return o.id == wanted; });
+}
+
+core::FullTimeRule Project::full_time_rule() const {
+  core::FullTimeRule rule = programme.full_time;
+  if (full_time.basis) rule.basis = *full_time.basis;
+  if (full_time.minutes_per_day) rule.minutes_per_day = *full_time.minutes_per_day;
+  if (full_time.eves_off) rule.calendar.eves_off = *full_time.eves_off;
+  return rule;
+}
+
+}  // namespace grantkit::model

@@ -1,0 +1,190 @@
+#pragma once
+// The project as grantkit understands it: decision, plan, activities, financing, staffing, sources.
+// Plain values only: no I/O, no formatting. Field names follow DOMAIN.md's terms.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <grantkit/core/calendar.hpp>
+#include <grantkit/core/date.hpp>
+#include <grantkit/core/diagnostic.hpp>
+#include <grantkit/core/money.hpp>
+#include <grantkit/core/percent.hpp>
+#include <grantkit/model/programme.hpp>
+
+namespace grantkit::model {
+
+using core::Date;
+using core::Money;
+using core::Percent;
+using core::Period;
+using core::SourcePlace;
+
+// Aid (stöd): the ERDF rate of eligible costs and the decided maximum; unknown when null.
+struct Aid {
+  std::optional<Percent> rate;
+  std::optional<Money> max;
+};
+
+// The approved budget (total and, optionally, per cost category id), in öre.
+struct Budget {
+  std::optional<Money> total;
+  std::map<std::string, Money> categories;
+  SourcePlace place;
+  std::map<std::string, SourcePlace> category_places;
+};
+
+// Beslut om stöd: Tillväxtverket's decision.
+struct Decision {
+  std::string case_id;  // ärende-id; text, keeps leading zeros
+  std::optional<Date> date;
+  Period eligible;  // stödberättigande period
+  Aid aid;
+  std::map<std::string, Percent> rates;  // overrides of the programme's flat rates, by id
+  Budget budget;
+  std::optional<bool> vat_eligible;
+  SourcePlace place;
+};
+
+// Ändringsbeslut: replaces the fields it names from its date on (DOMAIN.md).
+struct ChangeDecision {
+  Date date;
+  std::string case_id;
+  std::optional<Aid> aid;
+  std::optional<Budget> budget;
+  std::optional<Period> eligible;
+  SourcePlace place;
+};
+
+// Heltidsdefinition: the period that 100 % of a person means, and how it becomes hours.
+struct FullTime {
+  Period period;
+  std::optional<core::FullTimeBasis> basis;  // unset: the programme's default
+  std::optional<std::int64_t> minutes_per_day;
+  std::optional<bool> eves_off;
+  std::string definition;  // the plan's own words, if given
+  SourcePlace place;
+};
+
+// An activity (aktivitet): a work package with its own budget and period.
+struct Activity {
+  std::string id;
+  std::string name;
+  std::optional<Money> budget;                   // total; the sum of `category_budget` when split
+  std::map<std::string, Money> category_budget;  // optional split per cost category
+  Period period;
+  SourcePlace place;
+  SourcePlace budget_place;
+};
+
+enum class FinancierType { public_, private_ };
+enum class FinancingStatus { confirmed, to_be_redistributed, unknown };
+
+// A co-financier (medfinansiär) with its planned cash and in-kind contributions, in öre.
+struct Financier {
+  std::string id;
+  std::string name;
+  FinancierType type = FinancierType::public_;
+  std::optional<Money> cash;     // kontant
+  std::optional<Money> in_kind;  // bidrag i annat än pengar
+  std::optional<Money> total;
+  FinancingStatus status = FinancingStatus::confirmed;
+  SourcePlace place;
+};
+
+// An organisation taking part without being a financier in the plan (the owner, a partner).
+struct Organisation {
+  std::string id;
+  std::string name;
+  std::string role;  // owner | partner
+  SourcePlace place;
+};
+
+enum class StaffBasis { fixed_percent, hourly };
+enum class Funding { cash, in_kind };
+
+// One staffing entry (bemanning): a person (by role pseudonym) at a share of full time.
+struct StaffEntry {
+  std::string id;  // role-based pseudonym
+  std::string name;
+  std::string role;
+  std::string organisation;  // a financing or organisation id
+  Percent percent;
+  std::optional<Period> period;  // unset: the full-time definition's period
+  StaffBasis basis = StaffBasis::fixed_percent;
+  Funding funding = Funding::cash;
+  std::optional<Money> monthly_salary;  // gross kr/month, in öre
+  std::map<std::string, Percent> activities;
+  SourcePlace place;
+  std::map<std::string, SourcePlace> activity_places;
+  SourcePlace organisation_place;
+  SourcePlace period_place;
+};
+
+// A result indicator (resultatmål) with its target.
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string unit;
+  std::optional<std::int64_t> target;
+  std::string code;
+  SourcePlace place;
+};
+
+// Plan facts that are not the decision (projektplan).
+struct PlanFacts {
+  std::string version;
+  std::optional<Date> date;
+  std::optional<Period> activities_mainly;
+  std::optional<bool> local_costs_financed;
+  std::map<std::string, std::string> steering_priorities;
+};
+
+// A declared input source (FORMATS.md `sources`): where to read ledger or time rows, and how.
+struct SourceSpec {
+  std::string path;    // a file or a glob, relative to the project folder
+  std::string format;  // csv | sie | yaml
+  char delimiter = 0;  // 0: detect from the header
+  char decimal = '.';
+  char thousands = 0;
+  std::string encoding = "utf-8";
+  std::string accounts;  // account plan id
+  std::map<std::string, std::string> columns;  // canonical name → header name
+  std::optional<int> activity_dimension;
+  SourcePlace place;
+};
+
+// The whole project folder as loaded: project.yaml, staff.yaml and where the other inputs are.
+struct Project {
+  std::string dir;  // the project folder
+  std::string file;  // project.yaml's path
+  std::string id;
+  std::string name;
+  std::string owner;
+  std::string programme_id;
+  std::string currency = "SEK";
+  Decision decision;
+  std::vector<ChangeDecision> changes;
+  FullTime full_time;
+  PlanFacts plan;
+  std::vector<Activity> activities;
+  std::vector<Financier> financing;
+  std::vector<Organisation> organisations;
+  std::vector<StaffEntry> staff;
+  std::vector<Indicator> indicators;
+  std::vector<SourceSpec> ledger_sources;
+  std::vector<SourceSpec> time_sources;
+  Programme programme;
+
+  const Activity* find_activity(std::string_view wanted) const;
+  const Financier* find_financier(std::string_view wanted) const;
+  // A financier, an organisation, or the owner's organisation id.
+  bool knows_organisation(std::string_view wanted) const;
+  // The project period grantkit reports over: the decision's eligible period.
+  const Period& project_period() const { return decision.eligible; }
+  // The calendar/full-time rule in force: the programme's default overridden by full_time.
+  core::FullTimeRule full_time_rule() const;
+};
+
+}  // namespace grantkit::model
