@@ -1,0 +1,135 @@
+#include "common.hpp"
+
+#include <unistd.h>
+
+#include <ctime>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include <grantkit/check/rules.hpp>
+#include <grantkit/core/file.hpp>
+#include <grantkit/io/ledger_loader.hpp>
+#include <grantkit/io/project_loader.hpp>
+
+namespace grantkit::cli {
+
+void add_common_options(CLI::App* app, CommonOptions& o) {
+  app->add_option("PROJECT_DIR", o.dir, "the project folder (default: the current folder)");
+  app->add_option("--as-of", o.as_of, "the reporting date YYYY-MM-DD: nothing dated after it counts");
+  app->add_option("-p,--period", o.period, "2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30");
+  app->add_option("--by", o.by, "grouping: activity, category, activity,category, person, financier");
+  app->add_flag("--monthly", o.monthly, "one column per month of the period");
+  app->add_flag("--quarterly", o.quarterly, "one column per quarter of the period");
+  app->add_option("-f,--format", o.format, "table, csv, json, md, xlsx or html")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "xlsx", "html"}));
+  app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
+  app->add_option("--lang", o.lang, "sv or en (labels and number style)")->check(CLI::IsMember({"sv", "en"}));
+  app->add_option("--csv-dialect", o.csv_dialect, "rfc4180 or excel-sv (semicolon, decimal comma, BOM)")
+      ->check(CLI::IsMember({"rfc4180", "excel-sv"}));
+  app->add_flag("--strict", o.strict, "warnings count as errors");
+  app->add_flag("-q,--quiet", o.quiet, "print only errors");
+  app->add_flag("-v,--verbose", o.verbose, "print every finding, also information");
+}
+
+Loaded load(const CommonOptions& o, bool with_ledger) {
+  Loaded l;
+  l.project = io::load_project(o.dir, io::default_data_dir(), l.diagnostics);
+  if (!l.project || !with_ledger) return l;
+  std::vector<model::Exclusion> unreadable;
+  auto rows = io::load_ledger(*l.project, l.diagnostics, unreadable);
+  l.outcome = check::classify_outcome(*l.project, std::move(rows), l.diagnostics);
+  for (auto& e : unreadable) l.outcome.excluded.push_back(std::move(e));
+  return l;
+}
+
+reports::ReportWindow window(const CommonOptions& o, const model::Project& project) {
+  std::optional<core::Date> as_of;
+  if (!o.as_of.empty()) {
+    auto d = core::parse_iso_date(o.as_of);
+    if (!d) throw UsageError("--as-of: " + d.error());
+    as_of = *d;
+  }
+  std::optional<core::Period> period;
+  if (!o.period.empty()) {
+    auto p = core::parse_period_expression(o.period);
+    if (!p) throw UsageError("--period: " + p.error());
+    period = *p;
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  core::Date today(static_cast<unsigned short>(local.tm_year + 1900), static_cast<unsigned short>(local.tm_mon + 1),
+                   static_cast<unsigned short>(local.tm_mday));
+  auto w = reports::make_window(project, as_of, period, today);
+  if (!w) throw UsageError(w.error());
+  return *w;
+}
+
+int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o) {
+  std::map<std::string, std::size_t> shown;
+  std::map<std::string, std::size_t> hidden;
+  for (const auto& d : diags.items()) {
+    if (d.severity == core::Severity::info && !o.verbose) continue;
+    if (d.severity != core::Severity::error && o.quiet) continue;
+    if (!o.verbose && shown[d.rule] >= 50) {
+      ++hidden[d.rule];
+      continue;
+    }
+    ++shown[d.rule];
+    std::cerr << core::format_diagnostic(d) << '\n';
+  }
+  for (const auto& [rule, n] : hidden) {
+    std::cerr << fmt::format("note: {} more findings of [{}] not shown (use --verbose)\n", n, rule);
+  }
+  if (diags.has_unreadable()) return kUnreadable;
+  if (diags.has_errors()) return kDataErrors;
+  if (o.strict && diags.has_warnings()) return kDataErrors;
+  return kDone;
+}
+
+namespace {
+
+render::Format pick_format(const CommonOptions& o) {
+  std::string f = o.format;
+  if (f.empty() && !o.output.empty()) {
+    auto dot = o.output.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : o.output.substr(dot + 1);
+    if (ext == "json" || ext == "csv" || ext == "md" || ext == "xlsx" || ext == "html") f = ext;
+  }
+  if (f.empty()) f = o.output.empty() && ::isatty(STDOUT_FILENO) ? "table" : "csv";
+  if (f == "json") return render::Format::json;
+  if (f == "csv") return render::Format::csv;
+  if (f == "md") return render::Format::md;
+  if (f == "xlsx") return render::Format::xlsx;
+  if (f == "html") return render::Format::html;
+  return render::Format::table;
+}
+
+}  // namespace
+
+int finish(reports::Document doc, const CommonOptions& o) {
+  render::RenderOptions ro;
+  ro.format = pick_format(o);
+  ro.lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;
+  ro.csv_dialect = o.csv_dialect == "excel-sv" ? render::CsvDialect::excel_sv : render::CsvDialect::rfc4180;
+  if (ro.format == render::Format::xlsx || ro.format == render::Format::html) {
+    throw UsageError("this report is not yet available as xlsx or html; use table, csv, json or md");
+  }
+  // The table and Markdown list findings themselves; stderr carries them for every format.
+  core::Diagnostics shown = doc.diagnostics;
+  if (ro.format == render::Format::table) doc.diagnostics = {};
+  std::string text = render::render_text(doc, ro);
+  int code = report_diagnostics(shown, o);
+  if (o.output.empty() || o.output == "-") {
+    std::cout << text;
+    std::cout.flush();
+  } else if (auto w = core::write_file_atomically(o.output, text); !w) {
+    std::cerr << fmt::format("{}: error: {} [io.write]\n", o.output, w.error());
+    return kUnreadable;
+  }
+  return code;
+}
+
+}  // namespace grantkit::cli

@@ -1,0 +1,60 @@
+#pragma once
+// Options every subcommand shares (CLI.md), and the steps every subcommand ends with.
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <grantkit/core/diagnostic.hpp>
+#include <grantkit/model/project.hpp>
+#include <grantkit/model/transaction.hpp>
+#include <grantkit/render/render.hpp>
+#include <grantkit/reports/document.hpp>
+#include <grantkit/reports/window.hpp>
+
+namespace grantkit::cli {
+
+// Exit codes of CLI.md.
+enum ExitCode { kDone = 0, kDataErrors = 1, kUnreadable = 2, kInternal = 3 };
+
+struct CommonOptions {
+  std::string dir = ".";
+  std::string as_of;
+  std::string period;
+  std::string by;
+  bool monthly = false;
+  bool quarterly = false;
+  std::string format;
+  std::string output;
+  std::string lang = "sv";
+  std::string csv_dialect = "rfc4180";
+  bool strict = false;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// A usage error found after CLI11's own parsing (a bad --period, say): exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+void add_common_options(CLI::App* app, CommonOptions& o);
+
+// The project folder loaded, with its outcome classified and every diagnostic gathered.
+struct Loaded {
+  std::optional<model::Project> project;
+  model::Outcome outcome;
+  core::Diagnostics diagnostics;
+};
+
+// Loads project.yaml, staff.yaml, the programme and (with_ledger) the ledger sources.
+Loaded load(const CommonOptions& o, bool with_ledger);
+// The reporting window from --as-of and --period (UsageError when malformed).
+reports::ReportWindow window(const CommonOptions& o, const model::Project& project);
+// Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
+// only errors with --quiet) and returns the exit code they imply.
+int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);
+// Renders `doc` in the chosen format to stdout or -o (atomically), then reports the diagnostics.
+int finish(reports::Document doc, const CommonOptions& o);
+
+}  // namespace grantkit::cli

@@ -1,0 +1,41 @@
+// grantkit: budget, co-financing and time reporting for Tillväxtverket/ERDF projects.
+// main() only dispatches and turns every error into a message and an exit code.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "common.hpp"
+
+int main(int argc, char** argv) {
+  using namespace grantkit::cli;
+  CLI::App app{"grantkit — budget, co-financing and time reports for projects funded through "
+               "Tillväxtverket (ERUF)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "grantkit 0.1.0");
+  std::function<int()> run;
+  for (const auto& c : commands()) c.add(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << fmt::format("grantkit: error: {} [cli.usage]\n", e.what());
+    return kUnreadable;
+  }
+  try {
+    return run ? run() : kUnreadable;
+  } catch (const UsageError& e) {
+    std::cerr << fmt::format("grantkit: error: {} [cli.usage]\n", e.what());
+    return kUnreadable;
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("grantkit: internal error: {} — this is a bug in grantkit; please report it "
+                             "with the command and input [internal]\n",
+                             e.what());
+    return kInternal;
+  }
+}

@@ -1,0 +1,300 @@
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <grantkit/check/rules.hpp>
+
+namespace grantkit::check {
+
+using core::Money;
+using model::Project;
+
+namespace {
+
+std::string kr(Money m) { return core::format_money_human(m, m.ore() % 100 != 0) + " kr"; }
+
+// budget.activities-sum: the activity budgets add up to the decided total (and category budgets,
+// where given, too).
+void activities_sum(const Project& p, core::Diagnostics& d) {
+  const auto& total = p.decision.budget.total;
+  if (!total) return;
+  Money sum;
+  bool all = !p.activities.empty();
+  for (const auto& a : p.activities) {
+    if (a.budget) sum += *a.budget;
+    else all = false;
+  }
+  if (all && sum != *total) {
+    d.error("budget.activities-sum",
+            fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
+                        kr(sum), kr(*total), kr(sum - *total)),
+            p.decision.budget.place);
+  }
+  if (!p.decision.budget.categories.empty()) {
+    Money cats;
+    for (const auto& [id, m] : p.decision.budget.categories) cats += m;
+    if (cats != *total) {
+      d.error("budget.categories-sum",
+              fmt::format("the category budgets add up to {}, the decided budget is {}", kr(cats), kr(*total)),
+              p.decision.budget.place);
+    }
+  }
+}
+
+// activity.period: every activity runs inside the eligible period; ids are unique.
+void activity_period(const Project& p, core::Diagnostics& d) {
+  std::set<std::string> seen;
+  for (const auto& a : p.activities) {
+    if (!seen.insert(a.id).second) {
+      d.error("activity.duplicate-id", fmt::format("activity {} is listed twice", a.id), a.place);
+    }
+    if (!p.decision.eligible.contains(a.period)) {
+      d.error("activity.period",
+              fmt::format("activity {} runs {}, outside the eligible period {}", a.id, a.period.iso(),
+                          p.decision.eligible.iso()),
+              a.place);
+    }
+  }
+}
+
+// financing.total-mismatch: cash + in kind = total for every financier that gives all three.
+void financing_total(const Project& p, core::Diagnostics& d) {
+  for (const auto& f : p.financing) {
+    if (f.cash && f.in_kind && f.total && *f.cash + *f.in_kind != *f.total) {
+      d.error("financing.total-mismatch",
+              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id, kr(*f.cash),
+                          kr(*f.in_kind), kr(*f.cash + *f.in_kind), kr(*f.total)),
+              f.place);
+    }
+  }
+}
+
+// financing.unresolved: a financier whose amounts are still to be redistributed (omfördelas).
+void financing_unresolved(const Project& p, core::Diagnostics& d) {
+  for (const auto& f : p.financing) {
+    if (f.status == model::FinancingStatus::to_be_redistributed) {
+      d.warning("financing.unresolved",
+                fmt::format("{}: the co-financing is to be redistributed (omfördelas); the financing "
+                            "plan is not final until it is resolved",
+                            f.name.empty() ? f.id : f.name),
+                f.place);
+    } else if (f.status == model::FinancingStatus::unknown) {
+      d.warning("financing.unresolved", fmt::format("{}: the co-financing is unknown", f.id), f.place);
+    }
+  }
+}
+
+// The total a financier contributes according to the plan, when known.
+std::optional<Money> financier_total(const model::Financier& f) {
+  if (f.status != model::FinancingStatus::confirmed) return std::nullopt;
+  if (f.total) return f.total;
+  if (f.cash && f.in_kind) return *f.cash + *f.in_kind;
+  if (f.cash && !f.in_kind) return f.cash;
+  if (f.in_kind && !f.cash) return f.in_kind;
+  return std::nullopt;
+}
+
+// financing.plan-balance: co-financing + aid = the total eligible budget (DOMAIN.md "Co-financing
+// and aid"). Unknown parts make it a warning: the plan cannot be balanced yet.
+void financing_plan_balance(const Project& p, core::Diagnostics& d) {
+  const auto& total = p.decision.budget.total;
+  if (!total) return;
+  std::vector<std::string> missing;
+  Money cofinancing;
+  for (const auto& f : p.financing) {
+    if (auto t = financier_total(f)) cofinancing += *t;
+    else missing.push_back(f.id);
+  }
+  std::optional<Money> aid = p.decision.aid.max;
+  if (!aid && p.decision.aid.rate) aid = core::apply_percent_floor(*total, *p.decision.aid.rate);
+  if (!aid || !missing.empty()) {
+    std::string what;
+    if (!aid) what = "the aid is not stated (decision.aid is null)";
+    if (!missing.empty()) {
+      what += fmt::format("{}the co-financing of {} is not known", what.empty() ? "" : " and ",
+                          fmt::join(missing, ", "));
+    }
+    d.warning("financing.plan-balance",
+              fmt::format("the financing plan cannot be balanced: {}; co-financing known so far {} of "
+                          "the budget {}",
+                          what, kr(cofinancing), kr(*total)),
+              p.decision.place);
+    return;
+  }
+  if (cofinancing + *aid != *total) {
+    d.error("financing.plan-balance",
+            fmt::format("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})",
+                        kr(cofinancing), kr(*aid), kr(cofinancing + *aid), kr(*total),
+                        kr(cofinancing + *aid - *total)),
+            p.decision.place);
+  }
+}
+
+core::Period staff_period(const Project& p, const model::StaffEntry& e) {
+  return e.period ? *e.period : p.full_time.period;
+}
+
+// staff.duplicate-entry: the same person listed more than once over overlapping periods.
+void staff_duplicate(const Project& p, core::Diagnostics& d) {
+  for (std::size_t i = 0; i < p.staff.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& a = p.staff[j];
+      const auto& b = p.staff[i];
+      if (a.id == b.id && staff_period(p, a).overlaps(staff_period(p, b))) {
+        d.warning("staff.duplicate-entry",
+                  fmt::format("{} is listed again (first at line {}: {}; here: {}); if it is the same "
+                              "person, merge the entries or give them periods that do not overlap",
+                              b.id, a.place.line, core::format_percent_human(a.percent),
+                              core::format_percent_human(b.percent)),
+                  b.place);
+        break;
+      }
+    }
+  }
+}
+
+// staff.over-allocated: a person above 100 % of full time at any date, summed over entries.
+void staff_over_allocated(const Project& p, core::Diagnostics& d) {
+  std::map<std::string, std::vector<const model::StaffEntry*>> by_person;
+  for (const auto& e : p.staff) by_person[e.id].push_back(&e);
+  for (const auto& [id, entries] : by_person) {
+    // The sum can only change where an entry starts: check each start date.
+    for (const auto* start : entries) {
+      core::Date at = staff_period(p, *start).from;
+      core::Percent sum;
+      for (const auto* e : entries) {
+        if (staff_period(p, *e).contains(at)) sum = sum + e->percent;
+      }
+      if (sum > core::Percent::from_points(100)) {
+        d.error("staff.over-allocated",
+                fmt::format("{} is staffed at {} of full time on {} (entries summed); at most 100 %", id,
+                            core::format_percent_human(sum), core::format_iso(at)),
+                start->place);
+        break;
+      }
+    }
+  }
+}
+
+// staff.period: a staffing period outside the full-time definition or the eligible period.
+void staff_period_rule(const Project& p, core::Diagnostics& d) {
+  for (const auto& e : p.staff) {
+    if (!e.period) continue;
+    if (!p.full_time.period.contains(*e.period) || !p.decision.eligible.contains(*e.period)) {
+      d.error("staff.period",
+              fmt::format("{} is staffed {}, outside the full-time definition {} or the eligible period {}",
+                          e.id, e.period->iso(), p.full_time.period.iso(), p.decision.eligible.iso()),
+              e.period_place);
+    }
+  }
+}
+
+// ref.unknown: every reference names something that exists.
+void references(const Project& p, core::Diagnostics& d) {
+  for (const auto& e : p.staff) {
+    if (!e.organisation.empty() && !p.knows_organisation(e.organisation)) {
+      d.error("ref.unknown",
+              fmt::format("{}: organisation '{}' is neither a financier nor in organisations", e.id, e.organisation),
+              e.organisation_place);
+    }
+    for (const auto& [act, share] : e.activities) {
+      if (!p.find_activity(act)) {
+        d.error("ref.unknown", fmt::format("{}: activity '{}' is not in the plan", e.id, act), e.activity_places.at(act));
+      }
+    }
+  }
+  if (!p.programme.categories.empty()) {
+    for (const auto& [cat, m] : p.decision.budget.categories) {
+      if (!p.programme.find_category(cat)) {
+        d.error("ref.unknown",
+                fmt::format("cost category '{}' is not one of programme {}'s categories", cat, p.programme.id),
+                p.decision.budget.category_places.at(cat));
+      }
+    }
+    for (const auto& a : p.activities) {
+      for (const auto& [cat, m] : a.category_budget) {
+        if (!p.programme.find_category(cat)) {
+          d.error("ref.unknown", fmt::format("activity {}: cost category '{}' is unknown", a.id, cat), a.budget_place);
+        }
+      }
+    }
+  }
+  for (const auto& [rate, value] : p.decision.rates) {
+    bool known = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
+                             [&](const model::FlatRate& f) { return f.id == rate; });
+    if (!known) {
+      d.error("ref.unknown", fmt::format("flat rate '{}' is not in programme {}", rate, p.programme.id),
+              p.decision.place);
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<ProjectRule>& project_rules() {
+  static const std::vector<ProjectRule> rules = {
+      {"budget.activities-sum", "activity budgets (and category budgets) add up to the decided total", activities_sum},
+      {"activity.period", "every activity runs inside the eligible period; ids are unique", activity_period},
+      {"financing.total-mismatch", "cash + in kind = total for each financier", financing_total},
+      {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown", financing_unresolved},
+      {"financing.plan-balance", "co-financing + aid = the total eligible budget", financing_plan_balance},
+      {"staff.duplicate-entry", "a person listed twice over overlapping periods", staff_duplicate},
+      {"staff.over-allocated", "a person above 100 % of full time at any date", staff_over_allocated},
+      {"staff.period", "a staffing period outside the full-time definition or eligible period", staff_period_rule},
+      {"ref.unknown", "a reference to an organisation, activity, category or flat rate that does not exist", references},
+  };
+  return rules;
+}
+
+void check_project(const Project& project, core::Diagnostics& diags) {
+  for (const auto& rule : project_rules()) rule.run(project, diags);
+}
+
+model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction> rows, core::Diagnostics& d) {
+  model::Outcome out;
+  auto exclude = [&](model::Transaction t, std::string rule, std::string reason) {
+    d.warning(rule, fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}", t.text.empty() ? "a row" : "'" + t.text + "'",
+                                t.voucher.empty() ? "-" : t.voucher, core::format_iso(t.date),
+                                core::format_money_plain(t.amount), reason),
+              t.place);
+    out.excluded.push_back({std::move(t), std::move(rule), std::move(reason)});
+  };
+  for (auto& t : rows) {
+    if (t.category == "financing") {
+      if (!p.find_financier(t.financier)) {
+        exclude(std::move(t), "financing.unknown-financier", "the financier is not in the financing plan");
+      } else {
+        out.financing.push_back(std::move(t));
+      }
+      continue;
+    }
+    if (!p.decision.eligible.contains(t.date)) {
+      exclude(std::move(t), "ledger.outside-eligible-period",
+              fmt::format("dated outside the eligible period {}", p.decision.eligible.iso()));
+      continue;
+    }
+    if (!t.activity.empty() && !p.find_activity(t.activity)) {
+      exclude(std::move(t), "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
+      continue;
+    }
+    if (!p.programme.categories.empty() && !p.programme.find_category(t.category)) {
+      exclude(std::move(t), "ledger.unknown-category",
+              fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
+      continue;
+    }
+    std::string e = t.eligible;
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!e.empty() && e != "yes" && e != "ja" && e != "true") {
+      std::string why = e == "no" || e == "nej" || e == "false" ? std::string("marked as not eligible") : "marked: " + t.eligible;
+      exclude(std::move(t), "ledger.marked-ineligible", why);
+      continue;
+    }
+    out.costs.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace grantkit::check

@@ -1,0 +1,92 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <grantkit/render/flat.hpp>
+#include <grantkit/render/render.hpp>
+
+namespace grantkit::render {
+
+namespace {
+
+std::string quote_csv(const std::string& s, char delim) {
+  if (s.find_first_of(std::string("\"\r\n") + delim) == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string plain(const reports::Cell& c, CsvDialect dialect) {
+  using K = reports::Cell::Kind;
+  char mark = dialect == CsvDialect::excel_sv ? ',' : '.';
+  auto localise = [&](std::string s) {
+    if (mark == ',') std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+  };
+  switch (c.kind) {
+    case K::empty: return "";
+    case K::text: return spreadsheet_safe(c.text);
+    case K::date: return c.text;
+    case K::money: return localise(core::format_money_plain(c.money()));
+    case K::percent: return localise(core::format_percent_plain(core::Percent::from_millionths(c.number)));
+    case K::minutes: return localise(format_hours_plain(c.number));
+    case K::integer: return fmt::format("{}", c.number);
+    case K::list: return spreadsheet_safe(fmt::format("{}", fmt::join(c.list, " ")));
+    case K::entries: return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string spreadsheet_safe(const std::string& text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
+    return "'" + text;
+  }
+  return text;
+}
+
+std::string format_hours_plain(std::int64_t minutes) {
+  bool neg = minutes < 0;
+  std::uint64_t m = neg ? 0 - static_cast<std::uint64_t>(minutes) : static_cast<std::uint64_t>(minutes);
+  // hundredths of an hour, rounded half up: m / 60 * 100 = m * 5 / 3
+  std::uint64_t hundredths = (m * 5 * 2 + 3) / 6;
+  std::string out = fmt::format("{}{}", neg && hundredths ? "-" : "", hundredths / 100);
+  if (hundredths % 100) {
+    std::string f = fmt::format("{:02}", hundredths % 100);
+    if (f.back() == '0') f.pop_back();
+    out += "." + f;
+  }
+  return out;
+}
+
+std::string render_csv(const reports::Document& doc, CsvDialect dialect) {
+  std::string out;
+  if (doc.tables.empty()) return out;
+  char delim = dialect == CsvDialect::excel_sv ? ';' : ',';
+  const char* eol = dialect == CsvDialect::excel_sv ? "\r\n" : "\n";
+  if (dialect == CsvDialect::excel_sv) out += "\xEF\xBB\xBF";
+  const auto& t = doc.tables.front();
+  auto cols = flatten_columns(t);
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (i) out += delim;
+    out += quote_csv(cols[i].key, delim);
+  }
+  out += eol;
+  auto put = [&](const std::vector<reports::Cell>& row) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      if (i) out += delim;
+      out += quote_csv(plain(flat_cell(row, cols[i]), dialect), delim);
+    }
+    out += eol;
+  };
+  for (const auto& row : t.rows) put(row);
+  return out;
+}
+
+}  // namespace grantkit::render

@@ -1,0 +1,150 @@
+#include <fmt/format.h>
+
+#include <grantkit/render/render.hpp>
+
+namespace grantkit::render {
+
+namespace {
+
+// JSON string escaping per RFC 8259 (control characters as \u00XX; UTF-8 passed through).
+void put_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += ch;
+    }
+  }
+  out += '"';
+}
+
+void put_cell(std::string& out, const reports::Cell& c, const reports::Column* col) {
+  using K = reports::Cell::Kind;
+  switch (c.kind) {
+    case K::empty: out += "null"; break;
+    case K::text:
+    case K::date: put_string(out, c.text); break;
+    case K::money: out += core::format_money_plain(c.money()); break;
+    case K::percent: out += core::format_percent_plain(core::Percent::from_millionths(c.number)); break;
+    case K::minutes: out += format_hours_plain(c.number); break;
+    case K::integer: out += fmt::format("{}", c.number); break;
+    case K::list: {
+      out += '[';
+      for (std::size_t i = 0; i < c.list.size(); ++i) {
+        if (i) out += ',';
+        put_string(out, c.list[i]);
+      }
+      out += ']';
+      break;
+    }
+    case K::entries: {
+      bool as_object = col == nullptr || col->as_object;
+      out += as_object ? '{' : '[';
+      for (std::size_t i = 0; i < c.entries.size(); ++i) {
+        if (i) out += ',';
+        const auto& [label, value] = c.entries[i];
+        if (as_object) {
+          put_string(out, label);
+          out += ':';
+          put_cell(out, value, nullptr);
+        } else {
+          out += '{';
+          put_string(out, col->entry_key);
+          out += ':';
+          put_string(out, label);
+          out += ',';
+          put_string(out, col->value_key);
+          out += ':';
+          put_cell(out, value, nullptr);
+          out += '}';
+        }
+      }
+      out += as_object ? '}' : ']';
+      break;
+    }
+  }
+}
+
+void put_row(std::string& out, const reports::Table& t, const std::vector<reports::Cell>& row,
+             const char* indent) {
+  out += indent;
+  out += '{';
+  for (std::size_t i = 0; i < t.columns.size() && i < row.size(); ++i) {
+    if (i) out += ", ";
+    put_string(out, t.columns[i].key);
+    out += ": ";
+    put_cell(out, row[i], &t.columns[i]);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+std::string render_json(const reports::Document& doc) {
+  std::string out = "{\n";
+  out += "  \"schema\": ";
+  put_string(out, fmt::format("grantkit/{}/1", doc.report));
+  out += ",\n  \"project\": {\"id\": ";
+  put_string(out, doc.project_id);
+  out += ", \"name\": ";
+  put_string(out, doc.project_name);
+  out += "},\n  \"currency\": ";
+  put_string(out, doc.currency);
+  out += ",\n  \"as_of\": ";
+  put_string(out, core::format_iso(doc.as_of));
+  out += ",\n  \"period\": {\"from\": ";
+  put_string(out, core::format_iso(doc.period.from));
+  out += ", \"to\": ";
+  put_string(out, core::format_iso(doc.period.to));
+  out += "}";
+  for (const auto& t : doc.tables) {
+    out += ",\n  ";
+    put_string(out, t.key);
+    out += ": [";
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      out += r ? ",\n" : "\n";
+      put_row(out, t, t.rows[r], "    ");
+    }
+    out += t.rows.empty() ? "]" : "\n  ]";
+    if (t.total) {
+      out += ",\n  ";
+      put_string(out, t.key == "rows" ? std::string("total") : t.key + "_total");
+      out += ": ";
+      put_row(out, t, *t.total, "");
+    }
+  }
+  for (const auto& [key, value] : doc.values) {
+    out += ",\n  ";
+    put_string(out, key);
+    out += ": ";
+    put_cell(out, value, nullptr);
+  }
+  out += ",\n  \"diagnostics\": [";
+  const auto& items = doc.diagnostics.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& d = items[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"severity\": ";
+    put_string(out, core::severity_name(d.severity));
+    out += ", \"rule\": ";
+    put_string(out, d.rule);
+    out += ", \"message\": ";
+    put_string(out, d.message);
+    out += ", \"file\": ";
+    if (d.place.file.empty()) out += "null";
+    else put_string(out, d.place.file);
+    out += fmt::format(", \"line\": {}, \"column\": {}}}", d.place.line > 0 ? std::to_string(d.place.line) : "null",
+                       d.place.column > 0 ? std::to_string(d.place.column) : "null");
+  }
+  out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace grantkit::render

@@ -1,0 +1,62 @@
+#include <grantkit/reports/document.hpp>
+
+namespace grantkit::reports {
+
+Cell Cell::of_text(std::string t) {
+  Cell c;
+  c.kind = Kind::text;
+  c.text = std::move(t);
+  return c;
+}
+Cell Cell::of_code(std::string code, std::string sv, std::string en) {
+  Cell c = of_text(std::move(code));
+  c.display_sv = std::move(sv);
+  c.display_en = std::move(en);
+  return c;
+}
+Cell Cell::of_money(core::Money m) {
+  Cell c;
+  c.kind = Kind::money;
+  c.number = m.ore();
+  return c;
+}
+Cell Cell::of_money(const std::optional<core::Money>& m) { return m ? of_money(*m) : none(); }
+Cell Cell::of_percent(core::Percent p) {
+  Cell c;
+  c.kind = Kind::percent;
+  c.number = p.millionths();
+  return c;
+}
+Cell Cell::of_percent(const std::optional<core::Percent>& p) { return p ? of_percent(*p) : none(); }
+Cell Cell::of_minutes(std::int64_t minutes) {
+  Cell c;
+  c.kind = Kind::minutes;
+  c.number = minutes;
+  return c;
+}
+Cell Cell::of_integer(std::int64_t n) {
+  Cell c;
+  c.kind = Kind::integer;
+  c.number = n;
+  return c;
+}
+Cell Cell::of_date(core::Date d) {
+  Cell c;
+  c.kind = Kind::date;
+  c.text = core::format_iso(d);
+  return c;
+}
+Cell Cell::of_list(std::vector<std::string> items) {
+  Cell c;
+  c.kind = Kind::list;
+  c.list = std::move(items);
+  return c;
+}
+Cell Cell::of_entries(std::vector<std::pair<std::string, Cell>> items) {
+  Cell c;
+  c.kind = Kind::entries;
+  c.entries = std::move(items);
+  return c;
+}
+
+}  // namespace grantkit::reports

@@ -1,0 +1,100 @@
+#pragma once
+// Report data: what every report computes and every renderer draws. Figures are computed once,
+// here, as typed cells; renderers only format them (ARCHITECTURE.md "render").
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <grantkit/core/date.hpp>
+#include <grantkit/core/diagnostic.hpp>
+#include <grantkit/core/money.hpp>
+#include <grantkit/core/percent.hpp>
+
+namespace grantkit::reports {
+
+// One value of a report. Money in öre, percent exact, hours as whole minutes.
+struct Cell {
+  enum class Kind { empty, text, money, percent, minutes, integer, date, list, entries };
+  Kind kind = Kind::empty;
+  std::string text;                     // text; date as ISO
+  std::int64_t number = 0;              // money (öre), percent (millionths), minutes, integer
+  std::vector<std::string> list;        // list: e.g. the flags (rule ids) of a row
+  std::vector<std::pair<std::string, Cell>> entries;  // entries: a labelled series (months, activities)
+  std::string display_sv;  // text cells: what human formats show instead of `text` (e.g. a label)
+  std::string display_en;
+
+  static Cell none() { return {}; }
+  static Cell of_text(std::string t);
+  // A code (e.g. a category id) that human formats show by its Swedish or English label.
+  static Cell of_code(std::string code, std::string sv, std::string en);
+  static Cell of_money(core::Money m);
+  static Cell of_money(const std::optional<core::Money>& m);  // empty when unknown
+  static Cell of_percent(core::Percent p);
+  static Cell of_percent(const std::optional<core::Percent>& p);
+  static Cell of_minutes(std::int64_t minutes);
+  static Cell of_integer(std::int64_t n);
+  static Cell of_date(core::Date d);
+  static Cell of_list(std::vector<std::string> items);
+  static Cell of_entries(std::vector<std::pair<std::string, Cell>> items);
+
+  bool is_empty() const { return kind == Kind::empty; }
+  core::Money money() const { return core::Money::from_ore(number); }
+};
+
+// A column: its JSON/CSV key (snake_case English), its labels, and for `entries` cells how JSON
+// names each entry: as an object {label: value} (as_object) or a list of {entry_key: label,
+// value_key: value} (e.g. months: [{month, outcome}]).
+struct Column {
+  Column(std::string k, std::string label_sv, std::string label_en)
+      : key(std::move(k)), sv(std::move(label_sv)), en(std::move(label_en)) {}
+  // An `entries` column rendered in JSON as a list of {entry_key: label, value_key: value}.
+  static Column series(std::string k, std::string label_sv, std::string label_en, std::string entry,
+                       std::string value) {
+    Column c(std::move(k), std::move(label_sv), std::move(label_en));
+    c.entry_key = std::move(entry);
+    c.value_key = std::move(value);
+    return c;
+  }
+  // An `entries` column rendered in JSON as an object {label: value}.
+  static Column object(std::string k, std::string label_sv, std::string label_en) {
+    Column c(std::move(k), std::move(label_sv), std::move(label_en));
+    c.as_object = true;
+    return c;
+  }
+  std::string key;
+  std::string sv;
+  std::string en;
+  bool as_object = false;
+  std::string entry_key;
+  std::string value_key;
+};
+
+// A table of rows under one key of the JSON document (`rows`, `costs`, `financing`, …).
+struct Table {
+  std::string key;
+  std::string title_sv;
+  std::string title_en;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::optional<std::vector<Cell>> total;  // the totals row: sums of the rounded rows
+};
+
+// A whole report: header fields of the JSON contract, its tables, extra named values (e.g. `aid`)
+// and the diagnostics gathered while loading and computing.
+struct Document {
+  std::string report;  // `budget` → schema grantkit/budget/1
+  std::string title_sv;
+  std::string title_en;
+  std::string project_id;
+  std::string project_name;
+  std::string currency = "SEK";
+  core::Date as_of;
+  core::Period period;
+  std::vector<Table> tables;
+  std::vector<std::pair<std::string, Cell>> values;  // scalar sections, e.g. {"aid", …}
+  core::Diagnostics diagnostics;
+};
+
+}  // namespace grantkit::reports
