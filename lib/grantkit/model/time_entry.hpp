@@ -1,0 +1,30 @@
+#pragma once
+// Time reports (tidrapporter): hours per person, month and activity, as read from the sources.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <grantkit/core/date.hpp>
+#include <grantkit/core/diagnostic.hpp>
+
+namespace grantkit::model {
+
+// One time-report row (FORMATS.md "Time reports"): `person` is a staff id (role pseudonym),
+// `activity` an activity id, `minutes` the hours reported as whole minutes (never negative).
+// A row gives a `month` or a `date`; with a date, `month` is the date's month.
+struct TimeEntry {
+  std::string person;
+  std::string activity;
+  core::Month month;
+  std::optional<core::Date> date;
+  std::int64_t minutes = 0;
+  core::SourcePlace place;
+
+  // The days the row speaks for: its date, or its whole month.
+  core::Period span() const {
+    if (date) return {*date, *date};
+    return {month.first_day(), month.last_day()};
+  }
+};
+
+}  // namespace grantkit::model

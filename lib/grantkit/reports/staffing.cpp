@@ -1,0 +1,269 @@
+#include <grantkit/reports/staffing.hpp>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include <grantkit/check/rules.hpp>
+
+namespace grantkit::reports {
+
+using core::Money;
+using core::Percent;
+
+namespace {
+
+// The check/ rules whose findings the staffing report carries in its row flags, in this order.
+constexpr std::string_view kOverAllocated = "staff.over-allocated";
+constexpr std::string_view kDuplicate = "staff.duplicate-entry";
+constexpr std::string_view kPeriod = "staff.period";
+
+// Runs the registered project rule `id` on `project` into `diags`; true when it found anything.
+bool run_rule(std::string_view id, const model::Project& project, core::Diagnostics& diags) {
+  for (const auto& rule : check::project_rules()) {
+    if (rule.id != id) continue;
+    std::size_t before = diags.items().size();
+    rule.run(project, diags);
+    return diags.items().size() > before;
+  }
+  throw std::logic_error(fmt::format("no project rule '{}' is registered", id));
+}
+
+std::string kr(Money m) {
+  return core::format_money_human(m, m.ore() % 100 != 0) + " kr";
+}
+
+// |value − plan| > plan × tolerance, exactly: for whole öre, "above the floor of plan × tolerance"
+// is the same as "above plan × tolerance".
+bool beyond(Money value, Money plan, Percent tolerance) {
+  Money diff = value > plan ? value - plan : plan - value;
+  Money limit = core::apply_percent_floor(plan > Money() ? plan : -plan, tolerance);
+  return diff > limit;
+}
+
+std::string organisation_name(const model::Project& p, const std::string& id) {
+  if (const auto* f = p.find_financier(id); f && !f->name.empty()) return f->name;
+  for (const auto& o : p.organisations) {
+    if (o.id == id && !o.name.empty()) return o.name;
+  }
+  return id;
+}
+
+// Which entries each of the check/ staffing rules concerns. The rules are run unchanged on the
+// project narrowed to one person (over-allocation, duplicates) or one entry (period), so that the
+// flags are exactly the rules' findings.
+std::vector<std::vector<std::string>> rule_flags(const model::Project& p,
+                                                 core::Diagnostics& diags) {
+  std::vector<std::vector<std::string>> flags(p.staff.size());
+  bool over = run_rule(kOverAllocated, p, diags);
+  bool duplicate = run_rule(kDuplicate, p, diags);
+  bool period = run_rule(kPeriod, p, diags);
+  if (!over && !duplicate && !period) return flags;
+
+  model::Project scratch = p;
+  core::Diagnostics sink;
+  std::vector<std::string> persons;
+  for (const auto& e : p.staff) {
+    if (std::find(persons.begin(), persons.end(), e.id) == persons.end()) persons.push_back(e.id);
+  }
+  for (const auto& person : persons) {
+    scratch.staff.clear();
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < p.staff.size(); ++i) {
+      if (p.staff[i].id == person) {
+        scratch.staff.push_back(p.staff[i]);
+        idx.push_back(i);
+      }
+    }
+    for (auto [fired, id] : {std::pair{over, kOverAllocated}, std::pair{duplicate, kDuplicate}}) {
+      if (!fired || !run_rule(id, scratch, sink)) continue;
+      for (auto i : idx) flags[i].emplace_back(id);
+    }
+  }
+  if (period) {
+    for (std::size_t i = 0; i < p.staff.size(); ++i) {
+      scratch.staff = {p.staff[i]};
+      if (run_rule(kPeriod, scratch, sink)) flags[i].emplace_back(kPeriod);
+    }
+  }
+  return flags;
+}
+
+}  // namespace
+
+core::Period staff_period(const model::Project& project, const model::StaffEntry& entry) {
+  return entry.period ? *entry.period : project.full_time.period;
+}
+
+std::int64_t planned_minutes(const model::Project& project, const model::StaffEntry& entry) {
+  std::int64_t full =
+      core::full_time_minutes(staff_period(project, entry), project.full_time_rule());
+  return full * entry.percent.millionths() / Percent::kWhole;
+}
+
+std::optional<Money> planned_cost(const model::Project& project, const model::StaffEntry& entry) {
+  if (!entry.monthly_salary) return std::nullopt;
+  core::FullTimeRule rule = project.full_time_rule();
+  if (entry.basis == model::StaffBasis::hourly) {
+    // minutes / 60 × salary × 12 / annual hours = minutes × salary × 12 / annual minutes.
+    return core::prorate_floor(*entry.monthly_salary, planned_minutes(project, entry) * 12,
+                               rule.annual_minutes);
+  }
+  core::FullTimeRule months_rule = rule;
+  months_rule.basis = core::FullTimeBasis::annual_hours;
+  std::int64_t month_minutes = months_rule.annual_minutes / 12;
+  std::int64_t minutes = core::full_time_minutes(staff_period(project, entry), months_rule);
+  // salary × share × minutes / month_minutes, one rounding.
+  return core::prorate_floor(*entry.monthly_salary, entry.percent.millionths() * minutes,
+                             Percent::kWhole * month_minutes);
+}
+
+Document staffing_report(const model::Project& p, const StaffingOptions& o) {
+  Document doc;
+  doc.report = "staffing";
+  doc.title_sv = "Bemanning mot heltidsdefinitionen";
+  doc.title_en = "Staffing against the full-time definition";
+  doc.project_id = p.id;
+  doc.project_name = p.name;
+  doc.currency = p.currency;
+  doc.as_of = o.window.as_of;
+  doc.period = p.full_time.period;
+
+  core::FullTimeRule rule = p.full_time_rule();
+  std::vector<std::vector<std::string>> flags = rule_flags(p, doc.diagnostics);
+
+  Table t;
+  t.key = "rows";
+  t.title_sv = "Bemanning";
+  t.title_en = "Staffing";
+  t.columns = {{"person", "Person (roll)", "Person (role)"},
+               {"role", "Roll", "Role"},
+               {"organisation", "Organisation", "Organisation"},
+               {"percent", "Andel av heltid", "Share of full time"},
+               {"from", "Från", "From"},
+               {"to", "Till", "To"},
+               {"full_time_hours", "Heltid, timmar", "Full-time hours"},
+               {"planned_hours", "Planerade timmar", "Planned hours"},
+               {"planned_cost", "Planerad lönekostnad", "Planned salary cost"},
+               {"funding", "Finansiering", "Funding"},
+               {"flags", "Flaggor", "Flags"}};
+
+  std::int64_t sum_minutes = 0;
+  Money sum_cost;
+  bool all_costs = true;
+  // In-kind value per organisation: the sum of planned costs, or nothing when one is unknown.
+  std::map<std::string, std::optional<Money>> in_kind_value;
+  std::vector<std::string> in_kind_orgs;
+  for (std::size_t i = 0; i < p.staff.size(); ++i) {
+    const auto& e = p.staff[i];
+    core::Period period = staff_period(p, e);
+    std::int64_t full = core::full_time_minutes(period, rule);
+    std::int64_t planned = planned_minutes(p, e);
+    std::optional<Money> cost = planned_cost(p, e);
+    bool in_kind = e.funding == model::Funding::in_kind;
+    if (!cost) {
+      flags[i].emplace_back("staff.no-salary");
+      doc.diagnostics.info("staff.no-salary",
+                           fmt::format("{} has no monthly_salary: no cost can be planned{}", e.id,
+                                       in_kind ? " and the in-kind time cannot be valued" : ""),
+                           e.place);
+    }
+    if (in_kind) {
+      if (!in_kind_value.count(e.organisation)) {
+        in_kind_value[e.organisation] = Money();
+        in_kind_orgs.push_back(e.organisation);
+      }
+      auto& v = in_kind_value[e.organisation];
+      v = v && cost ? std::optional(*v + *cost) : std::nullopt;
+    }
+    std::string org = organisation_name(p, e.organisation);
+    t.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.role),
+                      Cell::of_code(e.organisation, org, org), Cell::of_percent(e.percent),
+                      Cell::of_date(period.from), Cell::of_date(period.to), Cell::of_minutes(full),
+                      Cell::of_minutes(planned), Cell::of_money(cost),
+                      in_kind ? Cell::of_code("in_kind", "i annat än pengar", "in kind")
+                              : Cell::of_code("cash", "kontant", "cash"),
+                      Cell::of_list(flags[i])});
+    sum_minutes += planned;
+    if (cost)
+      sum_cost += *cost;
+    else
+      all_costs = false;
+  }
+  t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"),
+                              Cell::none(),
+                              Cell::none(),
+                              Cell::none(),
+                              Cell::none(),
+                              Cell::none(),
+                              Cell::none(),
+                              Cell::of_minutes(sum_minutes),
+                              all_costs ? Cell::of_money(sum_cost) : Cell::none(),
+                              Cell::none(),
+                              Cell::of_list({})};
+  doc.tables.push_back(std::move(t));
+
+  // In kind per financier: the financing plan's amount against the planned value of the time.
+  Table k;
+  k.key = "in_kind";
+  k.title_sv = "Bidrag i annat än pengar per medfinansiär";
+  k.title_en = "In-kind contributions per financier";
+  k.columns = {{"financier", "Medfinansiär", "Financier"},
+               {"planned_in_kind", "Enligt finansieringsplan", "Financing plan"},
+               {"planned_value", "Planerat värde av tid", "Planned value of time"},
+               {"difference", "Skillnad", "Difference"},
+               {"flags", "Flaggor", "Flags"}};
+  std::vector<std::string> orgs;
+  for (const auto& f : p.financing) {
+    bool has_staff = in_kind_value.count(f.id) > 0;
+    if (has_staff || (f.in_kind && !f.in_kind->is_zero())) orgs.push_back(f.id);
+  }
+  for (const auto& id : in_kind_orgs) {
+    if (std::find(orgs.begin(), orgs.end(), id) == orgs.end()) orgs.push_back(id);
+  }
+  Money sum_plan, sum_value;
+  bool all_plan = true, all_value = true;
+  for (const auto& id : orgs) {
+    const model::Financier* f = p.find_financier(id);
+    std::optional<Money> plan = f ? f->in_kind : std::nullopt;
+    std::optional<Money> value =
+        in_kind_value.count(id) ? in_kind_value.at(id) : std::optional(Money());
+    std::vector<std::string> row_flags;
+    if (!value) row_flags.emplace_back("staff.no-salary");
+    if (plan && value && beyond(*value, *plan, p.programme.in_kind_deviation_percent)) {
+      row_flags.emplace_back("staff.in-kind-mismatch");
+      doc.diagnostics.warning(
+          "staff.in-kind-mismatch",
+          fmt::format(
+              "{}: its in-kind staff time is planned at {} (share × monthly salary over the "
+              "staffing period), the financing plan says {} in kind; the difference {} is more "
+              "than {}",
+              id, kr(*value), kr(*plan), kr(*value - *plan),
+              core::format_percent_human(p.programme.in_kind_deviation_percent)),
+          f ? f->place : core::SourcePlace{});
+    }
+    std::string name = organisation_name(p, id);
+    k.rows.push_back({Cell::of_code(id, name, name), Cell::of_money(plan), Cell::of_money(value),
+                      plan && value ? Cell::of_money(*value - *plan) : Cell::none(),
+                      Cell::of_list(row_flags)});
+    if (plan)
+      sum_plan += *plan;
+    else
+      all_plan = false;
+    if (value)
+      sum_value += *value;
+    else
+      all_value = false;
+  }
+  k.total = std::vector<Cell>{
+      Cell::of_code("total", "Totalt", "Total"), all_plan ? Cell::of_money(sum_plan) : Cell::none(),
+      all_value ? Cell::of_money(sum_value) : Cell::none(),
+      all_plan && all_value ? Cell::of_money(sum_value - sum_plan) : Cell::none(),
+      Cell::of_list({})};
+  doc.tables.push_back(std::move(k));
+  return doc;
+}
+
+}  // namespace grantkit::reports

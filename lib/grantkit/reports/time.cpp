@@ -1,0 +1,352 @@
+#include <grantkit/reports/time.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <grantkit/reports/staffing.hpp>
+
+namespace grantkit::reports {
+
+using core::Month;
+using core::Percent;
+
+namespace {
+
+constexpr std::string_view kUnknownPerson = "time.unknown-person";
+constexpr std::string_view kUnknownActivity = "time.unknown-activity";
+constexpr std::string_view kOutsidePeriod = "time.outside-period";
+constexpr std::string_view kMissingReport = "time.missing-report";
+constexpr std::string_view kDeviation = "time.deviation";
+constexpr std::string_view kOverFullTime = "time.over-full-time";
+constexpr std::string_view kAnnualCap = "time.annual-cap";
+// The order flags are listed in.
+constexpr std::array<std::string_view, 7> kFlagOrder = {
+    kUnknownPerson, kUnknownActivity, kOutsidePeriod, kMissingReport,
+    kDeviation,     kOverFullTime,    kAnnualCap};
+
+// `164 h`, `28 h 40 min`: hours for messages.
+std::string hours_text(std::int64_t minutes) {
+  if (minutes % 60 == 0) return fmt::format("{} h", minutes / 60);
+  return fmt::format("{} h {} min", minutes / 60, minutes % 60);
+}
+
+std::vector<std::string> ordered(const std::set<std::string_view>& flags) {
+  std::vector<std::string> out;
+  for (auto f : kFlagOrder) {
+    if (flags.count(f)) out.emplace_back(f);
+  }
+  return out;
+}
+
+// What the report knows of one person: their staffing entries.
+struct Person {
+  std::string id;
+  std::vector<const model::StaffEntry*> entries;
+  bool hourly = false;
+};
+
+// One person-month: planned and reported minutes, per activity, flags, and where to point.
+struct Line {
+  std::int64_t planned = 0;
+  std::int64_t reported = 0;
+  std::map<std::string, std::int64_t> activities;
+  std::set<std::string_view> flags;
+};
+
+std::string when(const model::TimeEntry& e) {
+  return e.date ? core::format_iso(*e.date) : e.month.iso();
+}
+
+}  // namespace
+
+std::int64_t planned_minutes_in_month(const model::Project& p, std::string_view person,
+                                      Month month) {
+  core::FullTimeRule rule = p.full_time_rule();
+  core::Period whole{month.first_day(), month.last_day()};
+  std::int64_t total = 0;
+  for (const auto& e : p.staff) {
+    if (e.id != person) continue;
+    auto part = core::intersect(whole, staff_period(p, e));
+    if (!part) continue;
+    total += core::full_time_minutes(*part, rule) * e.percent.millionths() / Percent::kWhole;
+  }
+  return total;
+}
+
+Document time_report(const model::Project& p, const std::vector<model::TimeEntry>& entries,
+                     const TimeOptions& o) {
+  const ReportWindow& w = o.window;
+  Document doc;
+  doc.report = "time";
+  doc.title_sv = "Tidsredovisning: planerad mot rapporterad tid";
+  doc.title_en = "Time allocation: planned versus reported hours";
+  doc.project_id = p.id;
+  doc.project_name = p.name;
+  doc.currency = p.currency;
+  doc.as_of = w.as_of;
+  doc.period = w.period;
+  core::FullTimeRule rule = p.full_time_rule();
+
+  // Persons in staffing order.
+  std::vector<Person> persons;
+  std::map<std::string, std::size_t> person_index;
+  for (const auto& e : p.staff) {
+    auto [it, added] = person_index.emplace(e.id, persons.size());
+    if (added) persons.push_back({e.id, {}, false});
+    Person& person = persons[it->second];
+    person.entries.push_back(&e);
+    person.hourly = person.hourly || e.basis == model::StaffBasis::hourly;
+  }
+  auto counted = [&](const model::TimeEntry& e) { return e.span().from <= w.as_of; };
+
+  // Row-level rules, on every row read: unknown person or activity, hours outside the periods.
+  std::vector<std::set<std::string_view>> entry_flags(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    core::Period span = e.span();
+    auto pit = person_index.find(e.person);
+    if (pit == person_index.end()) {
+      entry_flags[i].insert(kUnknownPerson);
+      doc.diagnostics.error(
+          std::string(kUnknownPerson),
+          e.person.empty() ? fmt::format("the row names no person ({} on {} in {})",
+                                         hours_text(e.minutes), e.activity, when(e))
+                           : fmt::format("'{}' is not in the staffing (staff.yaml): {} on {} in {}",
+                                         e.person, hours_text(e.minutes), e.activity, when(e)),
+          e.place);
+    }
+    const model::Activity* act = p.find_activity(e.activity);
+    if (!act) {
+      entry_flags[i].insert(kUnknownActivity);
+      doc.diagnostics.error(
+          std::string(kUnknownActivity),
+          fmt::format("{}, {}: {} reported on activity '{}', which is not in the plan", e.person,
+                      when(e), hours_text(e.minutes), e.activity),
+          e.place);
+    }
+    std::vector<std::string> outside;
+    if (pit != person_index.end()) {
+      const Person& person = persons[pit->second];
+      bool inside = std::any_of(
+          person.entries.begin(), person.entries.end(),
+          [&](const model::StaffEntry* s) { return staff_period(p, *s).overlaps(span); });
+      if (!inside) {
+        std::vector<std::string> periods;
+        for (const auto* s : person.entries) periods.push_back(staff_period(p, *s).iso());
+        outside.push_back(
+            fmt::format("outside the person's staffing period {}", fmt::join(periods, ", ")));
+      }
+    }
+    if (act && !act->period.overlaps(span)) {
+      outside.push_back(fmt::format("outside {}'s period {}", act->id, act->period.iso()));
+    }
+    if (!outside.empty()) {
+      entry_flags[i].insert(kOutsidePeriod);
+      doc.diagnostics.warning(
+          std::string(kOutsidePeriod),
+          fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.minutes),
+                      e.activity, fmt::join(outside, " and ")),
+          e.place);
+    }
+  }
+
+  // time.annual-cap: hourly staff, hours per calendar year above the annual hours (art. 68a).
+  // The month the cap is passed, per person and year.
+  std::map<std::pair<std::string, int>, Month> cap_passed;
+  for (const Person& person : persons) {
+    if (!person.hourly) continue;
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].person == person.id && counted(entries[i])) rows.push_back(i);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+      return entries[a].month < entries[b].month;
+    });
+    std::map<int, std::int64_t> sums;
+    for (std::size_t i : rows) {
+      const auto& e = entries[i];
+      std::int64_t& sum = sums[e.month.year];
+      bool was_under = sum <= rule.annual_minutes;
+      sum += e.minutes;
+      if (was_under && sum > rule.annual_minutes) {
+        cap_passed[{person.id, e.month.year}] = e.month;
+        doc.diagnostics.error(
+            std::string(kAnnualCap),
+            fmt::format("{}: more than {} reported in {} (hourly staff; at most {} a calendar "
+                        "year may be declared, CPR 1303/2013 art. 68a); passed in {}",
+                        person.id, hours_text(rule.annual_minutes), e.month.year,
+                        hours_text(rule.annual_minutes), e.month.iso()),
+            e.place);
+      }
+    }
+  }
+
+  // Person-months of the window.
+  std::vector<Month> months = core::months_of(w.period);
+  std::vector<std::string> order;  // persons with rows: staffing first, then unknown persons
+  for (const Person& person : persons) order.push_back(person.id);
+  std::map<std::pair<std::string, Month>, Line> lines;
+  std::map<std::pair<std::string, Month>, const model::TimeEntry*> first_entry;
+  for (const Person& person : persons) {
+    for (const Month& m : months) {
+      core::Period whole{m.first_day(), m.last_day()};
+      bool staffed = std::any_of(
+          person.entries.begin(), person.entries.end(),
+          [&](const model::StaffEntry* s) { return staff_period(p, *s).overlaps(whole); });
+      if (staffed) lines[{person.id, m}].planned = planned_minutes_in_month(p, person.id, m);
+    }
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& e = entries[i];
+    if (!counted(e) || std::find(months.begin(), months.end(), e.month) == months.end()) continue;
+    if (std::find(order.begin(), order.end(), e.person) == order.end()) order.push_back(e.person);
+    Line& l = lines[{e.person, e.month}];
+    l.reported += e.minutes;
+    l.activities[e.activity] += e.minutes;
+    l.flags.insert(entry_flags[i].begin(), entry_flags[i].end());
+    first_entry.emplace(std::pair{e.person, e.month}, &e);
+  }
+
+  // Month rules.
+  for (auto& [key, l] : lines) {
+    const auto& [person_id, m] = key;
+    auto pit = person_index.find(person_id);
+    const Person* person = pit == person_index.end() ? nullptr : &persons[pit->second];
+    bool ended = m.last_day() <= w.as_of;
+    core::Period whole{m.first_day(), m.last_day()};
+    const model::StaffEntry* active = nullptr;
+    bool fixed = person != nullptr;
+    if (person) {
+      for (const auto* s : person->entries) {
+        if (!staff_period(p, *s).overlaps(whole)) continue;
+        if (!active) active = s;
+        fixed = fixed && s->basis == model::StaffBasis::fixed_percent;
+      }
+    }
+    core::SourcePlace staff_place = active ? active->place : core::SourcePlace{};
+    if (person && ended && l.planned > 0 && l.reported == 0) {
+      l.flags.insert(kMissingReport);
+      doc.diagnostics.warning(std::string(kMissingReport),
+                              fmt::format("{}, {}: no hours reported; {} planned", person_id,
+                                          m.iso(), hours_text(l.planned)),
+                              staff_place);
+    }
+    if (active && fixed && ended && l.planned > 0 && l.reported > 0) {
+      std::int64_t diff = l.reported > l.planned ? l.reported - l.planned : l.planned - l.reported;
+      std::int64_t limit =
+          l.planned * p.programme.time_deviation_percent.millionths() / Percent::kWhole;
+      if (diff > limit) {
+        l.flags.insert(kDeviation);
+        doc.diagnostics.warning(
+            std::string(kDeviation),
+            fmt::format("{}, {}: {} reported, {} planned (share × full time); more than {} apart",
+                        person_id, m.iso(), hours_text(l.reported), hours_text(l.planned),
+                        core::format_percent_human(p.programme.time_deviation_percent)),
+            staff_place);
+      }
+    }
+    std::int64_t month_full = core::full_time_minutes(whole, rule);
+    if (l.reported > month_full) {
+      l.flags.insert(kOverFullTime);
+      auto fe = first_entry.find(key);
+      doc.diagnostics.warning(
+          std::string(kOverFullTime),
+          fmt::format("{}, {}: {} reported, more than the month's full time {}", person_id, m.iso(),
+                      hours_text(l.reported), hours_text(month_full)),
+          fe == first_entry.end() ? staff_place : fe->second->place);
+    }
+    auto cap = cap_passed.find({person_id, m.year});
+    if (cap != cap_passed.end() && cap->second <= m) l.flags.insert(kAnnualCap);
+  }
+
+  // Group and emit.
+  bool show_person = o.by_person || !o.monthly;
+  bool show_month = o.monthly || !o.by_person;
+  Table t;
+  t.key = "rows";
+  t.title_sv = "Planerad och rapporterad tid";
+  t.title_en = "Planned and reported hours";
+  if (show_person) t.columns.emplace_back("person", "Person (roll)", "Person (role)");
+  if (show_month) t.columns.emplace_back("month", "Månad", "Month");
+  t.columns.emplace_back("planned_hours", "Planerade timmar", "Planned hours");
+  t.columns.emplace_back("reported_hours", "Rapporterade timmar", "Reported hours");
+  t.columns.emplace_back("difference_hours", "Skillnad", "Difference");
+  t.columns.push_back(Column::object("activities", "Per aktivitet", "Per activity"));
+  t.columns.emplace_back("flags", "Flaggor", "Flags");
+
+  auto activity_rank = [&](const std::string& id) {
+    for (std::size_t i = 0; i < p.activities.size(); ++i) {
+      if (p.activities[i].id == id) return i;
+    }
+    return p.activities.size();
+  };
+  auto emit = [&](std::vector<Cell> head, const Line& l, bool with_flags) {
+    std::vector<std::pair<std::string, std::int64_t>> acts(l.activities.begin(),
+                                                           l.activities.end());
+    std::stable_sort(acts.begin(), acts.end(), [&](const auto& a, const auto& b) {
+      return activity_rank(a.first) < activity_rank(b.first);
+    });
+    std::vector<std::pair<std::string, Cell>> split;
+    for (const auto& [id, minutes] : acts) split.emplace_back(id, Cell::of_minutes(minutes));
+    head.push_back(Cell::of_minutes(l.planned));
+    head.push_back(Cell::of_minutes(l.reported));
+    head.push_back(Cell::of_minutes(l.reported - l.planned));
+    head.push_back(Cell::of_entries(std::move(split)));
+    head.push_back(Cell::of_list(with_flags ? ordered(l.flags) : std::vector<std::string>{}));
+    return head;
+  };
+  auto add = [](Line& into, const Line& l) {
+    into.planned += l.planned;
+    into.reported += l.reported;
+    for (const auto& [a, m] : l.activities) into.activities[a] += m;
+    into.flags.insert(l.flags.begin(), l.flags.end());
+  };
+
+  Line total;
+  if (show_person && show_month) {
+    for (const auto& id : order) {
+      for (const Month& m : months) {
+        auto it = lines.find({id, m});
+        if (it == lines.end()) continue;
+        t.rows.push_back(emit({Cell::of_text(id), Cell::of_text(m.iso())}, it->second, true));
+        add(total, it->second);
+      }
+    }
+  } else if (show_person) {
+    for (const auto& id : order) {
+      Line sum;
+      bool any = false;
+      for (const Month& m : months) {
+        auto it = lines.find({id, m});
+        if (it == lines.end()) continue;
+        add(sum, it->second);
+        any = true;
+      }
+      if (!any) continue;
+      t.rows.push_back(emit({Cell::of_text(id)}, sum, true));
+      add(total, sum);
+    }
+  } else {
+    for (const Month& m : months) {
+      Line sum;
+      for (const auto& id : order) {
+        auto it = lines.find({id, m});
+        if (it != lines.end()) add(sum, it->second);
+      }
+      t.rows.push_back(emit({Cell::of_text(m.iso())}, sum, true));
+      add(total, sum);
+    }
+  }
+  std::vector<Cell> head{Cell::of_code("total", "Totalt", "Total")};
+  if (show_person && show_month) head.push_back(Cell::none());
+  t.total = emit(std::move(head), total, false);
+  doc.tables.push_back(std::move(t));
+  return doc;
+}
+
+}  // namespace grantkit::reports
