@@ -6,24 +6,31 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
+#include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/csv.hpp>
+#include <grantkit/io/project_loader.hpp>
+#include <grantkit/io/sie.hpp>
 #include <grantkit/io/yaml_doc.hpp>
 
 namespace grantkit::io {
 namespace fs = std::filesystem;
+using model::AccountKind;
 
 namespace {
 
-// The canonical ledger columns (FORMATS.md); `date` and `amount` are required.
-constexpr std::array<std::string_view, 13> kLedgerColumns = {
-    "date", "voucher", "account", "amount", "text", "category", "activity",
-    "person", "financier", "eligible", "paid", "supplier", "account_name"};
+// The canonical ledger columns (FORMATS.md); `date` and `amount` (or `debit` and `credit`) are
+// required.
+constexpr std::array<std::string_view, 15> kLedgerColumns = {
+    "date",     "voucher", "account",   "amount",   "debit", "credit",   "text",        "category",
+    "activity", "person",  "financier", "eligible", "paid",  "supplier", "account_name"};
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -34,51 +41,167 @@ std::string trim(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
+// What an account is, by the source's account_map, its account plan and (SIE) the file itself.
+struct AccountInfo {
+  AccountKind kind = AccountKind::unknown;
+  std::string category;
+};
+
+class AccountResolver {
+ public:
+  AccountResolver(const model::SourceSpec& spec, const model::AccountPlan* plan)
+      : spec_(spec), plan_(plan) {}
+
+  // `sie`: the file's #KTYP and the BAS class decide when neither map nor plan does.
+  AccountInfo resolve(const std::string& account, const SieFile* sie) const {
+    AccountInfo info;
+    const model::AccountRange* r = model::find_range(spec_.account_map, account);
+    if (!r && plan_) r = plan_->find(account);
+    if (r) {
+      info.kind = r->kind;
+      info.category = r->category;
+    } else if (sie) {
+      auto t = sie->account_types.find(account);
+      std::string_view digits = model::account_digits(account);
+      char type = t != sie->account_types.end() ? t->second : 0;
+      char cls = digits.empty() ? 0 : digits[0];
+      if (type == 'T' || type == 'S')
+        info.kind = AccountKind::balance;
+      else if (type == 'K')
+        info.kind = AccountKind::cost;
+      else if (type == 'I')
+        info.kind = AccountKind::income;
+      else if (cls == '1' || cls == '2')
+        info.kind = AccountKind::balance;
+      else if (cls == '3')
+        info.kind = AccountKind::income;
+      else if (cls == '0' || cls == '9')
+        info.kind = AccountKind::other;
+    }
+    if (info.kind == AccountKind::income && info.category.empty()) info.category = "intakter";
+    return info;
+  }
+
+ private:
+  const model::SourceSpec& spec_;
+  const model::AccountPlan* plan_;
+};
+
+// Counts and sums of one file as it is read.
+class FileTally {
+ public:
+  FileTally(std::string file, std::string format) {
+    s_.file = std::move(file);
+    s_.format = std::move(format);
+  }
+  model::LedgerFileSummary& summary() { return s_; }
+  void row(const std::string& account, const std::string& name, core::Date date, core::Money amount,
+           const AccountInfo& info) {
+    ++s_.rows;
+    if (!date.is_special()) {
+      if (!s_.period) s_.period = core::Period{date, date};
+      s_.period->from = std::min(s_.period->from, date);
+      s_.period->to = std::max(s_.period->to, date);
+    }
+    auto& a = accounts_[account];
+    if (a.rows == 0) {
+      a.account = account;
+      a.kind = info.kind;
+      a.category = info.category;
+    }
+    if (a.name.empty()) a.name = name;
+    ++a.rows;
+    a.sum += amount;
+  }
+  void voucher(const std::string& id) {
+    if (!id.empty()) vouchers_.insert(id);
+  }
+  // Fills in the account list (names from `names` where the rows gave none).
+  void close(const std::map<std::string, std::string>& names = {}) {
+    if (s_.vouchers == 0) s_.vouchers = vouchers_.size();
+    for (auto& [account, a] : accounts_) {
+      if (a.name.empty()) {
+        if (auto it = names.find(account); it != names.end()) a.name = it->second;
+      }
+      s_.accounts.push_back(std::move(a));
+    }
+  }
+
+ private:
+  model::LedgerFileSummary s_;
+  std::map<std::string, model::AccountSummary> accounts_;
+  std::set<std::string> vouchers_;
+};
+
 // Reads one CSV ledger file.
-void read_csv_file(const std::string& path, const model::SourceSpec& spec, core::Diagnostics& diags,
-                   std::vector<model::Transaction>& out, std::vector<model::Exclusion>& bad) {
+void read_csv_file(const std::string& path, const model::SourceSpec& spec,
+                   const AccountResolver& accounts, bool has_plan, core::Diagnostics& diags,
+                   LedgerLoad& out) {
+  FileTally tally(path, "csv");
+  auto& summary = tally.summary();
+  summary.encoding = spec.encoding.empty() ? "utf-8" : spec.encoding;
+  auto finish = [&] {
+    tally.close();
+    out.files.push_back(std::move(tally.summary()));
+  };
   auto bytes = read_file_bytes(path);
   if (!bytes) {
     diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
-    return;
+    return finish();
   }
+  if (bytes->substr(0, 2) == "\xFF\xFE") summary.encoding = "utf-16le";
+  if (bytes->substr(0, 2) == "\xFE\xFF") summary.encoding = "utf-16be";
   auto text = to_utf8(*bytes, spec.encoding);
   if (!text) {
     diags.unreadable("csv.encoding", text.error(), {path, 0, 0});
-    return;
+    return finish();
   }
   char delim = spec.delimiter ? spec.delimiter : detect_delimiter(*text);
   CsvReader reader(*text, delim);
   CsvRecord rec;
   if (!reader.next(rec)) {
-    if (!reader.error().empty()) diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
-    else diags.warning("csv.empty", "the ledger file is empty", {path, 0, 0});
-    return;
+    if (!reader.error().empty())
+      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+    else
+      diags.warning("csv.empty", "the ledger file is empty", {path, 0, 0});
+    return finish();
   }
   // Map canonical names to field indexes.
   std::map<std::string, std::size_t> index;
   for (auto name : kLedgerColumns) {
-    std::string wanted = spec.columns.count(std::string(name)) ? spec.columns.at(std::string(name)) : std::string(name);
+    std::string key(name);
+    bool mapped = spec.columns.count(key) > 0;
+    std::string wanted = mapped ? spec.columns.at(key) : key;
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
       if (lower(trim(rec.fields[i])) == lower(wanted)) {
-        index[std::string(name)] = i;
+        index[key] = i;
         break;
       }
     }
-    bool mapped = spec.columns.count(std::string(name)) > 0;
-    if (!index.count(std::string(name)) && (mapped || name == "date" || name == "amount")) {
-      diags.unreadable("csv.missing-column",
-                       fmt::format("the header has no column '{}'{}", wanted,
-                                   mapped ? fmt::format(" (mapped from '{}')", name) : std::string()),
-                       {path, rec.line, 0});
+    if (!index.count(key) && mapped) {
+      diags.unreadable(
+          "csv.missing-column",
+          fmt::format("the header has no column '{}' (mapped from '{}')", wanted, name),
+          {path, rec.line, 0});
     }
   }
-  if (!index.count("date") || !index.count("amount")) return;
-  if (!index.count("category") && spec.accounts.empty()) {
+  bool split_amount = !index.count("amount") && index.count("debit") && index.count("credit");
+  if (!index.count("date")) {
+    diags.unreadable("csv.missing-column", "the header has no column 'date'", {path, rec.line, 0});
+  }
+  if (!index.count("amount") && !split_amount) {
     diags.unreadable("csv.missing-column",
-                     "the header has no 'category' column and the source names no account plan (accounts:)",
+                     "the header has neither an 'amount' column nor 'debit' and 'credit' columns",
                      {path, rec.line, 0});
-    return;
+  }
+  if (!index.count("date") || (!index.count("amount") && !split_amount)) return finish();
+  if (!index.count("category") && !has_plan && spec.account_map.empty()) {
+    diags.unreadable(
+        "csv.missing-column",
+        "the header has no 'category' column and the source names no account plan (accounts:) or "
+        "account_map",
+        {path, rec.line, 0});
+    return finish();
   }
   std::size_t header_size = rec.fields.size();
   core::MoneyStyle style{spec.decimal, spec.thousands};
@@ -104,39 +227,184 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec, core:
     t.eligible = field("eligible");
     t.supplier = field("supplier");
     t.account_name = field("account_name");
+    AccountInfo info = accounts.resolve(t.account, nullptr);
+    t.account_kind = info.kind;
+    if (t.category.empty()) t.category = info.category;
     auto exclude = [&](std::string rule, std::string message, int column) {
       diags.error(rule, message, {path, rec.line, column});
-      bad.push_back({t, rule, message});
+      ++summary.unreadable;
+      out.unreadable.push_back({t, rule, message});
     };
     if (rec.fields.size() < header_size) {
       exclude("csv.short-row",
-              fmt::format("the row has {} fields where the header has {}", rec.fields.size(), header_size), 0);
+              fmt::format("the row has {} fields where the header has {}", rec.fields.size(),
+                          header_size),
+              0);
       continue;
     }
-    auto date = core::parse_iso_date(field("date"));
-    if (!date) date = core::parse_compact_date(field("date"));
+    if (rec.fields.size() > header_size) {
+      bool extra =
+          std::any_of(rec.fields.begin() + static_cast<std::ptrdiff_t>(header_size),
+                      rec.fields.end(), [](const std::string& f) { return !trim(f).empty(); });
+      if (extra) {
+        exclude("csv.long-row",
+                fmt::format("the row has {} fields where the header has {} (a delimiter inside an "
+                            "unquoted text?)",
+                            rec.fields.size(), header_size),
+                static_cast<int>(header_size) + 1);
+        continue;
+      }
+    }
+    auto parse_date = [](const std::string& value) {
+      auto d = core::parse_iso_date(value);
+      if (!d) d = core::parse_compact_date(value);
+      return d;
+    };
+    auto date = parse_date(field("date"));
     if (!date) {
-      exclude("ledger.date", fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field("date")), col("date"));
+      exclude("ledger.date",
+              fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field("date")),
+              col("date"));
       continue;
     }
     t.date = *date;
-    auto amount = core::parse_money(field("amount"), style);
-    if (!amount) {
-      exclude("ledger.amount", amount.error(), col("amount"));
-      continue;
+    if (split_amount) {
+      core::Money sides[2];
+      bool ok = true;
+      bool any = false;
+      const char* names[2] = {"debit", "credit"};
+      for (int i = 0; i < 2 && ok; ++i) {
+        std::string v = field(names[i]);
+        if (v.empty()) continue;
+        any = true;
+        auto m = core::parse_money(v, style);
+        if (!m) {
+          exclude("ledger.amount", fmt::format("{}: {}", names[i], m.error()), col(names[i]));
+          ok = false;
+        } else {
+          sides[i] = *m;
+        }
+      }
+      if (!ok) continue;
+      if (!any) {
+        exclude("ledger.amount", "the row has neither a debit nor a credit amount", col("debit"));
+        continue;
+      }
+      t.amount = sides[0] - sides[1];
+    } else {
+      auto amount = core::parse_money(field("amount"), style);
+      if (!amount) {
+        exclude("ledger.amount", amount.error(), col("amount"));
+        continue;
+      }
+      t.amount = *amount;
     }
-    t.amount = *amount;
     if (std::string p = field("paid"); !p.empty()) {
-      auto paid = core::parse_iso_date(p);
+      auto paid = parse_date(p);
       if (!paid) {
-        exclude("ledger.date", paid.error(), col("paid"));
+        exclude("ledger.date", fmt::format("paid: '{}' is not a date (YYYY-MM-DD or YYYYMMDD)", p),
+                col("paid"));
         continue;
       }
       t.paid = *paid;
     }
-    out.push_back(std::move(t));
+    AccountInfo shown = info;
+    shown.category = t.category;  // the row's own category, else the plan's
+    tally.row(t.account, t.account_name, t.date, t.amount, shown);
+    tally.voucher(t.voucher);
+    ++summary.transactions;
+    out.rows.push_back(std::move(t));
   }
-  if (!reader.error().empty()) diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+  if (!reader.error().empty())
+    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+  finish();
+}
+
+// Reads one SIE 4 file.
+void read_sie_file(const std::string& path, const model::SourceSpec& spec,
+                   const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out) {
+  FileTally tally(path, "sie");
+  auto& summary = tally.summary();
+  auto bytes = read_file_bytes(path);
+  if (!bytes) {
+    diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
+    tally.close();
+    out.files.push_back(std::move(summary));
+    return;
+  }
+  const std::size_t first_row = out.rows.size();
+  const std::size_t first_bad = out.unreadable.size();
+  std::vector<std::pair<std::size_t, std::string>> suppliers;  // row index → supplier object id
+  auto sink = [&](SieVoucher&& v, const SieFile& f) {
+    std::string voucher = v.id();
+    for (auto& bad : v.unreadable) {
+      model::Transaction t;
+      if (bad.date) t.date = *bad.date;
+      t.voucher = voucher;
+      t.account = bad.account;
+      t.text = bad.text;
+      t.place = {path, bad.line, bad.column};
+      ++summary.unreadable;
+      out.unreadable.push_back({std::move(t), bad.rule, bad.message});
+    }
+    for (auto& r : v.rows) {
+      AccountInfo info = accounts.resolve(r.account, &f);
+      tally.row(r.account, "", *r.date, r.amount, info);
+      if (!model::is_outcome_kind(info.kind)) continue;
+      model::Transaction t;
+      t.date = *r.date;
+      t.voucher = voucher;
+      t.account = r.account;
+      t.amount = r.amount;
+      t.text = r.text;
+      t.category = info.category;
+      t.account_kind = info.kind;
+      t.place = {path, r.line, 0};
+      auto object = [&](const std::optional<int>& dimension) -> std::string {
+        if (!dimension) return "";
+        auto o = f.object_for(r, *dimension);
+        return o ? o->object : std::string();
+      };
+      t.activity = object(spec.activity_dimension);
+      t.person = object(spec.person_dimension);
+      t.financier = object(spec.financier_dimension);
+      if (std::string s = object(spec.supplier_dimension); !s.empty())
+        suppliers.emplace_back(out.rows.size(), s);
+      if (spec.project) {
+        auto o = f.object_for(r, spec.project->dimension);
+        t.other_project = !o || o->object != spec.project->object;
+      }
+      // Co-financing received is a credit on an income account: the amount received is positive.
+      if (t.category == "financing") t.amount = -t.amount;
+      ++summary.transactions;
+      out.rows.push_back(std::move(t));
+    }
+  };
+  SieFile f = read_sie(*bytes, path, diags, sink);
+  summary.encoding = f.encoding;
+  summary.vouchers = f.vouchers;
+  summary.removed_rows = f.removed_rows;
+  if (f.checksum_ok) summary.checksum = *f.checksum_ok ? "ok" : "mismatch";
+  if (f.truncated) {
+    // Refused (§10.6): nothing of it counts.
+    out.rows.resize(first_row);
+    out.unreadable.resize(first_bad);
+    summary.transactions = 0;
+    summary.unreadable = 0;
+    summary.checksum = "missing";
+  } else {
+    for (std::size_t i = first_row; i < out.rows.size(); ++i) {
+      auto& t = out.rows[i];
+      if (auto it = f.account_names.find(t.account); it != f.account_names.end())
+        t.account_name = it->second;
+    }
+    for (const auto& [i, id] : suppliers) {
+      std::string name = f.object_name(*spec.supplier_dimension, id);
+      out.rows[i].supplier = name.empty() ? id : name;
+    }
+  }
+  tally.close(f.account_names);
+  out.files.push_back(std::move(summary));
 }
 
 }  // namespace
@@ -154,25 +422,53 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
   std::sort(files.begin(), files.end());
   if (files.empty()) {
     bool is_glob = spec.path.find_first_of("*?[") != std::string::npos;
-    if (is_glob) diags.warning("io.no-files", fmt::format("no file matches '{}'", spec.path), spec.place);
-    else diags.unreadable("io.read", fmt::format("the source file '{}' does not exist", spec.path), spec.place);
+    if (is_glob)
+      diags.warning("io.no-files", fmt::format("no file matches '{}'", spec.path), spec.place);
+    else
+      diags.unreadable("io.read", fmt::format("the source file '{}' does not exist", spec.path),
+                       spec.place);
   }
   return files;
 }
 
-std::vector<model::Transaction> load_ledger(const model::Project& project, core::Diagnostics& diags,
-                                            std::vector<model::Exclusion>& unreadable_rows) {
-  std::vector<model::Transaction> out;
+LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
+                       core::Diagnostics& diags) {
+  LedgerLoad out;
+  std::map<std::string, std::optional<model::AccountPlan>> plans;
   for (const auto& spec : project.ledger_sources) {
-    if (spec.format != "csv") {
-      diags.error("ledger.format", fmt::format("ledger format '{}' is not read yet", spec.format), spec.place);
+    if (spec.format != "csv" && spec.format != "sie") {
+      diags.error("ledger.format",
+                  fmt::format("ledger format '{}' is not read (csv or sie)", spec.format),
+                  spec.place);
       continue;
     }
+    const model::AccountPlan* plan = nullptr;
+    if (!spec.accounts.empty()) {
+      auto it = plans.find(spec.accounts);
+      if (it == plans.end()) {
+        it = plans
+                 .emplace(spec.accounts,
+                          load_account_plan_id(data_dir, spec.accounts, spec.place, diags))
+                 .first;
+      }
+      if (it->second) plan = &*it->second;
+    }
+    AccountResolver accounts(spec, plan);
     for (const auto& file : expand_source_path(project.dir, spec, diags)) {
-      read_csv_file(file, spec, diags, out, unreadable_rows);
+      if (spec.format == "sie")
+        read_sie_file(file, spec, accounts, diags, out);
+      else
+        read_csv_file(file, spec, accounts, plan != nullptr, diags, out);
     }
   }
   return out;
+}
+
+std::vector<model::Transaction> load_ledger(const model::Project& project, core::Diagnostics& diags,
+                                            std::vector<model::Exclusion>& unreadable_rows) {
+  LedgerLoad l = read_ledger(project, default_data_dir(), diags);
+  for (auto& e : l.unreadable) unreadable_rows.push_back(std::move(e));
+  return std::move(l.rows);
 }
 
 }  // namespace grantkit::io

@@ -1,5 +1,7 @@
 #pragma once
-// Reads the ledger sources that project.yaml declares (CSV now; SIE 4 in its own reader).
+// Reads the ledger sources that project.yaml declares: CSV verification lists in their Swedish
+// dialects and SIE 4 files (io/sie.hpp), with the source's account plan and account_map.
+#include <string>
 #include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
@@ -8,11 +10,44 @@
 
 namespace grantkit::io {
 
-// The transactions of every ledger source of `project` (paths are globs relative to the project
-// folder), in file order. Rows that cannot be read are reported (csv.short-row, ledger.amount,
-// ledger.date, ledger.missing-column, …, with file and line; the CSV column is the field number)
-// and returned in `unreadable_rows` as exclusions, never silently dropped. A source whose file
-// cannot be read at all is io.read (exit 2).
+// Everything the ledger sources gave: the rows passed on as outcome (costs, income, VAT,
+// co-financing received; classify them with check::classify_outcome), the rows that could not be
+// read (already exclusions with their rule), and what each file held (`grantkit ledger`).
+struct LedgerLoad {
+  std::vector<model::Transaction> rows;
+  std::vector<model::Exclusion> unreadable;
+  std::vector<model::LedgerFileSummary> files;
+};
+
+// Reads every ledger source of `project` (paths are globs relative to the project folder), in
+// file order. Account plans come from `data_dir/accounts/<id>.yaml` (`accounts:` in the source);
+// a source's `account_map` wins over its plan. A row without a `category` gets the category of its
+// account; every row gets its account's kind (model::AccountKind), which the eligibility rules use.
+//
+// CSV (FORMATS.md "Ledger"): header row; `columns` maps canonical names to headers; delimiter
+// `,` `;` or tab (detected from the header when not given); `decimal` `.` or `,`; `thousands`
+// (space and no-break space always group; `.` or `,` only where the source says so); an `amount`
+// column or separate `debit` and `credit` columns (amount = debit − credit, an empty cell is 0);
+// dates `YYYY-MM-DD` or `YYYYMMDD`; encodings utf-8 (BOM skipped), windows-1252, cp437, and
+// UTF-16LE with a BOM. A short row (csv.short-row), a row with extra non-empty fields
+// (csv.long-row), a bad amount (ledger.amount) or a bad date (ledger.date) is an error with file
+// and line (the CSV column is the field number) and the row is listed as excluded.
+//
+// SIE 4 (io::read_sie): rows on accounts that hold outcome (model::is_outcome_kind: not balance
+// sheet or other) become transactions, amounts debit positive; a `financing` row's amount is what
+// was received (the credit, made positive). `activity_dimension`, `person_dimension`,
+// `financier_dimension` name the dimensions whose object is the row's activity, person and
+// financier, `supplier_dimension` the one whose #OBJEKT name is its supplier; with `project:` rows
+// not on that object are marked other_project. Without a plan an account's kind comes from
+// #KTYP, else from its BAS class (1–2 balance, 3 income, 0 and 9 other).
+//
+// A file that cannot be read at all is io.read / csv.encoding / csv.syntax / sie.truncated
+// (unreadable, exit 2); a glob matching nothing is io.no-files (warning).
+LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
+                       core::Diagnostics& diags);
+
+// read_ledger with the shipped data folder (io::default_data_dir): the rows, and the unreadable
+// rows appended to `unreadable_rows`.
 std::vector<model::Transaction> load_ledger(const model::Project& project, core::Diagnostics& diags,
                                             std::vector<model::Exclusion>& unreadable_rows);
 
