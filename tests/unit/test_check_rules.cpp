@@ -168,3 +168,18 @@ TEST_CASE("check::classify_outcome excludes with rule ids") {
   CHECK(count_rule(d2, "financing.unknown-financier") == 1);
   CHECK(out2.excluded.size() == 1);
 }
+
+TEST_CASE("check::check_project checks each change decision's version") {
+  auto p = base();
+  model::ChangeDecision c;
+  c.date = d("2022-06-01");
+  model::Budget b = p.decision.budget;
+  b.total = Money::from_kronor(1100000);  // the activities still add up to 1 000 000
+  c.budget = b;
+  p.changes = {c};
+  auto diags = run(p);
+  CHECK(count_rule(diags, "budget.activities-sum") == 1);
+  CHECK(diags.items().front().message.find("under the change decision of 2022-06-01") != std::string::npos);
+  p.changes[0].budget->total = Money::from_kronor(1000000);
+  CHECK(run(p).empty());
+}

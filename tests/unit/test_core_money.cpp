@@ -89,3 +89,17 @@ TEST_CASE("core::apply_percent_floor rounds down on the aggregate") {
   CHECK(prorate_floor(Money::from_ore(100), 1, 3).ore() == 33);
   CHECK(ratio_percent(Money::from_kronor(5), Money::from_kronor(8)) == Percent::from_millionths(625000));
 }
+
+TEST_CASE("core::distribute adds up exactly") {
+  using grantkit::core::distribute;
+  auto parts = distribute(Money::from_ore(100), {Money::from_ore(1), Money::from_ore(1), Money::from_ore(1)});
+  CHECK(parts == std::vector<Money>{Money::from_ore(34), Money::from_ore(33), Money::from_ore(33)});
+  // 21 786,00 kr over bases 100 000 and 45 240: 15 000,00 and 6 786,00.
+  parts = distribute(Money::from_kronor(21786), {Money::from_kronor(100000), Money::from_kronor(45240)});
+  CHECK(parts[0] == Money::from_kronor(15000));
+  CHECK(parts[1] == Money::from_kronor(6786));
+  parts = distribute(Money::from_ore(10), {Money::from_ore(3), Money::from_ore(-1), Money::from_ore(2)});
+  CHECK(parts[0].ore() + parts[1].ore() + parts[2].ore() == 10);
+  CHECK(distribute(Money::from_ore(7), {Money::from_ore(0)}) == std::vector<Money>{Money::from_ore(7)});
+  CHECK(distribute(Money::from_ore(7), {}).empty());
+}

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <grantkit/io/project_loader.hpp>
+#include <map>
+
 #include <grantkit/reports/budget.hpp>
 
 #include "support.hpp"
@@ -12,7 +14,12 @@ using reports::Cell;
 namespace {
 
 core::Date d(const char* s) { return test::date(s); }
-model::Project base() { return test::load_fixture(); }
+// The fixture without flat rates, so that outcome is the booked rows alone.
+model::Project base() {
+  auto p = test::load_fixture();
+  p.decision.rates["payroll_overhead"] = core::Percent::from_points(0);
+  return p;
+}
 model::Transaction tx(const char* iso, const char* activity, std::int64_t ore, const char* category) {
   return test::cost(iso, activity, ore, category);
 }
@@ -99,8 +106,35 @@ TEST_CASE("reports::budget_report per category and per activity and category") {
   REQUIRE(both.tables[0].rows.size() == 3);
   CHECK(cell(both, 2, "activity").text == "A2");
   CHECK(cell(both, 2, "budget").is_empty());
-  CHECK(cell(both, 3, "budget").is_empty());  // the total cannot sum an unknown budget
+  CHECK(cell(both, 3, "budget").number == 40000000);  // rows with a budget: A1/personal + A1/externa_tjanster
   CHECK(cell(both, 3, "outcome_to_date").number == 700);
+}
+
+TEST_CASE("reports::budget_report counts flat rates and in-kind time as their own categories") {
+  auto p = test::load_fixture();  // payroll overhead 45,24 % applies by default
+  model::StaffEntry e;
+  e.id = "kontaktperson";
+  e.organisation = "kommunen";
+  e.percent = core::Percent::from_points(10);
+  e.funding = model::Funding::in_kind;
+  e.monthly_salary = Money::from_kronor(30000);
+  e.activities = {{"A2", core::Percent::from_points(100)}};
+  e.period = core::Period{d("2022-01-01"), d("2022-01-31")};
+  p.staff = {e};
+  model::Outcome o;
+  o.costs = {tx("2022-01-10", "A2", 10000000, "personal")};
+  reports::BudgetOptions bo;
+  bo.window = window(p, "2022-01-31", "2022-01");
+  bo.by = reports::BudgetGrouping::activity_category;
+  auto doc = reports::budget_report(p, o, bo);
+  std::map<std::string, std::int64_t> by_category;
+  for (std::size_t r = 0; r < doc.tables[0].rows.size(); ++r) {
+    by_category[cell(doc, r, "category").text] = cell(doc, r, "outcome_to_date").number;
+    CHECK(cell(doc, r, "activity").text == "A2");
+  }
+  CHECK(by_category["personal"] == 10000000);
+  CHECK(by_category["schablonkostnader"] == 4524000);
+  CHECK(by_category["offentligt_bidrag_i_annat_an_pengar"] == 300000 + 135720);  // 3 000 kr + 45,24 %
 }
 
 TEST_CASE("reports::budget_flags: deviation thresholds (20 % and 50 000 kr)") {

@@ -222,7 +222,8 @@ void references(const Project& p, core::Diagnostics& d) {
       }
     }
   }
-  for (const auto& [rate, value] : p.decision.rates) {
+  for (const auto& entry : p.decision.rates) {
+    const std::string& rate = entry.first;
     bool known = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
                              [&](const model::FlatRate& f) { return f.id == rate; });
     if (!known) {
@@ -251,18 +252,50 @@ const std::vector<ProjectRule>& project_rules() {
 
 void check_project(const Project& project, core::Diagnostics& diags) {
   for (const auto& rule : project_rules()) rule.run(project, diags);
+  // Each change decision's version of the decision is checked too (DOMAIN.md: reports as of a date
+  // use the decision in force on that date), its findings placed at the change decision.
+  for (const auto& change : project.changes) {
+    Project version = project;
+    version.decision = project.decision_on(change.date);
+    version.changes.clear();
+    core::Diagnostics found;
+    activities_sum(version, found);
+    financing_plan_balance(version, found);
+    for (auto d : found.items()) {
+      d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date), d.message);
+      d.place = change.place;
+      diags.add(std::move(d));
+    }
+  }
 }
 
 model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction> rows, core::Diagnostics& d) {
   model::Outcome out;
-  auto exclude = [&](model::Transaction t, std::string rule, std::string reason) {
-    d.warning(rule, fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}", t.text.empty() ? "a row" : "'" + t.text + "'",
-                                t.voucher.empty() ? "-" : t.voucher, core::format_iso(t.date),
-                                core::format_money_plain(t.amount), reason),
-              t.place);
+  auto exclude = [&](model::Transaction t, std::string rule, std::string reason,
+                     core::Severity severity = core::Severity::warning) {
+    std::string when = t.date.is_special() ? std::string("no date") : core::format_iso(t.date);
+    d.add({severity, rule,
+           fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}", t.text.empty() ? "a row" : "'" + t.text + "'",
+                       t.voucher.empty() ? "-" : t.voucher, when, core::format_money_plain(t.amount), reason),
+           t.place, false});
     out.excluded.push_back({std::move(t), std::move(rule), std::move(reason)});
   };
+  // Categories whose booked costs a flat rate in force already pays for (its `covers`), with the
+  // flat rate that covers each (programme rule set, overridden by the decision's `rates`).
+  std::map<std::string, const model::FlatRate*> covered;
+  std::vector<model::FlatRate> in_force = p.flat_rates_in_force(p.decision);
+  for (const auto& f : in_force) {
+    for (const auto& c : f.covers) covered.emplace(c, &f);
+  }
+  using model::AccountKind;
   for (auto& t : rows) {
+    // A source that selects a project (SIE `project:`) hands on the other projects' rows too, so
+    // that the ledger report can count them; they are not this project's outcome.
+    if (t.other_project) {
+      exclude(std::move(t), "ledger.not-this-project", "not booked on this project (the source's project: selection)",
+              core::Severity::info);
+      continue;
+    }
     if (t.category == "financing") {
       if (!p.find_financier(t.financier)) {
         exclude(std::move(t), "financing.unknown-financier", "the financier is not in the financing plan");
@@ -276,6 +309,38 @@ model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction
               fmt::format("dated outside the eligible period {}", p.decision.eligible.iso()));
       continue;
     }
+    // DOMAIN.md "Eligibility": financial costs (interest, fees, exchange losses) are never eligible.
+    if (t.account_kind == AccountKind::financial) {
+      exclude(std::move(t), "ledger.financial-cost",
+              fmt::format("account {} is a financial item (interest, bank fees, exchange differences) by the "
+                          "account plan; financial costs are not eligible",
+                          t.account));
+      continue;
+    }
+    // VAT is eligible only where the decision says so (budget at most 46.5 MSEK and the VAT not
+    // recoverable): decision.vat_eligible. A row is VAT when its account holds VAT by the plan.
+    if (t.account_kind == AccountKind::vat && p.decision.vat_eligible != true) {
+      exclude(std::move(t), "ledger.vat",
+              fmt::format("account {} holds VAT (ingående moms) by the account plan, and the decision does not make "
+                          "VAT eligible (decision.vat_eligible: {})",
+                          t.account, p.decision.vat_eligible ? "false" : "not stated"));
+      continue;
+    }
+    if ((t.account_kind == AccountKind::balance || t.account_kind == AccountKind::other) && t.category.empty()) {
+      exclude(std::move(t), "ledger.not-a-cost",
+              fmt::format("account {} is a {} account by the account plan, not a cost", t.account,
+                          t.account_kind == AccountKind::balance ? "balance-sheet" : "non-cost"));
+      continue;
+    }
+    if (t.category.empty()) {
+      exclude(std::move(t), "ledger.unmapped-account",
+              fmt::format("account {}{} maps to no cost category: the row names none and the source's account plan "
+                          "and account_map map none; add the account to the source's account_map",
+                          t.account.empty() ? "(none)" : t.account,
+                          t.account_name.empty() ? "" : " (" + t.account_name + ")"),
+              core::Severity::error);
+      continue;
+    }
     if (!t.activity.empty() && !p.find_activity(t.activity)) {
       exclude(std::move(t), "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
       continue;
@@ -283,6 +348,15 @@ model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction
     if (!p.programme.categories.empty() && !p.programme.find_category(t.category)) {
       exclude(std::move(t), "ledger.unknown-category",
               fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
+      continue;
+    }
+    // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.
+    if (auto c = covered.find(t.category); c != covered.end()) {
+      std::string category = t.category;
+      exclude(std::move(t), "ledger.covered-by-flat-rate",
+              fmt::format("booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
+                          "as booked",
+                          category, c->second->id, core::format_percent_human(c->second->rate)));
       continue;
     }
     std::string e = t.eligible;

@@ -21,10 +21,21 @@ const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
 void check_project(const model::Project& project, core::Diagnostics& diags);
 
-// Sorts ledger rows into eligible costs, cash co-financing received and exclusions (each with its
-// rule id: ledger.outside-eligible-period, ledger.unknown-activity, ledger.unknown-category,
-// ledger.marked-ineligible, financing.unknown-financier), reporting a warning per exclusion.
-// Rows dated after `as_of` are kept: reports cut by date themselves. DOMAIN.md "Eligibility".
+// Sorts ledger rows into eligible costs, cash co-financing received and exclusions, each with its
+// rule id, in this order (DOMAIN.md "Eligibility"):
+//   ledger.not-this-project       the source selects a project and the row is not on it (info)
+//   financing.unknown-financier   a co-financing row whose financier is not in the plan
+//   ledger.outside-eligible-period
+//   ledger.financial-cost         the account plan says interest, bank fees or exchange differences
+//   ledger.vat                    the plan says VAT and decision.vat_eligible is not true
+//   ledger.not-a-cost             a balance-sheet (or other non-cost) account and no category
+//   ledger.unmapped-account       no category from the row, the account_map or the plan (error)
+//   ledger.unknown-activity, ledger.unknown-category
+//   ledger.covered-by-flat-rate   the category is in `covers` of a flat rate in force (programme
+//                                 defaults and the decision's `rates`)
+//   ledger.marked-ineligible
+// Each exclusion is reported as a warning (unless marked otherwise above) with the row's place.
+// Rows dated after `as_of` are kept: reports cut by date themselves.
 model::Outcome classify_outcome(const model::Project& project, std::vector<model::Transaction> rows,
                                 core::Diagnostics& diags);
 

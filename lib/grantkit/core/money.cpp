@@ -1,5 +1,6 @@
 #include <grantkit/core/money.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -209,6 +210,33 @@ Percent ratio_percent(Money part, Money whole) {
   Wide q = floor_div(num, den);
   if (q > INT64_MAX || q < INT64_MIN) overflow();
   return Percent::from_millionths(static_cast<std::int64_t>(q));
+}
+
+std::vector<Money> distribute(Money total, const std::vector<Money>& weights) {
+  std::vector<Money> parts(weights.size());
+  if (weights.empty()) return parts;
+  Wide sum = 0;
+  for (Money w : weights) sum += w.ore();
+  if (sum <= 0) {
+    parts[0] = total;
+    return parts;
+  }
+  std::vector<std::pair<Wide, std::size_t>> remainders;
+  Wide given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    Wide num = static_cast<Wide>(total.ore()) * weights[i].ore();
+    Wide q = floor_div(num, sum);
+    parts[i] = checked(q);
+    given += q;
+    remainders.emplace_back(num - q * sum, i);
+  }
+  Wide left = static_cast<Wide>(total.ore()) - given;  // 0 <= left < number of cells
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t k = 0; k < remainders.size() && left > 0; ++k, --left) {
+    parts[remainders[k].second] += Money::from_ore(1);
+  }
+  return parts;
 }
 
 }  // namespace grantkit::core

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <grantkit/core/percent.hpp>
 #include <grantkit/core/result.hpp>
@@ -62,5 +63,12 @@ Money apply_percent_floor(Money base, Percent p);
 Money prorate_floor(Money base, std::int64_t num, std::int64_t den);
 // part / whole as a Percent, rounded down to the Percent's resolution; whole must be non-zero.
 Percent ratio_percent(Money part, Money whole);
+
+// Splits `total` over cells in proportion to `weights` so that the parts add up to `total` exactly:
+// each part rounded down, the öre left over given one each to the cells with the largest
+// remainders (largest-remainder method; ties to the earlier cell). The sum of weights must be
+// positive; otherwise the whole total goes to the first cell. Used to attribute a flat rate computed
+// on an aggregate to the activities and months it was computed on (DOMAIN.md "Rounding").
+std::vector<Money> distribute(Money total, const std::vector<Money>& weights);
 
 }  // namespace grantkit::core

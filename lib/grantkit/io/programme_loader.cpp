@@ -25,7 +25,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (!r.expect_schema(*root, "programme")) return std::nullopt;
   if (!r.expect_map(*root, "programme rule set",
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
-                     "deviation", "underspend_points", "claim_period"})) {
+                     "deviation", "underspend_points", "claim_period", "time_deviation",
+                     "in_kind_deviation", "shortfall"})) {
     return std::nullopt;
   }
   model::Programme prog;
@@ -76,6 +77,17 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   }
   if (auto u = r.integer(root->find("underspend_points"), "underspend_points")) {
     prog.underspend_points = core::Percent::from_points(*u);
+  }
+  if (const YamlNode* td = root->find("time_deviation");
+      td && r.expect_map(*td, "time_deviation", {"percent", "source"})) {
+    if (auto pc = r.percent(td->find("percent"), "time_deviation.percent")) prog.time_deviation_percent = *pc;
+  }
+  if (const YamlNode* kd = root->find("in_kind_deviation");
+      kd && r.expect_map(*kd, "in_kind_deviation", {"percent", "source"})) {
+    if (auto pc = r.percent(kd->find("percent"), "in_kind_deviation.percent")) prog.in_kind_deviation_percent = *pc;
+  }
+  if (const YamlNode* sf = root->find("shortfall"); sf && r.expect_map(*sf, "shortfall", {"percent", "source"})) {
+    if (auto pc = r.percent(sf->find("percent"), "shortfall.percent")) prog.shortfall_percent = *pc;
   }
   if (const YamlNode* cp = root->find("claim_period");
       cp && r.expect_map(*cp, "claim_period", {"min_months", "max_months", "within_calendar_year", "source"})) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
 #ifndef GRANTKIT_DATA_DIR
@@ -248,7 +249,9 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
   if (!r.expect_sequence(n, what)) return;
   for (const auto& s : n.items) {
     if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
-                                      "accounts", "columns", "activity_dimension", "project"})) {
+                                      "accounts", "account_map", "columns", "activity_dimension",
+                                      "person_dimension", "supplier_dimension", "financier_dimension",
+                                      "project"})) {
       continue;
     }
     model::SourceSpec spec;
@@ -275,14 +278,37 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     if (auto a = r.text(s.find("accounts"), "accounts")) spec.accounts = *a;
     if (const YamlNode* cols = s.find("columns"); cols && !cols->is_null()) {
       if (r.expect_map(*cols, "columns",
-                       {"date", "voucher", "account", "amount", "text", "category", "activity", "person",
-                        "financier", "eligible", "paid", "supplier", "account_name", "month", "hours"})) {
+                       {"date", "voucher", "account", "amount", "debit", "credit", "text", "category",
+                        "activity", "person", "financier", "eligible", "paid", "supplier", "account_name",
+                        "month", "hours"})) {
         for (const auto& [k, v] : cols->entries) {
           if (auto t = r.text(&v, fmt::format("columns.{}", k.text), true)) spec.columns[k.text] = *t;
         }
       }
     }
-    if (auto d = r.integer(s.find("activity_dimension"), "activity_dimension")) spec.activity_dimension = static_cast<int>(*d);
+    auto dimension = [&](const char* key) -> std::optional<int> {
+      auto d = r.integer(s.find(key), key);
+      if (!d) return std::nullopt;
+      if (*d < 1 || *d > 9999) {
+        r.diags().error("yaml.number", fmt::format("{} must be a SIE dimension number (1–9999), not {}", key, *d),
+                        s.find(key)->place);
+        return std::nullopt;
+      }
+      return static_cast<int>(*d);
+    };
+    spec.activity_dimension = dimension("activity_dimension");
+    spec.person_dimension = dimension("person_dimension");
+    spec.supplier_dimension = dimension("supplier_dimension");
+    spec.financier_dimension = dimension("financier_dimension");
+    if (const YamlNode* pr = s.find("project"); pr && !pr->is_null() &&
+                                                r.expect_map(*pr, "project (a source's project selection)", {"dimension", "object"})) {
+      const YamlNode* dim = r.require(*pr, "dimension", "project");
+      const YamlNode* obj = r.require(*pr, "object", "project");
+      auto d = r.integer(dim, "project.dimension");
+      auto o = r.text(obj, "project.object", true);
+      if (d && o) spec.project = model::SourceSpec::ProjectSelection{static_cast<int>(*d), *o};
+    }
+    if (const YamlNode* m = s.find("account_map")) spec.account_map = read_account_map(r, *m);
     out.push_back(std::move(spec));
   }
 }
@@ -339,6 +365,24 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
   }
 }
 
+void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (n.is_null() || !r.expect_sequence(n, "claims")) return;
+  for (const auto& c : n.items) {
+    if (!r.expect_map(c, "a payment request", {"id", "period", "aid_claimed", "aid_paid", "status"})) continue;
+    model::Claim claim;
+    claim.place = c.place;
+    auto id = r.text(r.require(c, "id", "a payment request"), "claim id", true);
+    auto period = r.period(r.require(c, "period", "a payment request"), "claim period", true);
+    if (!id || !period) continue;
+    claim.id = *id;
+    claim.period = *period;
+    claim.aid_claimed = r.money(c.find("aid_claimed"), "aid_claimed");
+    claim.aid_paid = r.money(c.find("aid_paid"), "aid_paid");
+    if (auto s = r.text(c.find("status"), "status")) claim.status = *s;
+    p.claims.push_back(std::move(claim));
+  }
+}
+
 }  // namespace
 
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);
@@ -392,6 +436,16 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
     if (auto staff_root = load_yaml_file(staff_file.string(), diags)) {
       if (r.expect_schema(*staff_root, "staff") && r.expect_map(*staff_root, "staff.yaml", {"schema", "staff"})) {
         if (const YamlNode* n = r.require(*staff_root, "staff", "staff.yaml")) read_staff_list(r, *n, p);
+      }
+    }
+  }
+
+  // claims.yaml, when present: payment requests already made.
+  fs::path claims_file = fs::path(dir) / "claims.yaml";
+  if (fs::exists(claims_file)) {
+    if (auto claims_root = load_yaml_file(claims_file.string(), diags)) {
+      if (r.expect_schema(*claims_root, "claims") && r.expect_map(*claims_root, "claims.yaml", {"schema", "claims"})) {
+        if (const YamlNode* n = r.require(*claims_root, "claims", "claims.yaml")) read_claims(r, *n, p);
       }
     }
   }

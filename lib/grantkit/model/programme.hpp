@@ -40,6 +40,15 @@ struct Programme {
   core::Percent deviation_percent = core::Percent::from_points(20);
   core::Money deviation_amount = core::Money::from_kronor(50000);
   core::Percent underspend_points = core::Percent::from_points(15);
+  // time.deviation: a fixed-share person's reported hours in a month further than this from the
+  // planned hours (share × full time) are flagged. YAML `time_deviation.percent`.
+  core::Percent time_deviation_percent = core::Percent::from_points(10);
+  // staff.in-kind-mismatch: a financier's planned in-kind staff value further than this from the
+  // financing plan's in_kind is flagged. YAML `in_kind_deviation.percent`.
+  core::Percent in_kind_deviation_percent = core::Percent::from_points(10);
+  // financing.shortfall: a financier's contributions to date behind its pro-rata share by more than
+  // this. YAML `shortfall.percent`.
+  core::Percent shortfall_percent = core::Percent::from_points(10);
   int claim_min_months = 1;
   int claim_max_months = 6;
   bool claim_within_calendar_year = true;

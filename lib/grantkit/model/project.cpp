@@ -32,4 +32,33 @@ core::FullTimeRule Project::full_time_rule() const {
   return rule;
 }
 
+Decision Project::decision_on(Date date) const {
+  Decision d = decision;
+  std::vector<const ChangeDecision*> in_force;
+  for (const auto& c : changes) {
+    if (c.date <= date) in_force.push_back(&c);
+  }
+  std::stable_sort(in_force.begin(), in_force.end(),
+                   [](const ChangeDecision* a, const ChangeDecision* b) { return a->date < b->date; });
+  for (const ChangeDecision* c : in_force) {
+    if (c->aid) d.aid = *c->aid;
+    if (c->budget) d.budget = *c->budget;
+    if (c->eligible) d.eligible = *c->eligible;
+  }
+  return d;
+}
+
+std::vector<FlatRate> Project::flat_rates_in_force(const Decision& d) const {
+  std::vector<FlatRate> out;
+  for (const auto& f : programme.flat_rates) {
+    auto over = d.rates.find(f.id);
+    if (over == d.rates.end() && !f.applies_by_default) continue;
+    FlatRate r = f;
+    if (over != d.rates.end()) r.rate = over->second;
+    if (r.rate.millionths() == 0) continue;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace grantkit::model

@@ -11,6 +11,7 @@
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/core/percent.hpp>
+#include <grantkit/model/account_plan.hpp>
 #include <grantkit/model/programme.hpp>
 
 namespace grantkit::model {
@@ -149,9 +150,35 @@ struct SourceSpec {
   char decimal = '.';
   char thousands = 0;
   std::string encoding = "utf-8";
-  std::string accounts;  // account plan id
+  std::string accounts;  // account plan id (data/accounts/<id>.yaml): bas, kommun-bas
   std::map<std::string, std::string> columns;  // canonical name → header name
+  // SIE 4: which dimension (#DIM number, SIE 4B §8.17: 6 = projekt, 7 = anställd, 9 = leverantör,
+  // 20– free) carries the activity, person, supplier and financier of a row.
   std::optional<int> activity_dimension;
+  std::optional<int> person_dimension;
+  std::optional<int> supplier_dimension;   // the row's supplier is the object's #OBJEKT name
+  std::optional<int> financier_dimension;
+  // SIE 4: only rows carrying `object` in `dimension` are this project's (`project:` in the source);
+  // the others are excluded as ledger.not-this-project.
+  struct ProjectSelection {
+    int dimension = 0;
+    std::string object;
+  };
+  std::optional<ProjectSelection> project;
+  // The project's own account mapping for this source (`account_map:`), most specific first; it
+  // wins over the account plan. Values: a category id, `financing`, or a kind (`financial`,
+  // `vat`, `not_cost`).
+  std::vector<AccountRange> account_map;
+  SourcePlace place;
+};
+
+// A payment request already made (ansökan om utbetalning), from claims.yaml; money in öre.
+struct Claim {
+  std::string id;
+  Period period;
+  std::optional<Money> aid_claimed;
+  std::optional<Money> aid_paid;
+  std::string status;  // e.g. submitted, paid
   SourcePlace place;
 };
 
@@ -175,6 +202,7 @@ struct Project {
   std::vector<Indicator> indicators;
   std::vector<SourceSpec> ledger_sources;
   std::vector<SourceSpec> time_sources;
+  std::vector<Claim> claims;  // claims.yaml, in file order
   Programme programme;
 
   const Activity* find_activity(std::string_view wanted) const;
@@ -185,6 +213,12 @@ struct Project {
   const Period& project_period() const { return decision.eligible; }
   // The calendar/full-time rule in force: the programme's default overridden by full_time.
   core::FullTimeRule full_time_rule() const;
+  // The decision in force on `date`: the original with every change decision dated on or before
+  // `date` applied in date order, each replacing the fields it names (DOMAIN.md "change decisions").
+  Decision decision_on(Date date) const;
+  // The flat rates that apply under `decision`: the programme's defaults plus those the decision's
+  // `rates` names, at the decision's rate; a rate of 0 % switches a default off. Programme order.
+  std::vector<FlatRate> flat_rates_in_force(const Decision& decision) const;
 };
 
 }  // namespace grantkit::model

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/reports/eligible.hpp>
+
 namespace grantkit::reports {
 
 using core::Money;
@@ -21,15 +23,6 @@ struct Line {
   Money to_date;
   std::map<core::Month, Money> months;
 };
-
-std::string key_of(BudgetGrouping by, const model::Transaction& t) {
-  switch (by) {
-    case BudgetGrouping::activity: return t.activity;
-    case BudgetGrouping::category: return t.category;
-    case BudgetGrouping::activity_category: return t.activity + "\x1F" + t.category;
-  }
-  return "";
-}
 
 std::optional<Percent> elapsed_of(const std::optional<core::Period>& span, const ReportWindow& w) {
   if (!span) return std::nullopt;
@@ -108,22 +101,30 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
       }
     }
   }
-  for (const auto& t : outcome.costs) {
-    if (t.date > w.as_of) continue;
-    std::string key = key_of(o.by, t);
+  auto add = [&](const CostLine& c, bool to_date) {
+    std::string key = o.by == BudgetGrouping::activity   ? c.activity
+                      : o.by == BudgetGrouping::category ? c.category
+                                                         : c.activity + "\x1F" + c.category;
     if (!index.count(key)) {
-      const auto* act = p.find_activity(t.activity);
+      const auto* act = p.find_activity(c.activity);
       std::optional<core::Period> span = o.by == BudgetGrouping::category ? std::optional(p.decision.eligible)
                                          : act ? std::optional(act->period) : std::nullopt;
-      add_line(key, {o.by == BudgetGrouping::category ? "" : t.activity,
-                     o.by == BudgetGrouping::activity ? "" : t.category, std::nullopt, span, {}, {}, {}});
+      add_line(key, {o.by == BudgetGrouping::category ? "" : c.activity,
+                     o.by == BudgetGrouping::activity ? "" : c.category, std::nullopt, span, {}, {}, {}});
     }
     Line& l = lines[index[key]];
-    if (w.to_date && w.to_date->contains(t.date)) l.to_date += t.amount;
-    if (w.this_period && w.this_period->contains(t.date)) {
-      l.this_period += t.amount;
-      l.months[core::Month::of(t.date)] += t.amount;
+    if (to_date) {
+      l.to_date += c.amount;
+    } else {
+      l.this_period += c.amount;
+      l.months[c.month] += c.amount;
     }
+  };
+  if (w.to_date) {
+    for (const auto& c : eligible_costs(p, outcome, *w.to_date)) add(c, true);
+  }
+  if (w.this_period) {
+    for (const auto& c : eligible_costs(p, outcome, *w.this_period)) add(c, false);
   }
 
   Table t;
@@ -132,12 +133,13 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
   bool by_category = o.by != BudgetGrouping::activity;
   if (by_activity) t.columns.emplace_back("activity", "Aktivitet", "Activity");
   if (by_category) t.columns.emplace_back("category", "Kostnadsslag", "Cost category");
-  for (Column c : std::vector<Column>{{"budget", "Budget", "Budget"},
-                                      {"outcome_period", "Utfall perioden", "Outcome period"},
-                                      {"outcome_to_date", "Utfall ackumulerat", "Outcome to date"},
+  // Labels after Tillväxtverket's forms: Godkänt, Denna period, Ackumulerat, Återstår.
+  for (Column c : std::vector<Column>{{"budget", "Godkänt", "Approved"},
+                                      {"outcome_period", "Denna period", "This period"},
+                                      {"outcome_to_date", "Ackumulerat", "Cumulative"},
                                       {"remaining", "Återstår", "Remaining"},
-                                      {"used_pct", "Förbrukat", "Used"},
-                                      {"elapsed_pct", "Tid förfluten", "Elapsed"},
+                                      Column("used_pct", "Förbrukat", "Used").with_bar(),
+                                      Column("elapsed_pct", "Tid förfluten", "Elapsed").with_bar(),
                                       {"planned_to_date", "Planerat hittills", "Planned to date"},
                                       {"variance", "Avvikelse", "Variance"},
                                       {"flags", "Flaggor", "Flags"}}) {
@@ -147,8 +149,11 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
   if (o.monthly && w.this_period) months = core::months_of(*w.this_period);
   if (o.monthly) t.columns.push_back(Column::series("months", "Månader", "Months", "month", "outcome"));
 
-  Money sum_budget, sum_period, sum_to_date, sum_planned;
-  bool all_budgets = true, all_planned = true;
+  // The totals row is the sum of the rows, column by column, so that every column adds up: budget,
+  // remaining, planned and variance over the rows that have them (a row of costs without a budget
+  // line, such as costs booked on no activity, adds outcome only).
+  Money sum_budget, sum_period, sum_to_date, sum_planned, sum_remaining, sum_variance, sum_budgeted_outcome;
+  bool all_budgets = false, all_planned = false;
   std::map<core::Month, Money> sum_months;
   for (const Line& l : lines) {
     std::vector<Cell> row;
@@ -197,10 +202,17 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
       row.push_back(Cell::of_entries(std::move(series)));
     }
     t.rows.push_back(std::move(row));
-    if (l.budget) sum_budget += *l.budget;
-    else all_budgets = false;
-    if (planned) sum_planned += *planned;
-    else all_planned = false;
+    if (l.budget) {
+      sum_budget += *l.budget;
+      sum_remaining += *l.budget - l.to_date;
+      sum_budgeted_outcome += l.to_date;
+      all_budgets = true;
+    }
+    if (planned) {
+      sum_planned += *planned;
+      sum_variance += l.to_date - *planned;
+      all_planned = true;
+    }
     sum_period += l.this_period;
     sum_to_date += l.to_date;
   }
@@ -213,12 +225,13 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
   total.push_back(all_budgets ? Cell::of_money(sum_budget) : Cell::none());
   total.push_back(Cell::of_money(sum_period));
   total.push_back(Cell::of_money(sum_to_date));
-  total.push_back(all_budgets ? Cell::of_money(sum_budget - sum_to_date) : Cell::none());
-  total.push_back(all_budgets && sum_budget.ore() != 0 ? Cell::of_percent(core::ratio_percent(sum_to_date, sum_budget))
-                                                       : Cell::none());
+  total.push_back(all_budgets ? Cell::of_money(sum_remaining) : Cell::none());
+  total.push_back(all_budgets && sum_budget.ore() != 0
+                      ? Cell::of_percent(core::ratio_percent(sum_budgeted_outcome, sum_budget))
+                      : Cell::none());
   total.push_back(Cell::of_percent(project_elapsed));
   total.push_back(all_planned ? Cell::of_money(sum_planned) : Cell::none());
-  total.push_back(all_planned ? Cell::of_money(sum_to_date - sum_planned) : Cell::none());
+  total.push_back(all_planned ? Cell::of_money(sum_variance) : Cell::none());
   std::vector<std::string> total_flags;
   if (all_budgets && p.decision.budget.total && sum_to_date > *p.decision.budget.total) {
     total_flags.push_back("budget.over");

@@ -15,7 +15,8 @@ struct BudgetOptions {
   bool monthly = false;  // a `months` series per row: outcome per month of the period
 };
 
-// Rows per activity, category or both: budget, outcome this period, outcome to date, remaining
+// Rows per activity, category or both, over every eligible cost (booked, flat rates, in-kind
+// time: reports::eligible_costs, each window on its own aggregate): budget, outcome this period, outcome to date, remaining
 // (budget − to date), used % (to date / budget), elapsed % (days of the row's period elapsed by
 // the end of "to date"), planned to date (budget × elapsed days / days, rounded down), variance
 // (outcome to date − planned to date), flags. Money in öre; a totals row sums the rows.

@@ -1,0 +1,235 @@
+#include <grantkit/reports/claim.hpp>
+
+#include <map>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <grantkit/reports/eligible.hpp>
+
+namespace grantkit::reports {
+
+using core::Money;
+
+namespace {
+
+std::map<std::string, Money> by_category(const std::vector<CostLine>& lines) {
+  std::map<std::string, Money> out;
+  for (const auto& l : lines) out[l.category] += l.amount;
+  return out;
+}
+
+Cell category_cell(const model::Programme& prog, const std::string& id) {
+  const auto* c = prog.find_category(id);
+  return Cell::of_code(id, c ? c->sv : id, c ? c->en : id);
+}
+
+// Cash received and in-kind valued per financier over a window.
+std::map<std::string, Money> contributions(const model::Project& p, const model::Outcome& o,
+                                           const std::vector<CostLine>& lines, const std::optional<core::Period>& w) {
+  std::map<std::string, Money> out;
+  if (!w) return out;
+  for (const auto& t : o.financing) {
+    if (w->contains(t.date)) out[t.financier] += t.amount;
+  }
+  for (const auto& l : lines) {
+    if (l.source == CostSource::in_kind && !l.financier.empty()) out[l.financier] += l.amount;
+  }
+  (void)p;
+  return out;
+}
+
+}  // namespace
+
+void check_claim_period(const model::Project& p, const core::Period& period, core::Diagnostics& diags) {
+  const auto& prog = p.programme;
+  bool whole_months = period.from.day() == 1 && period.to == period.to.end_of_month();
+  auto months = static_cast<int>(core::months_of(period).size());
+  std::vector<std::string> faults;
+  if (!whole_months) faults.push_back("it must run from the first day of a month to the last day of a month");
+  if (months < prog.claim_min_months || months > prog.claim_max_months) {
+    faults.push_back(fmt::format("it covers {} months; a request covers {} to {}", months, prog.claim_min_months,
+                                 prog.claim_max_months));
+  }
+  if (prog.claim_within_calendar_year && period.from.year() != period.to.year()) {
+    faults.push_back("it must lie inside one calendar year");
+  }
+  if (!p.decision_on(period.to).eligible.contains(period)) {
+    faults.push_back(fmt::format("it must lie inside the eligible period {}", p.decision_on(period.to).eligible.iso()));
+  }
+  if (!faults.empty()) {
+    diags.error("claim.period", fmt::format("{} is not a valid payment-request period: {}", period.iso(),
+                                            fmt::join(faults, "; ")));
+  }
+  for (const auto& c : p.claims) {
+    if (c.period.overlaps(period) && !(c.period == period)) {
+      diags.error("claim.overlap",
+                  fmt::format("{} overlaps payment request {} ({})", period.iso(), c.id, c.period.iso()), c.place);
+    }
+  }
+}
+
+Document claim_report(const model::Project& p, const model::Outcome& o, const ReportWindow& w) {
+  Document doc;
+  doc.report = "claim";
+  doc.title_sv = "Ansökan om utbetalning";
+  doc.title_en = "Payment request";
+  doc.project_id = p.id;
+  doc.project_name = p.name;
+  doc.currency = p.currency;
+  doc.as_of = w.as_of;
+  doc.period = w.period;
+  check_claim_period(p, w.period, doc.diagnostics);
+
+  const model::Decision decision = p.decision_on(w.period.to);
+  const core::Date start = p.project_period().from;
+  std::optional<core::Period> before;
+  if (start < w.period.from) before = core::Period{start, std::min(w.period.from - boost::gregorian::days(1), w.as_of)};
+  if (before && before->to < before->from) before.reset();
+  std::vector<CostLine> prev_lines = before ? eligible_costs(p, o, *before) : std::vector<CostLine>{};
+  std::vector<CostLine> this_lines = w.this_period ? eligible_costs(p, o, *w.this_period) : std::vector<CostLine>{};
+  auto prev = by_category(prev_lines);
+  auto now = by_category(this_lines);
+
+  // Costs per category: the programme's categories in order, then any other seen.
+  Table costs;
+  costs.key = "costs";
+  costs.title_sv = "Kostnader per kostnadsslag";
+  costs.title_en = "Costs per cost category";
+  costs.columns = {{"category", "Kostnadsslag", "Cost category"}, {"approved", "Godkänt", "Approved"},
+                   {"previously_reported", "Tidigare redovisat", "Previously reported"},
+                   {"this_period", "Denna period", "This period"}, {"cumulative", "Ackumulerat", "Cumulative"},
+                   {"remaining", "Återstår", "Remaining"}};
+  std::vector<std::string> ids;
+  for (const auto& c : p.programme.categories) {
+    if (decision.budget.categories.count(c.id) || prev.count(c.id) || now.count(c.id)) ids.push_back(c.id);
+  }
+  for (const auto& m : {prev, now}) {
+    for (const auto& [id, v] : m) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+  }
+  Money t_approved, t_prev, t_now;
+  bool all_approved = !decision.budget.categories.empty();
+  for (const auto& id : ids) {
+    auto a = decision.budget.categories.find(id);
+    std::optional<Money> approved;
+    if (a != decision.budget.categories.end()) approved = a->second;
+    Money pv = prev.count(id) ? prev[id] : Money();
+    Money nv = now.count(id) ? now[id] : Money();
+    costs.rows.push_back({category_cell(p.programme, id), Cell::of_money(approved), Cell::of_money(pv),
+                          Cell::of_money(nv), Cell::of_money(pv + nv),
+                          approved ? Cell::of_money(*approved - pv - nv) : Cell::none()});
+    if (approved) t_approved += *approved;
+    else all_approved = false;
+    t_prev += pv;
+    t_now += nv;
+  }
+  std::optional<Money> total_approved = all_approved ? std::optional(t_approved) : decision.budget.total;
+  costs.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::of_money(total_approved),
+                                  Cell::of_money(t_prev), Cell::of_money(t_now), Cell::of_money(t_prev + t_now),
+                                  total_approved ? Cell::of_money(*total_approved - t_prev - t_now) : Cell::none()};
+  doc.tables.push_back(std::move(costs));
+
+  // Financing per financier.
+  Table fin;
+  fin.key = "financing";
+  fin.title_sv = "Finansiering per finansiär";
+  fin.title_en = "Financing per financier";
+  fin.columns = {{"financier", "Finansiär", "Financier"}, {"approved", "Godkänt", "Approved"},
+                 {"previously_received", "Tidigare erhållet", "Previously received"},
+                 {"received_this_period", "Denna period", "This period"},
+                 {"cumulative", "Ackumulerat", "Cumulative"}};
+  auto fin_prev = contributions(p, o, prev_lines, before);
+  auto fin_now = contributions(p, o, this_lines, w.this_period);
+  Money f_approved, f_prev, f_now;
+  bool all_fin = true;
+  for (const auto& f : p.financing) {
+    std::optional<Money> approved = f.total;
+    if (!approved && f.cash && f.in_kind) approved = *f.cash + *f.in_kind;
+    Money pv = fin_prev.count(f.id) ? fin_prev[f.id] : Money();
+    Money nv = fin_now.count(f.id) ? fin_now[f.id] : Money();
+    fin.rows.push_back({Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
+                        Cell::of_money(approved), Cell::of_money(pv), Cell::of_money(nv), Cell::of_money(pv + nv)});
+    if (approved) f_approved += *approved;
+    else all_fin = false;
+    f_prev += pv;
+    f_now += nv;
+  }
+  fin.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"),
+                                all_fin ? Cell::of_money(f_approved) : Cell::none(), Cell::of_money(f_prev),
+                                Cell::of_money(f_now), Cell::of_money(f_prev + f_now)};
+  doc.tables.push_back(std::move(fin));
+
+  // Aid: min(rate × cumulative eligible, max) − previously claimed, never negative, rounded down.
+  Money cumulative = t_prev + t_now;
+  Money capped = decision.budget.total ? std::min(cumulative, *decision.budget.total) : cumulative;
+  if (decision.budget.total && cumulative > *decision.budget.total) {
+    doc.diagnostics.warning("claim.budget-cap",
+                            fmt::format("cumulative eligible costs {} kr exceed the approved budget {} kr; aid is "
+                                        "computed on the budget (nothing above it is paid)",
+                                        core::format_money_human(cumulative, true),
+                                        core::format_money_human(*decision.budget.total, true)));
+  }
+  Money previously;
+  for (const auto& c : p.claims) {
+    if (c.period.to < w.period.from && c.aid_claimed) previously += *c.aid_claimed;
+  }
+  std::vector<std::pair<std::string, Cell>> aid;
+  aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
+  aid.emplace_back("max", Cell::of_money(decision.aid.max));
+  aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
+  aid.emplace_back("previously_claimed", Cell::of_money(previously));
+  if (decision.aid.rate) {
+    Money entitled = core::apply_percent_floor(capped, *decision.aid.rate);
+    if (decision.aid.max) entitled = std::min(entitled, *decision.aid.max);
+    Money to_claim = entitled - previously;
+    if (to_claim < Money()) to_claim = Money();
+    aid.emplace_back("to_claim", Cell::of_money(to_claim));
+  } else {
+    aid.emplace_back("to_claim", Cell::none());
+    doc.diagnostics.warning("claim.no-aid-rate", "the decision states no aid rate: the aid to claim cannot be computed");
+  }
+  doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
+
+  // The transaction list (transaktionslista) and what was excluded.
+  Table tx;
+  tx.key = "transactions";
+  tx.title_sv = "Transaktionslista";
+  tx.title_en = "Transactions";
+  tx.columns = {{"date", "Datum", "Date"},         {"voucher", "Verifikation", "Voucher"},
+                {"account", "Konto", "Account"},   {"text", "Text", "Text"},
+                {"category", "Kostnadsslag", "Cost category"}, {"activity", "Aktivitet", "Activity"},
+                {"amount", "Belopp", "Amount"}};
+  Money tx_sum;
+  for (const auto& t : o.costs) {
+    if (!w.this_period || !w.this_period->contains(t.date)) continue;
+    tx.rows.push_back({Cell::of_date(t.date), Cell::of_text(t.voucher), Cell::of_text(t.account), Cell::of_text(t.text),
+                       category_cell(p.programme, t.category), Cell::of_text(t.activity), Cell::of_money(t.amount)});
+    tx_sum += t.amount;
+  }
+  tx.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::none(), Cell::none(), Cell::none(),
+                               Cell::none(), Cell::none(), Cell::of_money(tx_sum)};
+  doc.tables.push_back(std::move(tx));
+
+  Table ex;
+  ex.key = "excluded";
+  ex.title_sv = "Undantagna transaktioner";
+  ex.title_en = "Excluded transactions";
+  ex.columns = {{"date", "Datum", "Date"},   {"voucher", "Verifikation", "Voucher"}, {"text", "Text", "Text"},
+                {"amount", "Belopp", "Amount"}, {"rule", "Regel", "Rule"},          {"reason", "Skäl", "Reason"},
+                {"file", "Fil", "File"},     {"line", "Rad", "Line"}};
+  for (const auto& e : o.excluded) {
+    const auto& t = e.transaction;
+    if (!w.period.contains(t.date)) continue;
+    ex.rows.push_back({Cell::of_date(t.date), Cell::of_text(t.voucher), Cell::of_text(t.text), Cell::of_money(t.amount),
+                       Cell::of_text(e.rule), Cell::of_text(e.reason), Cell::of_text(t.place.file),
+                       Cell::of_integer(t.place.line)});
+  }
+  doc.tables.push_back(std::move(ex));
+  return doc;
+}
+
+}  // namespace grantkit::reports

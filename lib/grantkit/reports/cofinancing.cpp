@@ -1,0 +1,105 @@
+#include <grantkit/reports/cofinancing.hpp>
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include <grantkit/reports/eligible.hpp>
+
+namespace grantkit::reports {
+
+using core::Money;
+
+Document cofinancing_report(const model::Project& p, const model::Outcome& o, const ReportWindow& w) {
+  Document doc;
+  doc.report = "cofinancing";
+  doc.title_sv = "Medfinansiering";
+  doc.title_en = "Co-financing";
+  doc.project_id = p.id;
+  doc.project_name = p.name;
+  doc.currency = p.currency;
+  doc.as_of = w.as_of;
+  doc.period = w.period;
+
+  std::vector<CostLine> lines = w.to_date ? eligible_costs(p, o, *w.to_date) : std::vector<CostLine>{};
+  std::map<std::string, Money> cash, in_kind;
+  for (const auto& t : o.financing) {
+    if (w.to_date && w.to_date->contains(t.date)) cash[t.financier] += t.amount;
+  }
+  Money eligible;
+  for (const auto& l : lines) {
+    eligible += l.amount;
+    if (l.source == CostSource::in_kind) in_kind[l.financier] += l.amount;
+  }
+  const core::Period& whole = p.project_period();
+  std::int64_t elapsed_days = w.to_date ? w.to_date->days() : 0;
+
+  Table t;
+  t.key = "rows";
+  t.columns = {{"financier", "Finansiär", "Financier"},
+               {"type", "Typ", "Type"},
+               {"planned_cash", "Kontant enligt plan", "Planned cash"},
+               {"received_cash", "Kontant erhållet", "Received cash"},
+               {"planned_in_kind", "Annat än pengar enligt plan", "Planned in kind"},
+               {"valued_in_kind", "Annat än pengar värderat", "Valued in kind"},
+               {"planned_total", "Totalt enligt plan", "Planned total"},
+               {"actual_total", "Totalt utfall", "Actual total"},
+               {"expected_to_date", "Förväntat hittills", "Expected to date"},
+               {"flags", "Flaggor", "Flags"}};
+  Money s_pc, s_rc, s_pk, s_vk, s_pt, s_at, s_ex;
+  for (const auto& f : p.financing) {
+    std::optional<Money> planned_total = f.total;
+    if (!planned_total && f.cash && f.in_kind) planned_total = *f.cash + *f.in_kind;
+    Money rc = cash.count(f.id) ? cash[f.id] : Money();
+    Money vk = in_kind.count(f.id) ? in_kind[f.id] : Money();
+    std::optional<Money> expected;
+    if (planned_total) expected = core::prorate_floor(*planned_total, elapsed_days, whole.days());
+    std::vector<std::string> flags;
+    if (f.status != model::FinancingStatus::confirmed) flags.push_back("financing.unresolved");
+    if (expected && expected->ore() > 0) {
+      Money behind = *expected - (rc + vk);
+      if (behind > Money() && core::ratio_percent(behind, *expected) > p.programme.shortfall_percent) {
+        flags.push_back("financing.shortfall");
+        doc.diagnostics.warning("financing.shortfall",
+                                fmt::format("{}: {} kr received or contributed by {}, {} kr expected pro rata",
+                                            f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true),
+                                            core::format_iso(w.as_of), core::format_money_human(*expected, true)),
+                                f.place);
+      }
+    }
+    t.rows.push_back({Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
+                      Cell::of_text(f.type == model::FinancierType::public_ ? "public" : "private"),
+                      Cell::of_money(f.cash), Cell::of_money(rc), Cell::of_money(f.in_kind), Cell::of_money(vk),
+                      Cell::of_money(planned_total), Cell::of_money(rc + vk), Cell::of_money(expected),
+                      Cell::of_list(flags)});
+    if (f.cash) s_pc += *f.cash;
+    if (f.in_kind) s_pk += *f.in_kind;
+    if (planned_total) s_pt += *planned_total;
+    if (expected) s_ex += *expected;
+    s_rc += rc;
+    s_vk += vk;
+    s_at += rc + vk;
+  }
+  t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::none(), Cell::of_money(s_pc),
+                              Cell::of_money(s_rc), Cell::of_money(s_pk), Cell::of_money(s_vk), Cell::of_money(s_pt),
+                              Cell::of_money(s_at), Cell::of_money(s_ex), Cell::of_list({})};
+  doc.tables.push_back(std::move(t));
+
+  model::Decision decision = p.decision_on(w.as_of);
+  Money capped = decision.budget.total ? std::min(eligible, *decision.budget.total) : eligible;
+  std::vector<std::pair<std::string, Cell>> aid;
+  aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
+  aid.emplace_back("max", Cell::of_money(decision.aid.max));
+  aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
+  if (decision.aid.rate) {
+    Money due = core::apply_percent_floor(capped, *decision.aid.rate);
+    if (decision.aid.max) due = std::min(due, *decision.aid.max);
+    aid.emplace_back("aid_to_date", Cell::of_money(due));
+  } else {
+    aid.emplace_back("aid_to_date", Cell::none());
+  }
+  doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
+  return doc;
+}
+
+}  // namespace grantkit::reports
