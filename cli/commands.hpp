@@ -20,6 +20,13 @@ struct Command {
 
 void set_validate_command(CLI::App& app, std::function<int()>& run);
 void set_budget_command(CLI::App& app, std::function<int()>& run);
+void set_staffing_command(CLI::App& app, std::function<int()>& run);
+void set_time_command(CLI::App& app, std::function<int()>& run);
+void set_cofinancing_command(CLI::App& app, std::function<int()>& run);
+void set_claim_command(CLI::App& app, std::function<int()>& run);
+void set_ledger_command(CLI::App& app, std::function<int()>& run);
+void set_report_command(CLI::App& app, std::function<int()>& run);
+void set_init_command(CLI::App& app, std::function<int()>& run);
 
 const std::vector<Command>& commands();
 

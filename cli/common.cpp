@@ -2,9 +2,15 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -91,13 +97,16 @@ int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o) {
 
 namespace {
 
-render::Format pick_format(const CommonOptions& o) {
+// The format asked for by -f, else by -o's extension, else `fallback` (or table on a terminal
+// and csv when piped, when `fallback` is empty).
+render::Format pick_format(const CommonOptions& o, std::string_view fallback = {}) {
   std::string f = o.format;
   if (f.empty() && !o.output.empty()) {
     auto dot = o.output.rfind('.');
     std::string ext = dot == std::string::npos ? "" : o.output.substr(dot + 1);
     if (ext == "json" || ext == "csv" || ext == "md" || ext == "xlsx" || ext == "html") f = ext;
   }
+  if (f.empty()) f = fallback;
   if (f.empty()) f = o.output.empty() && ::isatty(STDOUT_FILENO) ? "table" : "csv";
   if (f == "json") return render::Format::json;
   if (f == "csv") return render::Format::csv;
@@ -107,29 +116,103 @@ render::Format pick_format(const CommonOptions& o) {
   return render::Format::table;
 }
 
-}  // namespace
-
-int finish(reports::Document doc, const CommonOptions& o) {
+render::RenderOptions render_options(const CommonOptions& o, std::string_view fallback = {}) {
   render::RenderOptions ro;
-  ro.format = pick_format(o);
+  ro.format = pick_format(o, fallback);
   ro.lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;
   ro.csv_dialect = o.csv_dialect == "excel-sv" ? render::CsvDialect::excel_sv : render::CsvDialect::rfc4180;
-  if (ro.format == render::Format::xlsx || ro.format == render::Format::html) {
-    throw UsageError("this report is not yet available as xlsx or html; use table, csv, json or md");
-  }
-  // The table and Markdown list findings themselves; stderr carries them for every format.
-  core::Diagnostics shown = doc.diagnostics;
-  if (ro.format == render::Format::table) doc.diagnostics = {};
-  std::string text = render::render_text(doc, ro);
-  int code = report_diagnostics(shown, o);
-  if (o.output.empty() || o.output == "-") {
+  return ro;
+}
+
+bool to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == "-"; }
+
+int write_failed(const CommonOptions& o, const std::string& why) {
+  std::cerr << fmt::format("{}: error: {} [io.write]\n", o.output.empty() ? "-" : o.output, why);
+  return kUnreadable;
+}
+
+// Text output: to stdout, or to -o atomically (temporary file in the same folder, then rename).
+int deliver_text(const std::string& text, const CommonOptions& o, int code) {
+  if (to_stdout(o)) {
     std::cout << text;
     std::cout.flush();
   } else if (auto w = core::write_file_atomically(o.output, text); !w) {
-    std::cerr << fmt::format("{}: error: {} [io.write]\n", o.output, w.error());
-    return kUnreadable;
+    return write_failed(o, w.error());
   }
   return code;
+}
+
+// XLSX: libxlsxwriter writes a file by name. With -o, into a temporary file beside the target
+// that is renamed over it once complete; to a pipe, through a temporary file that is then copied.
+int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonOptions& o, int code) {
+  auto write = [&](const std::string& temp) { return render::write_xlsx(bundle, lang, temp); };
+  if (!to_stdout(o)) {
+    if (auto w = core::replace_file_atomically(o.output, write); !w) return write_failed(o, w.error());
+    return code;
+  }
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string tmpl = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/grantkit-XXXXXX.xlsx";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemps(name.data(), 5);
+  if (fd < 0) return write_failed(o, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  ::close(fd);
+  std::string temp(name.data());
+  auto w = write(temp);
+  std::ifstream in(temp, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ::unlink(temp.c_str());
+  if (!w) return write_failed(o, w.error());
+  std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::cout.flush();
+  return code;
+}
+
+void refuse_binary_to_terminal(const render::RenderOptions& ro, const CommonOptions& o) {
+  if (ro.format == render::Format::xlsx && to_stdout(o) && ::isatty(STDOUT_FILENO)) {
+    throw UsageError("xlsx is a binary file format: write it with -o FILE.xlsx");
+  }
+}
+
+}  // namespace
+
+int finish(reports::Document doc, const CommonOptions& o) {
+  render::RenderOptions ro = render_options(o);
+  refuse_binary_to_terminal(ro, o);
+  // The table and Markdown list findings themselves; stderr carries them for every format.
+  core::Diagnostics shown = doc.diagnostics;
+  if (ro.format == render::Format::xlsx || ro.format == render::Format::html) {
+    reports::Bundle bundle = reports::bundle_of(std::move(doc));
+    int code = report_diagnostics(shown, o);
+    if (ro.format == render::Format::xlsx) return deliver_xlsx(bundle, ro.lang, o, code);
+    return deliver_text(render::render_html(bundle, ro.lang), o, code);
+  }
+  if (ro.format == render::Format::table) doc.diagnostics = {};
+  std::string text = render::render_text(doc, ro);
+  int code = report_diagnostics(shown, o);
+  return deliver_text(text, o, code);
+}
+
+int finish(reports::Bundle bundle, const CommonOptions& o) {
+  render::RenderOptions ro = render_options(o, "md");
+  refuse_binary_to_terminal(ro, o);
+  if (ro.format == render::Format::csv) {
+    throw UsageError("a report of several sections has no CSV form: use md, html, xlsx or json");
+  }
+  core::Diagnostics shown = bundle.header.diagnostics;
+  int code = report_diagnostics(shown, o);
+  switch (ro.format) {
+    case render::Format::xlsx: return deliver_xlsx(bundle, ro.lang, o, code);
+    case render::Format::html: return deliver_text(render::render_html(bundle, ro.lang), o, code);
+    case render::Format::json: return deliver_text(render::render_json(bundle), o, code);
+    case render::Format::table: {
+      bundle.header.diagnostics = {};
+      return deliver_text(render::render_table(bundle, ro.lang), o, code);
+    }
+    case render::Format::md:
+    case render::Format::csv: break;
+  }
+  return deliver_text(render::render_markdown(bundle, ro.lang), o, code);
 }
 
 }  // namespace grantkit::cli

@@ -55,6 +55,10 @@ reports::ReportWindow window(const CommonOptions& o, const model::Project& proje
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);
 // Renders `doc` in the chosen format to stdout or -o (atomically), then reports the diagnostics.
+// xlsx and html show the report as a one-section bundle; xlsx refuses a terminal (binary).
 int finish(reports::Document doc, const CommonOptions& o);
+// Renders a bundle (`grantkit report`) as md (the default), html, xlsx, json or table; csv is a
+// usage error (one table per file). Output and diagnostics as for finish(Document).
+int finish(reports::Bundle bundle, const CommonOptions& o);
 
 }  // namespace grantkit::cli

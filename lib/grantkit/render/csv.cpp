@@ -43,13 +43,14 @@ std::string plain(const reports::Cell& c, CsvDialect dialect) {
 
 }  // namespace
 
-std::string spreadsheet_safe(const std::string& text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    return "'" + text;
-  }
-  return text;
+// CSV injection (OWASP): a spreadsheet that opens the file evaluates a cell starting with one of
+// these characters as a formula. XLSX uses the same predicate (render/xlsx.cpp).
+bool looks_like_formula(const std::string& text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                           text[0] == '\t' || text[0] == '\r');
 }
+
+std::string spreadsheet_safe(const std::string& text) { return looks_like_formula(text) ? "'" + text : text; }
 
 std::string format_hours_plain(std::int64_t minutes) {
   bool neg = minutes < 0;

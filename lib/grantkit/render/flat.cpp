@@ -1,5 +1,8 @@
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <grantkit/render/flat.hpp>
 
 namespace grantkit::render {
@@ -30,11 +33,11 @@ std::vector<FlatColumn> flatten_columns(const reports::Table& t) {
                     k == Cell::Kind::minutes || k == Cell::Kind::integer;
         }
       }
-      out.push_back({i, "", col.key, col.sv, col.en, numeric});
+      out.push_back({i, "", col.key, col.sv, col.en, numeric, col.bar});
       continue;
     }
     for (const auto& label : labels) {
-      out.push_back({i, label, col.key + "." + label, label, label, true});
+      out.push_back({i, label, col.key + "." + label, label, label, true, false});
     }
   }
   return out;
@@ -48,6 +51,71 @@ Cell flat_cell(const std::vector<Cell>& row, const FlatColumn& col) {
     if (label == col.entry) return value;
   }
   return Cell::none();
+}
+
+bool whole_kronor(const reports::Table& t, const FlatColumn& col) {
+  auto whole = [&](const std::vector<Cell>& row) {
+    Cell c = flat_cell(row, col);
+    return c.kind != Cell::Kind::money || c.number % 100 == 0;
+  };
+  return std::all_of(t.rows.begin(), t.rows.end(), whole) && (!t.total || whole(*t.total));
+}
+
+std::string human_cell(const Cell& c, Lang lang, bool whole) {
+  using K = Cell::Kind;
+  const char* group = lang == Lang::sv ? " " : ",";
+  char mark = lang == Lang::sv ? ',' : '.';
+  switch (c.kind) {
+    case K::empty: return "";
+    case K::text: {
+      const std::string& shown = lang == Lang::sv ? c.display_sv : c.display_en;
+      return shown.empty() ? c.text : shown;
+    }
+    case K::date: return c.text;
+    case K::money: return core::format_money_human(c.money(), !whole, group, mark);
+    case K::percent: return core::format_percent_human(core::Percent::from_millionths(c.number), 1, mark);
+    case K::minutes: {
+      std::string h = format_hours_plain(c.number);
+      if (lang == Lang::sv) std::replace(h.begin(), h.end(), '.', ',');
+      return h;
+    }
+    case K::integer: return fmt::format("{}", c.number);
+    case K::list: return fmt::format("{}", fmt::join(c.list, ", "));
+    case K::entries: return "";
+  }
+  return "";
+}
+
+std::string percent_bar(std::int64_t millionths) {
+  constexpr std::int64_t cells = 10;
+  std::int64_t filled = (std::clamp<std::int64_t>(millionths, 0, core::Percent::kWhole) * cells +
+                         core::Percent::kWhole / 2) / core::Percent::kWhole;
+  std::string out;
+  for (std::int64_t i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
+  return out;
+}
+
+Grid make_grid(const reports::Table& t, Lang lang, bool bars) {
+  Grid g;
+  g.cols = flatten_columns(t);
+  std::vector<bool> whole;
+  for (const auto& c : g.cols) {
+    g.header.push_back(lang == Lang::sv ? c.label_sv : c.label_en);
+    whole.push_back(whole_kronor(t, c));
+  }
+  auto line = [&](const std::vector<Cell>& row) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < g.cols.size(); ++i) {
+      Cell c = flat_cell(row, g.cols[i]);
+      std::string s = human_cell(c, lang, whole[i]);
+      if (bars && g.cols[i].bar && c.kind == Cell::Kind::percent) s += " " + percent_bar(c.number);
+      out.push_back(std::move(s));
+    }
+    return out;
+  };
+  for (const auto& row : t.rows) g.rows.push_back(line(row));
+  if (t.total) g.total = line(*t.total);
+  return g;
 }
 
 }  // namespace grantkit::render

@@ -85,12 +85,11 @@ void put_row(std::string& out, const reports::Table& t, const std::vector<report
   out += '}';
 }
 
-}  // namespace
-
-std::string render_json(const reports::Document& doc) {
+// The header fields of the contract: schema, project, currency, as_of, period (no closing brace).
+std::string header_json(const reports::Document& doc, std::string_view report) {
   std::string out = "{\n";
   out += "  \"schema\": ";
-  put_string(out, fmt::format("grantkit/{}/1", doc.report));
+  put_string(out, fmt::format("grantkit/{}/1", report));
   out += ",\n  \"project\": {\"id\": ";
   put_string(out, doc.project_id);
   out += ", \"name\": ";
@@ -104,6 +103,36 @@ std::string render_json(const reports::Document& doc) {
   out += ", \"to\": ";
   put_string(out, core::format_iso(doc.period.to));
   out += "}";
+  return out;
+}
+
+// `,\n  "diagnostics": [...]\n}\n`: the closing part of every document.
+std::string diagnostics_json(const core::Diagnostics& diagnostics) {
+  std::string out = ",\n  \"diagnostics\": [";
+  const auto& items = diagnostics.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& d = items[i];
+    out += i ? ",\n    {" : "\n    {";
+    out += "\"severity\": ";
+    put_string(out, core::severity_name(d.severity));
+    out += ", \"rule\": ";
+    put_string(out, d.rule);
+    out += ", \"message\": ";
+    put_string(out, d.message);
+    out += ", \"file\": ";
+    if (d.place.file.empty()) out += "null";
+    else put_string(out, d.place.file);
+    out += fmt::format(", \"line\": {}, \"column\": {}}}", d.place.line > 0 ? std::to_string(d.place.line) : "null",
+                       d.place.column > 0 ? std::to_string(d.place.column) : "null");
+  }
+  out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace
+
+std::string render_json(const reports::Document& doc) {
+  std::string out = header_json(doc, doc.report);
   for (const auto& t : doc.tables) {
     out += ",\n  ";
     put_string(out, t.key);
@@ -126,25 +155,27 @@ std::string render_json(const reports::Document& doc) {
     out += ": ";
     put_cell(out, value, nullptr);
   }
-  out += ",\n  \"diagnostics\": [";
-  const auto& items = doc.diagnostics.items();
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& d = items[i];
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"severity\": ";
-    put_string(out, core::severity_name(d.severity));
-    out += ", \"rule\": ";
-    put_string(out, d.rule);
-    out += ", \"message\": ";
-    put_string(out, d.message);
-    out += ", \"file\": ";
-    if (d.place.file.empty()) out += "null";
-    else put_string(out, d.place.file);
-    out += fmt::format(", \"line\": {}, \"column\": {}}}", d.place.line > 0 ? std::to_string(d.place.line) : "null",
-                       d.place.column > 0 ? std::to_string(d.place.column) : "null");
+  return out + diagnostics_json(doc.diagnostics);
+}
+
+std::string render_json(const reports::Bundle& bundle) {
+  std::string out = header_json(bundle.header, bundle.header.report);
+  out += ",\n  \"sections\": {";
+  for (std::size_t i = 0; i < bundle.sections.size(); ++i) {
+    const auto& [key, doc] = bundle.sections[i];
+    out += i ? ",\n    " : "\n    ";
+    put_string(out, key);
+    out += ": ";
+    // Each section is its report's own document, indented by four spaces.
+    std::string inner = render_json(doc);
+    while (!inner.empty() && inner.back() == '\n') inner.pop_back();
+    for (char c : inner) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
   }
-  out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  out += bundle.sections.empty() ? "}" : "\n  }";
+  return out + diagnostics_json(bundle.header.diagnostics);
 }
 
 }  // namespace grantkit::render

@@ -2,6 +2,7 @@
 // Renderers: one per format, working on report data (reports::Document); none recomputes a figure.
 #include <string>
 
+#include <grantkit/core/result.hpp>
 #include <grantkit/reports/document.hpp>
 
 namespace grantkit::render {
@@ -32,9 +33,35 @@ std::string render_markdown(const reports::Document& doc, Lang lang);
 // Text formats by options; xlsx and html are written by their own functions.
 std::string render_text(const reports::Document& doc, const RenderOptions& options);
 
+// Several reports in one document (`grantkit report`). JSON: {schema: grantkit/report/1, project,
+// currency, as_of, period, sections: {key: <that report's own JSON object>}, diagnostics}.
+std::string render_json(const reports::Bundle& bundle);
+// Markdown: the header, then each section with its tables, then every diagnostic once.
+std::string render_markdown(const reports::Bundle& bundle, Lang lang);
+// Terminal tables, section after section.
+std::string render_table(const reports::Bundle& bundle, Lang lang);
+
+// HTML: one self-contained page (no script, no network, no external font), printable on A4, with
+// every table and inline SVG charts drawn from the sections' figures: the burn-up (a `burn_up`
+// table: month, outcome_to_date, planned_to_date, budget), outcome against budget per activity or
+// category (a table with budget and outcome_to_date), planned versus reported hours per person (an
+// `hours_per_person` table). Every text is HTML-escaped.
+std::string render_html(const reports::Bundle& bundle, Lang lang);
+
+// XLSX (libxlsxwriter), written to `path` (the caller makes that a temporary file and renames it:
+// see core::replace_file_atomically). One sheet per table, a sheet of findings and one about the
+// report; numbers are numeric cells with number formats (kr, %, h), the header row is frozen,
+// totals are values (never formulas). Fails with libxlsxwriter's message when the file cannot be
+// written.
+core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path);
+
 // Hours from minutes as text with at most two decimals, rounded half up: 4504 → "75.07".
 std::string format_hours_plain(std::int64_t minutes);
-// A text cell made safe for spreadsheets: prefixed with ' when it starts with = + - @ tab or CR.
+// Whether a spreadsheet would take `text` for a formula: it starts with = + - @ tab or CR.
+bool looks_like_formula(const std::string& text);
+// A text cell made safe for spreadsheets: prefixed with ' when it looks like a formula.
 std::string spreadsheet_safe(const std::string& text);
+// Text made safe inside HTML (element content and quoted attributes): & < > " ' escaped.
+std::string html_escape(std::string_view text);
 
 }  // namespace grantkit::render

@@ -59,4 +59,21 @@ Cell Cell::of_entries(std::vector<std::pair<std::string, Cell>> items) {
   return c;
 }
 
+Bundle bundle_of(Document doc) {
+  Bundle b;
+  b.header = doc;
+  b.header.tables.clear();
+  b.header.values.clear();
+  std::string key = doc.report;
+  b.sections.emplace_back(std::move(key), std::move(doc));
+  return b;
+}
+
+int column_index(const Table& table, std::string_view key) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace grantkit::reports

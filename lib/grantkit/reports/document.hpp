@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -63,10 +64,16 @@ struct Column {
     c.as_object = true;
     return c;
   }
+  // A percent column that the terminal table also draws as a bar (`████░░`, 10 cells = 100 %).
+  Column with_bar() && {
+    bar = true;
+    return std::move(*this);
+  }
   std::string key;
   std::string sv;
   std::string en;
   bool as_object = false;
+  bool bar = false;
   std::string entry_key;
   std::string value_key;
 };
@@ -96,5 +103,19 @@ struct Document {
   std::vector<std::pair<std::string, Cell>> values;  // scalar sections, e.g. {"aid", …}
   core::Diagnostics diagnostics;
 };
+
+// Several reports in one document (`grantkit report`): `header` carries the title, project,
+// window and every diagnostic once (its tables are not drawn); `sections` are whole reports in
+// order, each under its key (the JSON section name).
+struct Bundle {
+  Document header;
+  std::vector<std::pair<std::string, Document>> sections;
+};
+
+// A bundle of one report (single reports in HTML and XLSX): the header is `doc` without tables.
+Bundle bundle_of(Document doc);
+
+// The column of `table` whose key is `key`, or -1 when there is none.
+int column_index(const Table& table, std::string_view key);
 
 }  // namespace grantkit::reports

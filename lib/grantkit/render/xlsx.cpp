@@ -1,0 +1,412 @@
+// XLSX through libxlsxwriter: one sheet per table, numeric cells with number formats.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <grantkit/render/flat.hpp>
+#include <grantkit/render/render.hpp>
+
+namespace grantkit::render {
+
+namespace {
+
+// ---- The only floating point in grantkit's output ------------------------------------------
+// An XLSX number cell is an IEEE double by the file format's nature (ECMA-376 `xsd:double`).
+// Figures stay integers (öre, millionths, minutes) everywhere else and become a double here, in
+// one division, at the very last step: the cell holds the double nearest to the exact kronor.
+// libxlsxwriter prints it with 16 significant digits (%.16G), e.g. 681375.1800000001 for
+// 681 375,18 kr, which reads back as that same nearest double; below 10^13 kr (15 significant
+// digits with öre) rounding a cell to two decimals always gives its exact öre. A test reads the
+// file back, rounds each cell to öre and compares cells, sums and totals with the JSON.
+double xlsx_number_from_ore(std::int64_t ore) {
+  return static_cast<double>(ore) / 100.0;
+}
+// A percent as the fraction Excel's `%` formats expect: 62.5 % (625 000 millionths) → 0.625.
+double xlsx_fraction_from_millionths(std::int64_t millionths) {
+  return static_cast<double>(millionths) / 1e6;
+}
+// Hours from whole minutes: 90 → 1.5.
+double xlsx_hours_from_minutes(std::int64_t minutes) {
+  return static_cast<double>(minutes) / 60.0;
+}
+double xlsx_number_from_integer(std::int64_t n) {
+  return static_cast<double>(n);
+}
+// ----------------------------------------------------------------------------------------------
+
+using reports::Cell;
+
+// The formats of a workbook: each number kind plain and bold (totals), text with and without the
+// quote prefix.
+struct Formats {
+  lxw_format* header = nullptr;
+  lxw_format* text = nullptr;
+  lxw_format* text_total = nullptr;
+  lxw_format* guarded = nullptr;  // text format `@`: text that would look like a formula
+  lxw_format* guarded_total = nullptr;
+  lxw_format* kronor = nullptr;
+  lxw_format* kronor_total = nullptr;
+  lxw_format* percent = nullptr;
+  lxw_format* percent_total = nullptr;
+  lxw_format* hours = nullptr;
+  lxw_format* hours_total = nullptr;
+  lxw_format* integer = nullptr;
+  lxw_format* integer_total = nullptr;
+  lxw_format* date = nullptr;
+  lxw_format* date_total = nullptr;
+  lxw_format* title = nullptr;
+};
+
+Formats make_formats(lxw_workbook* wb, Lang lang) {
+  Formats f;
+  auto make = [&](const char* num, bool bold) {
+    lxw_format* x = workbook_add_format(wb);
+    if (num) format_set_num_format(x, num);
+    if (bold) {
+      format_set_bold(x);
+      format_set_top(x, LXW_BORDER_THIN);
+    }
+    return x;
+  };
+  // Excel stores format codes in the US form and shows them in the reader's locale: a Swedish
+  // Excel displays `#,##0.00` as `2 945 000,00`.
+  const char* kr = lang == Lang::sv ? "#,##0.00\\ \"kr\"" : "#,##0.00\\ \"SEK\"";
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, 0xE8EEF4);
+  format_set_bottom(f.header, LXW_BORDER_THIN);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  f.text = make(nullptr, false);
+  f.text_total = make(nullptr, true);
+  // Text number format (`@`): what Excel gives a cell typed with a leading ' (libxlsxwriter 1.1.4
+  // has no quotePrefix style): the cell stays text when someone edits it.
+  f.guarded = make("@", false);
+  f.guarded_total = make("@", true);
+  f.kronor = make(kr, false);
+  f.kronor_total = make(kr, true);
+  f.percent = make("0.0%", false);
+  f.percent_total = make("0.0%", true);
+  f.hours = make("#,##0.00\\ \"h\"", false);
+  f.hours_total = make("#,##0.00\\ \"h\"", true);
+  f.integer = make("#,##0", false);
+  f.integer_total = make("#,##0", true);
+  f.date = make("yyyy-mm-dd", false);
+  f.date_total = make("yyyy-mm-dd", true);
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 13);
+  return f;
+}
+
+// Code points of UTF-8 text.
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The first `n` code points of UTF-8 text.
+std::string first_code_points(const std::string& s, std::size_t n) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == n) return s.substr(0, i);
+      ++seen;
+    }
+  }
+  return s;
+}
+
+// Lower case for comparing sheet names as Excel does (ASCII and Å, Ä, Ö, É).
+std::string fold(std::string s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+      out += s[i];
+      out += static_cast<char>(d);
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// A valid, unique sheet name: no [ ] : * ? / \, no apostrophe at either end, at most 31
+// characters (Excel's limits), unique ignoring case.
+std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
+  std::string clean;
+  for (char c : wanted)
+    clean += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '-';
+  while (!clean.empty() && clean.front() == '\'') clean.erase(clean.begin());
+  while (!clean.empty() && (clean.back() == '\'' || clean.back() == ' ')) clean.pop_back();
+  if (clean.empty()) clean = "Blad";
+  std::string name = first_code_points(clean, 31);
+  for (int n = 2; taken.count(fold(name)); ++n) {
+    std::string suffix = fmt::format(" ({})", n);
+    name = first_code_points(clean, 31 - suffix.size()) + suffix;
+  }
+  taken.insert(fold(name));
+  return name;
+}
+
+// Writes one sheet's cells and remembers the widest text of each column.
+class SheetWriter {
+ public:
+  SheetWriter(lxw_worksheet* ws, const Formats& f, Lang lang) : ws_(ws), f_(f), lang_(lang) {}
+
+  void header(lxw_col_t col, const std::string& label) {
+    check(worksheet_write_string(ws_, 0, col, label.c_str(), f_.header));
+    // Headers wrap; count their longest word, not the whole label.
+    std::size_t longest = 0, current = 0;
+    for (char c : label) {
+      if (c == ' ')
+        current = 0;
+      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+        longest = std::max(longest, ++current);
+    }
+    widen(col, std::max<std::size_t>(longest, std::min<std::size_t>(code_points(label), 14)));
+  }
+
+  void text(lxw_row_t row, lxw_col_t col, const std::string& s, bool total) {
+    // libxlsxwriter's worksheet_write_string always writes a string cell: Excel never evaluates
+    // it, whatever it starts with, so the text is written as it is (a leading ' would show). A
+    // text that *looks* like a formula (looks_like_formula: the same test as CSV's
+    // spreadsheet_safe) also gets the text format `@`, so that it stays text when someone edits
+    // the cell in Excel: the same protection as CSV's leading ', in XLSX's own terms.
+    bool guard = looks_like_formula(s);
+    lxw_format* fmt =
+        guard ? (total ? f_.guarded_total : f_.guarded) : (total ? f_.text_total : f_.text);
+    std::string shown = s.size() > 32000 ? first_code_points(s, 32000 / 4) : s;
+    check(worksheet_write_string(ws_, row, col, shown.c_str(), fmt));
+    widen(col, std::min<std::size_t>(code_points(shown), 60));
+  }
+
+  void cell(lxw_row_t row, lxw_col_t col, const Cell& c, bool whole, bool total) {
+    using K = Cell::Kind;
+    std::string shown = human_cell(c, lang_, whole);
+    switch (c.kind) {
+      case K::empty:
+      case K::entries:
+        if (total) check(worksheet_write_blank(ws_, row, col, f_.text_total));
+        return;
+      case K::text:
+      case K::list:
+        text(row, col, shown, total);
+        return;
+      case K::money:
+        check(worksheet_write_number(ws_, row, col, xlsx_number_from_ore(c.number),
+                                     total ? f_.kronor_total : f_.kronor));
+        widen(col, code_points(human_cell(c, lang_, false)) + 4);
+        return;
+      case K::percent:
+        check(worksheet_write_number(ws_, row, col, xlsx_fraction_from_millionths(c.number),
+                                     total ? f_.percent_total : f_.percent));
+        widen(col, code_points(shown) + 1);
+        return;
+      case K::minutes:
+        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_minutes(c.number),
+                                     total ? f_.hours_total : f_.hours));
+        widen(col, code_points(format_hours_plain(c.number)) + 5);
+        return;
+      case K::integer:
+        check(worksheet_write_number(ws_, row, col, xlsx_number_from_integer(c.number),
+                                     total ? f_.integer_total : f_.integer));
+        widen(col, code_points(shown) + 2);
+        return;
+      case K::date: {
+        auto d = core::parse_iso_date(c.text);
+        if (!d) {
+          text(row, col, c.text, total);
+          return;
+        }
+        lxw_datetime dt{d->year(),
+                        static_cast<std::uint8_t>(d->month()),
+                        static_cast<std::uint8_t>(d->day()),
+                        0,
+                        0,
+                        0};
+        check(worksheet_write_datetime(ws_, row, col, &dt, total ? f_.date_total : f_.date));
+        widen(col, 10);
+        return;
+      }
+    }
+  }
+
+  // Column widths that fit (in characters, plus a margin), the header row frozen.
+  void finish(lxw_row_t last_row, lxw_row_t last_data_row) {
+    for (std::size_t i = 0; i < widths_.size(); ++i) {
+      auto col = static_cast<lxw_col_t>(i);
+      check(worksheet_set_column(ws_, col, col, static_cast<double>(widths_[i] + 2), nullptr));
+    }
+    worksheet_freeze_panes(ws_, 1, 0);
+    if (!widths_.empty() && last_data_row > 0) {
+      check(worksheet_autofilter(ws_, 0, 0, last_data_row,
+                                 static_cast<lxw_col_t>(widths_.size() - 1)));
+    }
+    worksheet_set_paper(ws_, 9);  // A4
+    worksheet_set_landscape(ws_);
+    worksheet_fit_to_pages(ws_, 1, 0);
+    check(worksheet_repeat_rows(ws_, 0, 0));
+    (void)last_row;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  void check(lxw_error e) {
+    if (e != LXW_NO_ERROR && error_.empty()) error_ = lxw_strerror(e);
+  }
+  void widen(lxw_col_t col, std::size_t w) {
+    if (widths_.size() <= col) widths_.resize(col + 1u, 0);
+    widths_[col] = std::max(widths_[col], w);
+  }
+
+  lxw_worksheet* ws_;
+  const Formats& f_;
+  Lang lang_;
+  std::vector<std::size_t> widths_;
+  std::string error_;
+};
+
+std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Table& t, Lang lang) {
+  SheetWriter w(ws, f, lang);
+  auto cols = flatten_columns(t);
+  std::vector<bool> whole;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    w.header(static_cast<lxw_col_t>(i), lang == Lang::sv ? cols[i].label_sv : cols[i].label_en);
+    whole.push_back(whole_kronor(t, cols[i]));
+  }
+  lxw_row_t row = 1;
+  for (const auto& r : t.rows) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      w.cell(row, static_cast<lxw_col_t>(i), flat_cell(r, cols[i]), whole[i], false);
+    }
+    ++row;
+  }
+  lxw_row_t last_data = row - 1;
+  if (t.total) {
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      w.cell(row, static_cast<lxw_col_t>(i), flat_cell(*t.total, cols[i]), whole[i], true);
+    }
+    ++row;
+  }
+  w.finish(row - 1, last_data);
+  return w.error();
+}
+
+std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::Diagnostics& diags,
+                              Lang lang) {
+  SheetWriter w(ws, f, lang);
+  bool sv = lang == Lang::sv;
+  const char* labels[] = {sv ? "Allvarlighet" : "Severity",
+                          sv ? "Regel" : "Rule",
+                          sv ? "Meddelande" : "Message",
+                          sv ? "Fil" : "File",
+                          sv ? "Rad" : "Line",
+                          sv ? "Kolumn" : "Column"};
+  for (lxw_col_t i = 0; i < 6; ++i) w.header(i, labels[i]);
+  lxw_row_t row = 1;
+  for (const auto& d : diags.items()) {
+    std::string severity(core::severity_name(d.severity));
+    if (sv)
+      severity = d.severity == core::Severity::error     ? "fel"
+                 : d.severity == core::Severity::warning ? "varning"
+                                                         : "info";
+    w.text(row, 0, severity, false);
+    w.text(row, 1, d.rule, false);
+    w.text(row, 2, d.message, false);
+    w.text(row, 3, d.place.file, false);
+    if (d.place.line > 0) w.cell(row, 4, Cell::of_integer(d.place.line), true, false);
+    if (d.place.column > 0) w.cell(row, 5, Cell::of_integer(d.place.column), true, false);
+    ++row;
+  }
+  w.finish(row - 1, row - 1);
+  return w.error();
+}
+
+std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Document& h,
+                        Lang lang) {
+  SheetWriter w(ws, f, lang);
+  bool sv = lang == Lang::sv;
+  w.header(0, sv ? "Uppgift" : "Item");
+  w.header(1, sv ? "Värde" : "Value");
+  std::vector<std::pair<std::string, std::string>> items = {
+      {sv ? "Rapport" : "Report", sv ? h.title_sv : h.title_en},
+      {sv ? "Projekt" : "Project", h.project_name},
+      {sv ? "Projekt-id" : "Project id", h.project_id},
+      {sv ? "Period" : "Period", h.period.iso()},
+      {sv ? "Per" : "As of", core::format_iso(h.as_of)},
+      {sv ? "Valuta" : "Currency", h.currency},
+      {sv ? "Skapad med" : "Made with", "grantkit"},
+      {sv ? "Belopp" : "Amounts", sv ? "Talceller i kronor; summor är värden, inte formler"
+                                     : "Numeric cells in kronor; totals are values, not formulas"},
+  };
+  lxw_row_t row = 1;
+  for (const auto& [k, v] : items) {
+    w.text(row, 0, k, false);
+    w.text(row, 1, v, false);
+    ++row;
+  }
+  w.finish(row - 1, 0);
+  return w.error();
+}
+
+struct WorkbookCloser {
+  void operator()(lxw_workbook* wb) const {
+    if (wb) workbook_close(wb);
+  }
+};
+
+}  // namespace
+
+core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path) {
+  using R = core::Result<bool>;
+  lxw_workbook* raw = workbook_new(path.c_str());
+  if (!raw) return R::failure("libxlsxwriter could not start a workbook");
+  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(raw);
+  bool sv = lang == Lang::sv;
+  const auto& h = bundle.header;
+  std::string title = (sv ? h.title_sv : h.title_en) + " — " + h.project_name;
+  lxw_doc_properties props{};
+  props.title = title.data();
+  std::string period = h.period.iso();
+  props.subject = period.data();
+  workbook_set_properties(wb.get(), &props);
+  Formats f = make_formats(wb.get(), lang);
+  std::set<std::string> taken;
+  auto add_sheet = [&](const std::string& wanted) -> lxw_worksheet* {
+    std::string name = sheet_name(wanted, taken);
+    return workbook_add_worksheet(wb.get(), name.c_str());
+  };
+  for (const auto& [key, doc] : bundle.sections) {
+    for (const auto& t : doc.tables) {
+      std::string table_title = sv ? t.title_sv : t.title_en;
+      std::string doc_title = sv ? doc.title_sv : doc.title_en;
+      lxw_worksheet* ws = add_sheet(table_title.empty() ? doc_title : table_title);
+      if (!ws) return R::failure("libxlsxwriter refused a sheet name");
+      if (auto e = write_table(ws, f, t, lang); !e.empty()) return R::failure(e);
+    }
+  }
+  lxw_worksheet* ws = add_sheet(sv ? "Anmärkningar" : "Findings");
+  if (!ws) return R::failure("libxlsxwriter refused a sheet name");
+  if (auto e = write_diagnostics(ws, f, h.diagnostics, lang); !e.empty()) return R::failure(e);
+  ws = add_sheet(sv ? "Om rapporten" : "About");
+  if (!ws) return R::failure("libxlsxwriter refused a sheet name");
+  if (auto e = write_about(ws, f, h, lang); !e.empty()) return R::failure(e);
+  lxw_error closed = workbook_close(wb.release());
+  if (closed != LXW_NO_ERROR) return R::failure(lxw_strerror(closed));
+  return true;
+}
+
+}  // namespace grantkit::render

@@ -1,0 +1,295 @@
+#include <grantkit/reports/monthly_report.hpp>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include <grantkit/reports/budget.hpp>
+#include <grantkit/reports/claim.hpp>
+#include <grantkit/reports/cofinancing.hpp>
+#include <grantkit/reports/staffing.hpp>
+#include <grantkit/reports/time.hpp>
+
+namespace grantkit::reports {
+
+namespace {
+
+// A document with the project's header fields and the report window.
+Document header_of(const model::Project& p, const ReportWindow& w, std::string report,
+                   std::string sv, std::string en) {
+  Document d;
+  d.report = std::move(report);
+  d.title_sv = std::move(sv);
+  d.title_en = std::move(en);
+  d.project_id = p.id;
+  d.project_name = p.name;
+  d.currency = p.currency;
+  d.as_of = w.as_of;
+  d.period = w.period;
+  return d;
+}
+
+// The cell under column `key` of the totals row of the document's first table (empty if none).
+Cell total_cell(const Document& d, std::string_view key) {
+  if (d.tables.empty() || !d.tables.front().total) return Cell::none();
+  int i = column_index(d.tables.front(), key);
+  const auto& total = *d.tables.front().total;
+  return i < 0 || static_cast<std::size_t>(i) >= total.size() ? Cell::none()
+                                                              : total[static_cast<std::size_t>(i)];
+}
+
+Cell severity_cell(core::Severity s) {
+  switch (s) {
+    case core::Severity::error:
+      return Cell::of_code("error", "fel", "error");
+    case core::Severity::warning:
+      return Cell::of_code("warning", "varning", "warning");
+    case core::Severity::info:
+      break;
+  }
+  return Cell::of_code("info", "info", "info");
+}
+
+std::string place_text(const core::SourcePlace& p) {
+  if (p.file.empty()) return "";
+  if (p.line <= 0) return p.file;
+  return p.file + ":" + std::to_string(p.line);
+}
+
+// Every rule id that flags a row of some section.
+std::set<std::string> row_flags(const std::vector<std::pair<std::string, Document>>& sections) {
+  std::set<std::string> out;
+  for (const auto& [key, doc] : sections) {
+    for (const auto& t : doc.tables) {
+      int i = column_index(t, "flags");
+      if (i < 0) continue;
+      for (const auto& row : t.rows) {
+        if (static_cast<std::size_t>(i) < row.size()) {
+          for (const auto& f : row[static_cast<std::size_t>(i)].list) out.insert(f);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+Document summary_section(const model::Project& p, const ReportWindow& w, const Document& budget,
+                         const core::Diagnostics& all, const std::set<std::string>& flags) {
+  Document s = header_of(p, w, "summary", "Sammanfattning", "Summary");
+  Table k;
+  k.key = "key_figures";
+  k.title_sv = "Nyckeltal";
+  k.title_en = "Key figures";
+  k.columns.emplace_back("measure", "Mått", "Measure");
+  k.columns.emplace_back("value", "Värde", "Value");
+  struct Figure {
+    const char* key;
+    const char* sv;
+    const char* en;
+  };
+  for (const Figure& f :
+       {Figure{"budget", "Godkänd budget", "Approved budget"},
+        Figure{"outcome_period", "Utfall denna period", "Outcome this period"},
+        Figure{"outcome_to_date", "Utfall ackumulerat", "Outcome to date"},
+        Figure{"remaining", "Återstår av budgeten", "Budget remaining"},
+        Figure{"used_pct", "Förbrukat av budgeten", "Budget used"},
+        Figure{"elapsed_pct", "Förfluten tid av projektperioden", "Project time elapsed"},
+        Figure{"planned_to_date", "Planerat utfall hittills", "Planned outcome to date"},
+        Figure{"variance", "Avvikelse mot plan", "Variance from plan"}}) {
+    k.rows.push_back({Cell::of_code(f.key, f.sv, f.en), total_cell(budget, f.key)});
+  }
+  s.tables.push_back(std::move(k));
+
+  Table a;
+  a.key = "actions";
+  a.title_sv = "Att åtgärda först";
+  a.title_en = "Needs action first";
+  a.columns.emplace_back("severity", "Allvarlighet", "Severity");
+  a.columns.emplace_back("rule", "Regel", "Rule");
+  a.columns.emplace_back("message", "Meddelande", "Message");
+  a.columns.emplace_back("place", "Var", "Where");
+  std::vector<const core::Diagnostic*> picked;
+  for (const auto& d : all.items()) {
+    if (d.severity != core::Severity::info || flags.count(d.rule)) picked.push_back(&d);
+  }
+  std::stable_sort(picked.begin(), picked.end(),
+                   [](const core::Diagnostic* x, const core::Diagnostic* y) {
+                     return x->severity > y->severity;
+                   });
+  for (const auto* d : picked) {
+    a.rows.push_back({severity_cell(d->severity), Cell::of_text(d->rule), Cell::of_text(d->message),
+                      Cell::of_text(place_text(d->place))});
+  }
+  s.tables.push_back(std::move(a));
+  return s;
+}
+
+void append_unique(core::Diagnostics& into, const core::Diagnostics& from) {
+  for (const auto& d : from.items()) {
+    bool seen =
+        std::any_of(into.items().begin(), into.items().end(), [&](const core::Diagnostic& e) {
+          return std::tie(e.severity, e.rule, e.message, e.place.file, e.place.line,
+                          e.place.column) == std::tie(d.severity, d.rule, d.message, d.place.file,
+                                                      d.place.line, d.place.column);
+        });
+    if (!seen) into.add(d);
+  }
+}
+
+}  // namespace
+
+Document burn_up_report(const model::Project& p, const model::Outcome& outcome,
+                        const ReportWindow& w, BudgetGrouping by) {
+  Document doc =
+      header_of(p, w, "burn_up", "Ackumulerat utfall per månad", "Cumulative outcome per month");
+  doc.values.emplace_back("plan",
+                          Cell::of_text(by == BudgetGrouping::category ? "category" : "activity"));
+  Table t;
+  t.key = "rows";
+  t.columns.emplace_back("month", "Månad", "Month");
+  t.columns.emplace_back("added", "Tillkommet under månaden", "Added in month");
+  t.columns.emplace_back("outcome_to_date", "Ackumulerat", "Cumulative");
+  t.columns.emplace_back("planned_to_date", "Planerat ackumulerat", "Planned cumulative");
+  t.columns.emplace_back("budget", "Godkänt", "Approved");
+  const core::Period& whole = p.project_period();
+  core::Money previous;
+  for (const core::Month& m : core::months_of(whole)) {
+    core::Date first = std::max(m.first_day(), whole.from);
+    core::Date end = std::min(m.last_day(), whole.to);
+    bool reached = w.to_date && first <= w.to_date->to;
+    if (reached) end = std::min(end, w.to_date->to);
+    BudgetOptions bo;
+    bo.by = by == BudgetGrouping::category ? BudgetGrouping::category : BudgetGrouping::activity;
+    bo.window.as_of = end;
+    bo.window.period = {first, end};
+    bo.window.this_period = core::Period{first, end};
+    bo.window.to_date = core::Period{whole.from, end};
+    Document month = budget_report(p, outcome, bo);
+    Cell cumulative = reached ? total_cell(month, "outcome_to_date") : Cell::none();
+    // The month's outcome is the step of the cumulative series, so that the months add up to it
+    // exactly (flat rates are rounded on each window's aggregate, not per month).
+    Cell step = Cell::none();
+    if (reached && !cumulative.is_empty()) {
+      step = Cell::of_money(cumulative.money() - previous);
+      previous = cumulative.money();
+    }
+    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative,
+                      total_cell(month, "planned_to_date"), total_cell(month, "budget")});
+  }
+  doc.tables.push_back(std::move(t));
+  return doc;
+}
+
+Document transactions_report(const model::Project& p, const model::Outcome& outcome,
+                             const ReportWindow& w) {
+  Document doc =
+      header_of(p, w, "transactions", "Transaktioner denna period", "Transactions this period");
+  Table t;
+  t.key = "transactions";
+  for (Column c : std::vector<Column>{{"date", "Datum", "Date"},
+                                      {"voucher", "Verifikation", "Voucher"},
+                                      {"account", "Konto", "Account"},
+                                      {"account_name", "Kontonamn", "Account name"},
+                                      {"text", "Text", "Text"},
+                                      {"category", "Kostnadsslag", "Cost category"},
+                                      {"activity", "Aktivitet", "Activity"},
+                                      {"person", "Person", "Person"},
+                                      {"supplier", "Leverantör", "Supplier"},
+                                      {"amount", "Belopp", "Amount"}}) {
+    t.columns.push_back(c);
+  }
+  std::vector<const model::Transaction*> rows;
+  if (w.this_period) {
+    for (const auto& tr : outcome.costs) {
+      if (w.this_period->contains(tr.date) && tr.date <= w.as_of) rows.push_back(&tr);
+    }
+  }
+  std::stable_sort(
+      rows.begin(), rows.end(),
+      [](const model::Transaction* x, const model::Transaction* y) { return x->date < y->date; });
+  core::Money sum;
+  auto text_or_none = [](const std::string& s) {
+    return s.empty() ? Cell::none() : Cell::of_text(s);
+  };
+  for (const auto* tr : rows) {
+    const auto* cat = p.programme.find_category(tr->category);
+    t.rows.push_back(
+        {Cell::of_date(tr->date), text_or_none(tr->voucher), text_or_none(tr->account),
+         text_or_none(tr->account_name), text_or_none(tr->text),
+         cat ? Cell::of_code(tr->category, cat->sv, cat->en) : text_or_none(tr->category),
+         text_or_none(tr->activity), text_or_none(tr->person), text_or_none(tr->supplier),
+         Cell::of_money(tr->amount)});
+    sum += tr->amount;
+  }
+  std::vector<Cell> total(t.columns.size());
+  total[0] = Cell::of_code("total", "Totalt", "Total");
+  total.back() = Cell::of_money(sum);
+  t.total = std::move(total);
+  doc.tables.push_back(std::move(t));
+  return doc;
+}
+
+Bundle monthly_report(const model::Project& p, const model::Outcome& outcome,
+                      const MonthlyReportOptions& o, const core::Diagnostics& loaded) {
+  const ReportWindow& w = o.window;
+  Bundle b;
+  b.header = header_of(p, w, "report", "Månadsrapport", "Monthly report");
+
+  BudgetOptions by_activity;
+  by_activity.window = w;
+  by_activity.by = BudgetGrouping::activity;
+  Document budget_activity = budget_report(p, outcome, by_activity);
+  budget_activity.title_sv = "Budget mot utfall per aktivitet";
+  budget_activity.title_en = "Budget versus outcome per activity";
+  BudgetOptions by_category = by_activity;
+  by_category.by = BudgetGrouping::category;
+  Document budget_category = budget_report(p, outcome, by_category);
+  budget_category.title_sv = "Budget mot utfall per kostnadsslag";
+  budget_category.title_en = "Budget versus outcome per cost category";
+
+  // Key figures and the burn-up from the totals per activity, or per category when those have no
+  // budget (outcome outside every activity leaves the activity total without one).
+  bool activity_total = !total_cell(budget_activity, "budget").is_empty();
+  BudgetGrouping basis = activity_total ? BudgetGrouping::activity : BudgetGrouping::category;
+  Document figures_from = activity_total ? budget_activity : budget_category;
+
+  // The sections after the summary, in order. A new report adds its section here.
+  std::vector<std::pair<std::string, Document>> rest;
+  rest.emplace_back("budget_activity", std::move(budget_activity));
+  rest.emplace_back("budget_category", std::move(budget_category));
+  rest.emplace_back("burn_up", burn_up_report(p, outcome, w, basis));
+  rest.emplace_back("cofinancing", cofinancing_report(p, outcome, w));
+  StaffingOptions so;
+  so.window = w;
+  rest.emplace_back("staffing", staffing_report(p, so));
+  if (o.time) {
+    TimeOptions to;
+    to.window = w;
+    to.by_person = true;  // one row per person: the period's planned and reported hours
+    Document time = time_report(p, *o.time, to);
+    time.title_sv = "Tid per person denna period";
+    time.title_en = "Time per person this period";
+    rest.emplace_back("time", std::move(time));
+  }
+  // The claim basis when the period may be a payment request's (its transactions then list the
+  // period's costs); otherwise the period's transactions on their own.
+  core::Diagnostics claim_check;
+  check_claim_period(p, w.period, claim_check);
+  if (!claim_check.has_errors()) {
+    rest.emplace_back("claim", claim_report(p, outcome, w));
+  } else {
+    rest.emplace_back("transactions", transactions_report(p, outcome, w));
+  }
+
+  core::Diagnostics all;
+  append_unique(all, loaded);
+  for (const auto& [key, doc] : rest) append_unique(all, doc.diagnostics);
+  b.header.diagnostics = all;
+
+  Document summary = summary_section(p, w, figures_from, all, row_flags(rest));
+  b.sections.emplace_back("summary", std::move(summary));
+  for (auto& s : rest) b.sections.push_back(std::move(s));
+  return b;
+}
+
+}  // namespace grantkit::reports

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `grantkit init DIR` makes a project folder from the commented template (project.yaml,
+# staff.yaml, empty ledger/ and time/) that `grantkit validate` accepts (exit 0, no errors), and
+# never overwrites a project: a second init exits 2 and leaves the files as they were.
+source "$(dirname "$0")/lib.bash"
+P="$TMP/nytt projekt"
+
+expect_exit 0 "$GK" init "$P"
+for f in project.yaml staff.yaml; do [ -s "$P/$f" ] || fail "no $f"; done
+for d in ledger time; do
+  [ -d "$P/$d" ] || fail "no $d/"
+  [ -z "$(ls -A "$P/$d")" ] || fail "$d/ is not empty"
+done
+grep -q '^schema: grantkit/project/1' "$P/project.yaml" || fail "project.yaml schema"
+grep -q 'ÄNDRA' "$P/project.yaml" || fail "project.yaml is not commented"
+grep -q 'validate' "$TMP/out" || fail "init does not say what to do next"
+
+expect_exit 0 "$GK" validate "$P"
+grep -q ': error:' "$TMP/err" && fail "validate finds errors in a new project"
+# The budget report runs on it (nothing booked yet).
+expect_exit 0 "$GK" budget "$P" --as-of 2023-06-30 -f json
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["total"]["budget"]==1000000 and r["total"]["outcome_to_date"]==0, r["total"]' "$TMP/out" || fail "budget of a new project"
+
+# Never overwrite.
+echo "# mine" >>"$P/project.yaml"
+cp "$P/project.yaml" "$TMP/mine.yaml"
+expect_exit 2 "$GK" init "$P"
+expect_stderr 'project\.yaml: error: project\.yaml already exists; init never overwrites a project.*\[init\.exists\]'
+cmp -s "$P/project.yaml" "$TMP/mine.yaml" || fail "init changed an existing project.yaml"
+# A folder with only a staff.yaml is refused as well.
+mkdir "$TMP/half"
+echo "schema: grantkit/staff/1" >"$TMP/half/staff.yaml"
+expect_exit 2 "$GK" init "$TMP/half"
+[ ! -e "$TMP/half/project.yaml" ] || fail "init wrote project.yaml beside an existing staff.yaml"
+# DIR is required.
+expect_exit 2 "$GK" init
+finish

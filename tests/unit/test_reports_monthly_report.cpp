@@ -1,0 +1,179 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <grantkit/check/rules.hpp>
+#include <grantkit/io/ledger_loader.hpp>
+#include <grantkit/io/project_loader.hpp>
+#include <grantkit/reports/budget.hpp>
+#include <grantkit/reports/eligible.hpp>
+#include <grantkit/reports/monthly_report.hpp>
+
+#include "support.hpp"
+
+using namespace grantkit;
+using reports::Cell;
+
+namespace {
+
+struct Example {
+  model::Project project;
+  model::Outcome outcome;
+  core::Diagnostics diagnostics;
+};
+
+// examples/s2i2-sdk-2022 loaded as the CLI loads it.
+Example example() {
+  Example e;
+  auto p = io::load_project(std::string(GRANTKIT_SOURCE_DIR) + "/examples/s2i2-sdk-2022",
+                            test::data_dir(), e.diagnostics);
+  REQUIRE(p);
+  e.project = *p;
+  std::vector<model::Exclusion> unreadable;
+  auto rows = io::load_ledger(e.project, e.diagnostics, unreadable);
+  e.outcome = check::classify_outcome(e.project, std::move(rows), e.diagnostics);
+  return e;
+}
+
+const Cell& at(const reports::Table& t, const std::vector<Cell>& row, std::string_view key) {
+  int i = reports::column_index(t, key);
+  REQUIRE(i >= 0);
+  return row.at(static_cast<std::size_t>(i));
+}
+
+const reports::Document& section(const reports::Bundle& b, const std::string& key) {
+  for (const auto& [k, d] : b.sections) {
+    if (k == key) return d;
+  }
+  FAIL("no section " << key);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("reports::burn_up_report ends on the budget report's totals") {
+  Example e = example();
+  auto w =
+      *reports::make_window(e.project, test::date("2023-03-31"),
+                            *core::parse_period_expression("2022-10"), test::date("2030-01-01"));
+  // The example's in-kind time of staff without an activity split is outcome outside every
+  // activity, so the activity totals have no budget: the series follows the categories.
+  reports::Document burn =
+      reports::burn_up_report(e.project, e.outcome, w, reports::BudgetGrouping::category);
+  REQUIRE(burn.values.size() == 1);
+  CHECK(burn.values[0].second.text == "category");
+  reports::BudgetOptions bo;
+  bo.window = w;
+  bo.by = reports::BudgetGrouping::category;
+  reports::Document budget = reports::budget_report(e.project, e.outcome, bo);
+  const auto& bt = budget.tables.at(0);
+  const auto& t = burn.tables.at(0);
+  // One row per month of the project period 2021-06..2023-03.
+  REQUIRE(t.rows.size() == 22);
+  CHECK(at(t, t.rows.front(), "month").text == "2021-06");
+  CHECK(at(t, t.rows.back(), "month").text == "2023-03");
+  // Outcome through 2022-10 (the end of --period), none after; months add up to the cumulative.
+  std::int64_t sum = 0;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const Cell& month = at(t, t.rows[i], "added");
+    if (month.is_empty()) {
+      CHECK(at(t, t.rows[i], "outcome_to_date").is_empty());
+      continue;
+    }
+    sum += month.number;
+    CHECK(at(t, t.rows[i], "outcome_to_date").number == sum);
+    last = i;
+  }
+  CHECK(at(t, t.rows[last], "month").text == "2022-10");
+  CHECK(sum == at(bt, *bt.total, "outcome_to_date").number);
+  CHECK(at(t, t.rows[last], "planned_to_date").number ==
+        at(bt, *bt.total, "planned_to_date").number);
+  // The plan reaches the whole budget at the end of the project period.
+  CHECK(at(t, t.rows.back(), "planned_to_date").number == at(bt, *bt.total, "budget").number);
+  for (std::size_t i = 1; i < t.rows.size(); ++i) {
+    CHECK(at(t, t.rows[i], "planned_to_date").number >=
+          at(t, t.rows[i - 1], "planned_to_date").number);
+  }
+}
+
+TEST_CASE(
+    "reports::monthly_report: sections, key figures copied from the budget, diagnostics once") {
+  Example e = example();
+  reports::MonthlyReportOptions o;
+  o.window =
+      *reports::make_window(e.project, test::date("2023-03-31"),
+                            *core::parse_period_expression("2022-10"), test::date("2030-01-01"));
+  reports::Bundle b = reports::monthly_report(e.project, e.outcome, o, e.diagnostics);
+  std::vector<std::string> keys;
+  for (const auto& [k, d] : b.sections) keys.push_back(k);
+  CHECK(keys.front() == "summary");
+  CHECK(std::find(keys.begin(), keys.end(), "budget_activity") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "budget_category") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "burn_up") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "cofinancing") != keys.end());
+  CHECK(std::find(keys.begin(), keys.end(), "staffing") != keys.end());
+  CHECK(keys.back() == "claim");  // 2022-10 may be a payment request's period
+
+  // The activity totals carry the budget here (every activity has one), so the summary uses them.
+  const auto& budget = section(b, "budget_activity").tables.at(0);
+  const auto& figures = section(b, "summary").tables.at(0);
+  CHECK(figures.key == "key_figures");
+  for (const auto& row : figures.rows) {
+    const Cell& measure = at(figures, row, "measure");
+    const Cell& value = at(figures, row, "value");
+    CHECK(value.kind == at(budget, *budget.total, measure.text).kind);
+    CHECK(value.number == at(budget, *budget.total, measure.text).number);
+  }
+  // Findings needing action: warnings before information; the underspend flags are there.
+  const auto& actions = section(b, "summary").tables.at(1);
+  CHECK(actions.key == "actions");
+  bool info_seen = false, underspend = false;
+  for (const auto& row : actions.rows) {
+    const std::string& sev = at(actions, row, "severity").text;
+    if (sev == "info")
+      info_seen = true;
+    else
+      CHECK_FALSE(info_seen);
+    underspend = underspend || at(actions, row, "rule").text == "budget.underspend";
+  }
+  CHECK(underspend);
+  // The header lists every diagnostic once: the loaders' and each section's.
+  CHECK(test::count_rule(b.header.diagnostics, "ledger.unknown-activity") == 1);
+  CHECK(test::count_rule(b.header.diagnostics, "budget.underspend") ==
+        test::count_rule(section(b, "budget_activity").diagnostics, "budget.underspend"));
+
+  // Transactions of 2022-10: their sum is the budget's outcome this period.
+  reports::Document txd = reports::transactions_report(e.project, e.outcome, o.window);
+  const auto& tx = txd.tables.at(0);
+  std::int64_t sum = 0;
+  for (const auto& row : tx.rows) {
+    CHECK(at(tx, row, "date").text.rfind("2022-10-", 0) == 0);
+    sum += at(tx, row, "amount").number;
+  }
+  CHECK(!tx.rows.empty());
+  CHECK(sum == at(tx, *tx.total, "amount").number);
+  // … the booked part of the budget's outcome this period (which also counts flat rates and in
+  // kind).
+  std::int64_t booked = 0;
+  for (const auto& c : reports::eligible_costs(e.project, e.outcome, *o.window.this_period)) {
+    if (c.source == reports::CostSource::booked) booked += c.amount.ore();
+  }
+  CHECK(sum == booked);
+}
+
+TEST_CASE(
+    "reports::monthly_report lists the period's transactions when it cannot be a claim period") {
+  Example e = example();
+  reports::MonthlyReportOptions o;
+  // Not whole months: no payment request covers it.
+  o.window = *reports::make_window(e.project, test::date("2023-03-31"),
+                                   *core::parse_period_expression("2022-10-10..2022-10-20"),
+                                   test::date("2030-01-01"));
+  reports::Bundle b = reports::monthly_report(e.project, e.outcome, o, e.diagnostics);
+  CHECK(b.sections.back().first == "transactions");
+  for (const auto& row : b.sections.back().second.tables.at(0).rows) {
+    CHECK(row.at(0).text >= "2022-10-10");
+    CHECK(row.at(0).text <= "2022-10-20");
+  }
+}
