@@ -8,6 +8,12 @@ if(GRANTKIT_SANITIZE)
   target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(GRANTKIT_FUZZ)
+  target_compile_options(standard_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                     -fno-omit-frame-pointer)
+  target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
 add_library(standard_warnings INTERFACE)
 target_compile_options(standard_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                                    -Wsign-conversion -Wnon-virtual-dtor)

@@ -39,7 +39,7 @@ TEST_CASE("io::load_project: unknown keys get a suggestion") {
   TempDir dir;
   core::Diagnostics d;
   auto p = load_text(dir, replaced(kValidProject, "  case_id:", "  caseid:"), d);
-  REQUIRE(p);
+  CHECK_FALSE(p);  // a project with format errors is not handed on to checks and reports
   REQUIRE(count_rule(d, "yaml.unknown-key") == 1);
   CHECK(d.items().front().message.find("did you mean 'case_id'") != std::string::npos);
   CHECK(d.items().front().place.line == 6);
@@ -50,10 +50,9 @@ TEST_CASE("io::load_project: amounts are read from their text") {
   TempDir dir;
   core::Diagnostics d;
   auto p = load_text(dir, replaced(kValidProject, "total: 1000000", "total: 010"), d);
-  REQUIRE(p);
+  CHECK_FALSE(p);
   REQUIRE(count_rule(d, "yaml.amount") == 1);
   CHECK(d.items().front().place.line == 12);
-  CHECK_FALSE(p->decision.budget.total.has_value());
   for (const char* bad : {"0x1A", "1_000", "1e3", "1.234,5"}) {
     core::Diagnostics d2;
     load_text(dir, replaced(kValidProject, "total: 1000000", std::string("total: ") + bad), d2);

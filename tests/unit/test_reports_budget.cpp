@@ -177,9 +177,9 @@ TEST_CASE("reports::budget_report --monthly") {
   auto doc = reports::budget_report(p, o, bo);
   const Cell& months = cell(doc, 1, "months");
   REQUIRE(months.entries.size() == 3);
-  CHECK(months.entries[0].first == "2022-01");
-  CHECK(months.entries[0].second.number == 100);
-  CHECK(months.entries[1].second.number == 0);
-  CHECK(months.entries[2].second.number == 305);
-  CHECK(cell(doc, 2, "months").entries[2].second.number == 305);
+  CHECK(months.entries[0].label == "2022-01");
+  CHECK(months.entries[0].value.number == 100);
+  CHECK(months.entries[1].value.number == 0);
+  CHECK(months.entries[2].value.number == 305);
+  CHECK(cell(doc, 2, "months").entries[2].value.number == 305);
 }

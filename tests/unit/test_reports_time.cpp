@@ -178,10 +178,10 @@ TEST_CASE("reports::time_report rows per person and month") {
   CHECK(cell(t, 0, "difference_hours").number == 0);
   const Cell& split = cell(t, 1, "activities");
   REQUIRE(split.entries.size() == 2);
-  CHECK(split.entries[0].first == "A1");  // plan order
-  CHECK(split.entries[0].second.number == 300);
-  CHECK(split.entries[1].first == "A2");
-  CHECK(split.entries[1].second.number == 4000);
+  CHECK(split.entries[0].label == "A1");  // plan order
+  CHECK(split.entries[0].value.number == 300);
+  CHECK(split.entries[1].label == "A2");
+  CHECK(split.entries[1].value.number == 4000);
   CHECK(doc.diagnostics.empty());
   REQUIRE(t.total.has_value());
   CHECK((*t.total)[2].number == 4 * kHalf);
@@ -454,7 +454,7 @@ TEST_CASE("reports::time_report time.unknown-activity") {
     int r = row_of(t, "lead", "2022-03");
     CHECK(flagged(t, r, "time.unknown-activity"));
     CHECK(cell(t, static_cast<std::size_t>(r), "reported_hours").number == kHalf + 60);
-    CHECK(cell(t, static_cast<std::size_t>(r), "activities").entries.back().first == "A9");
+    CHECK(cell(t, static_cast<std::size_t>(r), "activities").entries.back().label == "A9");
     CHECK_FALSE(flagged(t, row_of(t, "admin", "2022-03"), "time.unknown-activity"));
     CHECK(count_rule(doc.diagnostics, "time.unknown-activity") == 1);
   }

@@ -62,6 +62,7 @@ Result<Date> parse_compact_date(std::string_view text) {
 }
 
 std::string format_iso(Date d) {
+  if (d.is_special()) return "not-a-date";
   auto ymd = d.year_month_day();
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year), static_cast<int>(ymd.month),
                      static_cast<int>(ymd.day));

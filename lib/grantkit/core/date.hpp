@@ -20,7 +20,7 @@ Result<Date> parse_iso_date(std::string_view text);
 // Parses exactly `YYYYMMDD` (SIE dates and some CSV exports), same range and strictness.
 Result<Date> parse_compact_date(std::string_view text);
 // `2022-03-01`.
-std::string format_iso(Date d);
+std::string format_iso(Date d);  // "not-a-date" for a date that was never set (never throws)
 
 // A month of a year, e.g. 2022-03.
 struct Month {

@@ -392,6 +392,7 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   model::Project p;
   p.dir = dir;
   p.file = (fs::path(dir) / "project.yaml").string();
+  const std::size_t errors_before = diags.count(core::Severity::error);
   if (!fs::is_directory(dir)) {
     diags.unreadable("io.read", fmt::format("'{}' is not a project folder", dir), {dir, 0, 0});
     return std::nullopt;
@@ -461,6 +462,9 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
       p.programme = std::move(*programme);
     }
   }
+  // A project whose files break their format is not handed on: checks and reports would work on
+  // half-read values (an eligible period that failed to parse, say). The errors are reported.
+  if (diags.count(core::Severity::error) > errors_before) return std::nullopt;
   return p;
 }
 

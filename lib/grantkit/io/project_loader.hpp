@@ -13,10 +13,10 @@ namespace grantkit::io {
 std::string default_data_dir();
 
 // Loads `dir/project.yaml`, the programme `data_dir/programmes/<programme>.yaml` and, when
-// present, `dir/staff.yaml` (or a `staff:` list in project.yaml). Structural faults are reported
-// with their place (yaml.* rules); the project is returned whenever project.yaml could be read at
-// all, so that `validate` can report everything in one run. Returns nothing when project.yaml is
-// unreadable (io.read, yaml.syntax, …: exit 2).
+// present, `dir/staff.yaml` (or a `staff:` list in project.yaml) and `dir/claims.yaml`. Every
+// structural fault is reported with its place (yaml.* rules), all of them in one run; the project is
+// returned only when there was none, so that checks and reports never see half-read values.
+// Unreadable files (io.read, yaml.syntax, …) are marked unreadable: exit 2.
 std::optional<model::Project> load_project(const std::string& dir, const std::string& data_dir,
                                            core::Diagnostics& diags);
 

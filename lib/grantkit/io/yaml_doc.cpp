@@ -143,7 +143,7 @@ class TreeBuilder : public YAML::EventHandler {
         return;
       }
     }
-    top.node.entries.emplace_back(std::move(key), std::move(n));
+    top.node.entries.push_back(YamlEntry{std::move(key), std::move(n)});
   }
 
   const std::string& file_;

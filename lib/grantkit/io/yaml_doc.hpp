@@ -15,6 +15,8 @@
 
 namespace grantkit::io {
 
+struct YamlEntry;
+
 // One YAML node. Scalars keep their exact text and whether they were quoted (a quoted `"010"` is
 // text; a plain `010` is refused where a number is wanted). `place` is 1-based line and column.
 struct YamlNode {
@@ -24,7 +26,7 @@ struct YamlNode {
   bool quoted = false;  // scalars written in quotes or as a block literal
   core::SourcePlace place;
   std::vector<YamlNode> items;                          // sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;  // map, in file order, keys are scalars
+  std::vector<YamlEntry> entries;  // map, in file order, keys are scalars
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -32,6 +34,12 @@ struct YamlNode {
   bool is_sequence() const { return kind == Kind::sequence; }
   // The value of `key` in a map, or nullptr when absent (or when this is not a map).
   const YamlNode* find(std::string_view key) const;
+};
+
+// One key and its value in a map.
+struct YamlEntry {
+  YamlNode key;
+  YamlNode value;
 };
 
 // Most nesting a grantkit file may have; deeper input is refused with `yaml.depth`.

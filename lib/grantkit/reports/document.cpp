@@ -55,7 +55,7 @@ Cell Cell::of_list(std::vector<std::string> items) {
 Cell Cell::of_entries(std::vector<std::pair<std::string, Cell>> items) {
   Cell c;
   c.kind = Kind::entries;
-  c.entries = std::move(items);
+  for (auto& [label, value] : items) c.entries.push_back(CellEntry{std::move(label), std::move(value)});
   return c;
 }
 

@@ -15,6 +15,8 @@
 
 namespace grantkit::reports {
 
+struct CellEntry;
+
 // One value of a report. Money in öre, percent exact, hours as whole minutes.
 struct Cell {
   enum class Kind { empty, text, money, percent, minutes, integer, date, list, entries };
@@ -22,11 +24,11 @@ struct Cell {
   std::string text;                     // text; date as ISO
   std::int64_t number = 0;              // money (öre), percent (millionths), minutes, integer
   std::vector<std::string> list;        // list: e.g. the flags (rule ids) of a row
-  std::vector<std::pair<std::string, Cell>> entries;  // entries: a labelled series (months, activities)
+  std::vector<CellEntry> entries;  // entries: a labelled series (months, activities)
   std::string display_sv;  // text cells: what human formats show instead of `text` (e.g. a label)
   std::string display_en;
 
-  static Cell none() { return {}; }
+  static Cell none();
   static Cell of_text(std::string t);
   // A code (e.g. a category id) that human formats show by its Swedish or English label.
   static Cell of_code(std::string code, std::string sv, std::string en);
@@ -43,6 +45,15 @@ struct Cell {
   bool is_empty() const { return kind == Kind::empty; }
   core::Money money() const { return core::Money::from_ore(number); }
 };
+
+// One labelled value of an `entries` cell: a month and its outcome, an activity and its hours.
+// (A struct rather than std::pair: a pair of an incomplete Cell does not compile with clang.)
+struct CellEntry {
+  std::string label;
+  Cell value;
+};
+
+inline Cell Cell::none() { return Cell{}; }
 
 // A column: its JSON/CSV key (snake_case English), its labels, and for `entries` cells how JSON
 // names each entry: as an object {label: value} (as_object) or a list of {entry_key: label,
