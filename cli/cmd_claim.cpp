@@ -13,7 +13,7 @@ void set_claim_command(CLI::App& app, std::function<int()>& run) {
   sub->callback([opts, &run] {
     run = [opts] {
       if (opts->period.empty()) throw UsageError("claim needs --period (e.g. 2022-H1)");
-      Loaded l = load(*opts, true);
+      Loaded l = load(*opts, Ledger::period);
       if (!l.project) return report_diagnostics(l.diagnostics, *opts);
       reports::Document doc = reports::claim_report(*l.project, l.outcome, window(*opts, *l.project));
       core::Diagnostics all = l.diagnostics;

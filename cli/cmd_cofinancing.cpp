@@ -12,7 +12,7 @@ void set_cofinancing_command(CLI::App& app, std::function<int()>& run) {
   add_common_options(sub, *opts);
   sub->callback([opts, &run] {
     run = [opts] {
-      Loaded l = load(*opts, true);
+      Loaded l = load(*opts, Ledger::sums);
       if (!l.project) return report_diagnostics(l.diagnostics, *opts);
       reports::Document doc = reports::cofinancing_report(*l.project, l.outcome, window(*opts, *l.project));
       core::Diagnostics all = l.diagnostics;

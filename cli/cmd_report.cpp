@@ -18,7 +18,7 @@ void set_report_command(CLI::App& app, std::function<int()>& run) {
       if (!opts->by.empty() || opts->monthly || opts->quarterly) {
         throw UsageError("report has fixed sections: --by, --monthly and --quarterly do not apply");
       }
-      Loaded l = load(*opts, true);
+      Loaded l = load(*opts, Ledger::period);
       if (!l.project) return report_diagnostics(l.diagnostics, *opts);
       reports::MonthlyReportOptions mo;
       mo.window = window(*opts, *l.project);

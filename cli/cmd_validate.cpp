@@ -12,7 +12,7 @@ void set_validate_command(CLI::App& app, std::function<int()>& run) {
   add_common_options(sub, *opts);
   sub->callback([opts, &run] {
     run = [opts] {
-      Loaded l = load(*opts, true);
+      Loaded l = load(*opts, Ledger::sums);
       if (l.project) check::check_project(*l.project, l.diagnostics);
       return report_diagnostics(l.diagnostics, *opts);
     };

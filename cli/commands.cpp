@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
       {"claim", "the payment request for a period: costs, financing, aid to claim, transactions", set_claim_command},
       {"ledger", "what the ledger import read: rows, vouchers, accounts, excluded rows by rule", set_ledger_command},
       {"report", "the monthly report: every section for one period in one document", set_report_command},
+      {"indicators", "result indicators: cumulative values against targets and time elapsed", set_indicators_command},
+      {"paperwork", "every file a payment request needs: Min ansökan's expense rows, staff costs, time reports, attestations, in-kind summaries", set_paperwork_command},
       {"init", "a new project folder from a commented template that validates", set_init_command},
   };
   return table;

@@ -26,6 +26,8 @@ void set_cofinancing_command(CLI::App& app, std::function<int()>& run);
 void set_claim_command(CLI::App& app, std::function<int()>& run);
 void set_ledger_command(CLI::App& app, std::function<int()>& run);
 void set_report_command(CLI::App& app, std::function<int()>& run);
+void set_indicators_command(CLI::App& app, std::function<int()>& run);
+void set_paperwork_command(CLI::App& app, std::function<int()>& run);
 void set_init_command(CLI::App& app, std::function<int()>& run);
 
 const std::vector<Command>& commands();

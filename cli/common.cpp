@@ -40,13 +40,20 @@ void add_common_options(CLI::App* app, CommonOptions& o) {
 }
 
 Loaded load(const CommonOptions& o, bool with_ledger) {
+  return load(o, with_ledger ? Ledger::all : Ledger::skip);
+}
+
+Loaded load(const CommonOptions& o, Ledger ledger) {
   Loaded l;
   l.project = io::load_project(o.dir, io::default_data_dir(), l.diagnostics);
-  if (!l.project || !with_ledger) return l;
-  std::vector<model::Exclusion> unreadable;
-  auto rows = io::load_ledger(*l.project, l.diagnostics, unreadable);
-  l.outcome = check::classify_outcome(*l.project, std::move(rows), l.diagnostics);
-  for (auto& e : unreadable) l.outcome.excluded.push_back(std::move(e));
+  if (!l.project || ledger == Ledger::skip) return l;
+  std::optional<core::Period> detail;
+  if (ledger == Ledger::period) detail = window(o, *l.project).period;
+  check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail);
+  io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
+                                        [&](model::Transaction&& t) { builder.add(std::move(t)); });
+  l.outcome = builder.finish();
+  for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
   return l;
 }
 

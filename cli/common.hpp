@@ -47,7 +47,13 @@ struct Loaded {
   core::Diagnostics diagnostics;
 };
 
-// Loads project.yaml, staff.yaml, the programme and (with_ledger) the ledger sources.
+// How much of the ledger a command needs: none; the sums only (the ledger streams through in
+// constant memory: budget, cofinancing, validate); the sums and the rows of --period kept whole
+// (claim, report: their transaction lists); or every row kept whole.
+enum class Ledger { skip, sums, period, all };
+// Loads project.yaml, staff.yaml, the programme and, as `ledger` says, the ledger sources.
+Loaded load(const CommonOptions& o, Ledger ledger);
+// load(o, Ledger::all) with the ledger, load(o, Ledger::skip) without.
 Loaded load(const CommonOptions& o, bool with_ledger);
 // The reporting window from --as-of and --period (UsageError when malformed).
 reports::ReportWindow window(const CommonOptions& o, const model::Project& project);

@@ -68,8 +68,8 @@ if rules != ["ledger.outside-eligible-period", "ledger.unknown-activity"]:
     print("excluded rows:", rules); ok = False
 sys.exit(0 if ok else 1)
 PY
-grep -q 'region-skane.se:[0-9]*: warning: .*\[ledger.outside-eligible-period\]' "$TMP/budget.err" || fail "no ledger.outside-eligible-period on stderr"
-grep -q 'skanes-kommuner.csv:[0-9]*: warning: .*\[ledger.unknown-activity\]' "$TMP/budget.err" || fail "no ledger.unknown-activity on stderr"
+grep -q 'region-skane.se:[0-9]*:[0-9]*: warning: .*\[ledger.outside-eligible-period\]' "$TMP/budget.err" || fail "no ledger.outside-eligible-period on stderr"
+grep -q 'skanes-kommuner.csv:[0-9]*:[0-9]*: warning: .*\[ledger.unknown-activity\]' "$TMP/budget.err" || fail "no ledger.unknown-activity on stderr"
 
 # The other formats and groupings run and agree on the total.
 expect_exit 0 "$GK" budget "$EX" --as-of 2022-11-30 --format csv --by category

@@ -106,6 +106,11 @@ inline model::Transaction cost(const char* iso, const char* activity, std::int64
   return t;
 }
 
+// Adds eligible cost rows to an outcome (summed and kept, as the ledger's rows are).
+inline void add_costs(model::Outcome& o, std::vector<model::Transaction> rows) {
+  for (auto& t : rows) o.add_cost(std::move(t));
+}
+
 // How many diagnostics carry `rule`.
 inline std::size_t count_rule(const core::Diagnostics& d, const std::string& rule) {
   std::size_t n = 0;

@@ -76,9 +76,15 @@ TEST_CASE("check: ledger.not-this-project") {
   auto p = test::load_fixture();
   auto t = row(AccountKind::cost);
   t.other_project = true;
-  auto r = classify(p, {t});
-  // Reported as information: a region's ledger holds every other project's rows too.
-  excluded_by(r, "ledger.not-this-project", core::Severity::info);
+  auto r = classify(p, {t, t, t});
+  // Counted, and reported once as information: a region's ledger holds every other project's rows
+  // too, millions of them.
+  CHECK(r.out.costs.empty());
+  CHECK(r.out.excluded.size() == 3);
+  CHECK(r.out.excluded_count.at("ledger.not-this-project") == 3);
+  REQUIRE(count_rule(r.diags, "ledger.not-this-project") == 1);
+  CHECK(r.diags.items().front().severity == core::Severity::info);
+  CHECK(r.diags.items().front().message.find("3 ledger rows of other projects") != std::string::npos);
 }
 
 TEST_CASE("check: ledger.vat unless the decision makes VAT eligible") {

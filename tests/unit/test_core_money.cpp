@@ -103,3 +103,23 @@ TEST_CASE("core::distribute adds up exactly") {
   CHECK(distribute(Money::from_ore(7), {Money::from_ore(0)}) == std::vector<Money>{Money::from_ore(7)});
   CHECK(distribute(Money::from_ore(7), {}).empty());
 }
+
+TEST_CASE("core::parse_money says what to declare when a source's marks do not fit") {
+  // A dot-decimal source with `1.234,50`: both marks, no thousands declared — never 1,234 kr.
+  auto both = parse_money("1.234,50", {'.', 0});
+  REQUIRE_FALSE(both.ok());
+  CHECK(both.error().find("both '.' and ','") != std::string::npos);
+  CHECK(both.error().find("thousands: \".\"") != std::string::npos);  // decimal ',', thousands '.'
+  // Three decimals in a source: maybe a thousands mark the source does not declare.
+  auto three = parse_money("1.234", {'.', 0});
+  REQUIRE_FALSE(three.ok());
+  CHECK(three.error().find("decimal: \",\", thousands: \".\"") != std::string::npos);
+  auto comma = parse_money("1,234", {',', 0});
+  REQUIRE_FALSE(comma.ok());
+  CHECK(comma.error().find("decimal: \".\", thousands: \",\"") != std::string::npos);
+  // Declared, the same texts read exactly.
+  CHECK(ore("1.234,50", {',', '.'}) == 123450);
+  CHECK(ore("1,234.50", {'.', ','}) == 123450);
+  // YAML amounts (no source): the plain message.
+  CHECK(parse_money("1.234").error().find("thousands") == std::string::npos);
+}

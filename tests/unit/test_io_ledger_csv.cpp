@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <grantkit/check/rules.hpp>
+#include <grantkit/io/csv.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
 
@@ -162,7 +163,7 @@ TEST_CASE(
     int line;
     int column;
   };
-  std::vector<Want> want = {{"csv.short-row", 3, 0},
+  std::vector<Want> want = {{"csv.short-row", 3, 4},  // the first missing field
                             {"ledger.amount", 4, 3},
                             {"ledger.date", 5, 1},
                             {"csv.long-row", 6, 6}};
@@ -243,5 +244,55 @@ TEST_CASE("io::read_ledger: an unknown account plan is ref.unknown") {
                 d);
   CHECK(count_rule(d, "ref.unknown") == 1);
   CHECK(count_rule(d, "csv.missing-column") == 1);  // no category column and no plan to give one
+  CHECK(l.rows.empty());
+}
+
+TEST_CASE("io::to_utf8 gives the line and column of the first byte it cannot read") {
+  io::TextPosition at;
+  auto r = io::to_utf8("date;text\r\n2022-01-01;Malm\xF6\n", "utf-8", &at);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().find("F6") != std::string::npos);
+  CHECK(at.line == 2);
+  CHECK(at.column == 16);
+  io::TextPosition after_utf8;  // a UTF-8 letter before the bad byte is one column
+  CHECK_FALSE(io::to_utf8("\xEF\xBB\xBF\xC3\xA5\x80", "utf-8", &after_utf8).ok());
+  CHECK(after_utf8.line == 1);
+  CHECK(after_utf8.column == 2);
+  io::TextPosition cr;  // CR-only line ends count as lines
+  CHECK_FALSE(io::to_utf8("a\rb\r\xFF", "utf-8", &cr).ok());
+  CHECK(cr.line == 3);
+  io::TextPosition cp1252;  // 0x81 is no character in Windows-1252
+  CHECK_FALSE(io::to_utf8("a;b\n\xE5\x81", "windows-1252", &cp1252).ok());
+  CHECK(cp1252.line == 2);
+  CHECK(cp1252.column == 2);
+}
+
+TEST_CASE("io::CsvReader: an unterminated quote names the line and field where it opened") {
+  io::CsvReader reader("a,b,c\n1,2,3\n4,\"five\n6,7\n", ',');
+  io::CsvRecord rec;
+  CHECK(reader.next(rec));
+  CHECK(reader.next(rec));
+  CHECK_FALSE(reader.next(rec));
+  CHECK_FALSE(reader.error().empty());
+  CHECK(reader.error_line() == 3);
+  CHECK(reader.error_column() == 2);
+}
+
+TEST_CASE("io::read_ledger: a missing mapped column is one message with its place, and the file is not read") {
+  TempDir dir;
+  dir.write("ledger/x.csv", "Datum,Summa,Kostnadsslag\n2022-03-01,100.00,personal\n");
+  core::Diagnostics d;
+  auto p = project_with(dir,
+                        "    - {path: \"ledger/*.csv\", format: csv, columns: {date: Datum, amount: "
+                        "Belopp, category: Kostnadsslag}}\n",
+                        d);
+  auto l = io::read_ledger(p, test::data_dir(), d);
+  INFO(all(d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].rule == "csv.missing-column");
+  CHECK(d.items()[0].message.find("'Belopp'") != std::string::npos);
+  CHECK(d.items()[0].place.line == 1);
+  CHECK(d.items()[0].place.column == 1);
+  CHECK(d.has_unreadable());
   CHECK(l.rows.empty());
 }

@@ -521,3 +521,49 @@ TEST_CASE("io::load_project reads a ledger source's SIE keys") {
   CHECK(count_rule(bad, "yaml.unknown-key") == 1);  // with a suggestion
   CHECK(all(bad).find("did you mean 'activity_dimension'") != std::string::npos);
 }
+
+TEST_CASE("io::read_sie: an empty file is sie.empty; a file without a record is not SIE") {
+  core::Diagnostics empty;
+  auto f = read_text(" \r\n\n", empty);
+  REQUIRE(empty.items().size() == 1);
+  CHECK(empty.items()[0].rule == "sie.empty");
+  CHECK(empty.items()[0].severity == core::Severity::warning);
+  CHECK(f.vouchers == 0);
+  core::Diagnostics csv;
+  read_text("date,account,amount\n2022-01-10,5810,100.00\n# a comment\n", csv);
+  REQUIRE(csv.items().size() == 1);  // one message, not one per line
+  CHECK(csv.items()[0].rule == "sie.format");
+  CHECK(csv.has_unreadable());
+}
+
+TEST_CASE("io::read_sie: one message per fault — a bad voucher date, a voucher cut off, a file cut short") {
+  // A voucher date that cannot be read: one sie.date; its rows are excluded with it, silently.
+  core::Diagnostics d;
+  auto f = read_text(
+      "#VER A 1 20220230 \"Fel datum\"\n"
+      "{\n"
+      "#TRANS 5810 {} 10.00\n"
+      "#TRANS 1930 {} -10.00 20220228\n"  // has its own date: read
+      "}\n",
+      d);
+  INFO(all(d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].rule == "sie.date");
+  REQUIRE(f.collected.size() == 1);
+  CHECK(f.collected[0].rows.size() == 1);
+  REQUIRE(f.collected[0].unreadable.size() == 1);
+  CHECK(f.collected[0].unreadable[0].rule == "sie.date");
+  CHECK(f.collected[0].unreadable[0].line == 3);
+  // A voucher without its closing }: sie.syntax, but no balance judged on half a voucher.
+  core::Diagnostics open;
+  read_text("#VER A 1 20220110\n{\n#TRANS 5810 {} 10.00\n", open);
+  CHECK(count_rule(open, "sie.syntax") == 1);
+  CHECK(count_rule(open, "sie.unbalanced") == 0);
+  // Cut short inside a checksummed part: sie.truncated alone.
+  core::Diagnostics cut;
+  auto c = read_text("#KSUMMA\n#VER A 1 20220110\n{\n#TRANS 5810 {} 10.00\n", cut);
+  INFO(all(cut));
+  REQUIRE(cut.items().size() == 1);
+  CHECK(cut.items()[0].rule == "sie.truncated");
+  CHECK(c.truncated);
+}

@@ -105,3 +105,29 @@ TEST_CASE("io::load_yaml_file reports a missing file as unreadable") {
   CHECK(only(d).rule == "io.read");
   CHECK(d.has_unreadable());
 }
+
+TEST_CASE("io::load_yaml_file: a folder where the file belongs is io.read, not an empty file") {
+  test::TempDir dir;
+  dir.write("project.yaml/README.txt", "a folder\n");
+  core::Diagnostics d;
+  CHECK_FALSE(io::read_file_bytes(dir.file("project.yaml")));
+  CHECK_FALSE(io::load_yaml_file(dir.file("project.yaml"), d));
+  CHECK(only(d).rule == "io.read");
+  CHECK(only(d).message.find("folder") != std::string::npos);
+  CHECK(d.has_unreadable());
+}
+
+TEST_CASE("io::parse_yaml names a tab in the indentation as the cause, at the tab") {
+  core::Diagnostics d;
+  CHECK_FALSE(parse("decision:\n  case_id: x\n\tdate: 2021-04-29\n", d));
+  CHECK(only(d).rule == "yaml.syntax");
+  CHECK(only(d).message.find("a tab in the indentation") != std::string::npos);
+  CHECK(only(d).place.line == 3);
+  CHECK(only(d).place.column == 1);
+  // A tab inside a value is text, and a valid file with one is read.
+  core::Diagnostics ok;
+  auto n = parse("a: \"x\ty\"\n", ok);
+  REQUIRE(n);
+  CHECK(ok.empty());
+  CHECK(n->find("a")->text == "x\ty");
+}

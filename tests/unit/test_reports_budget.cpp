@@ -58,8 +58,8 @@ TEST_CASE("reports::make_window") {
 TEST_CASE("reports::budget_report per activity") {
   auto p = base();
   model::Outcome o;
-  o.costs = {tx("2021-06-15", "A1", 10000050, "externa_tjanster"), tx("2021-12-31", "A1", 1, "personal"),
-             tx("2022-01-20", "A2", 25000, "personal"), tx("2022-02-01", "A2", 99999900, "personal")};
+  test::add_costs(o, {tx("2021-06-15", "A1", 10000050, "externa_tjanster"), tx("2021-12-31", "A1", 1, "personal"),
+             tx("2022-01-20", "A2", 25000, "personal"), tx("2022-02-01", "A2", 99999900, "personal")});
   reports::BudgetOptions bo;
   bo.window = window(p, "2022-01-31", "2022-01");
   auto doc = reports::budget_report(p, o, bo);
@@ -88,8 +88,8 @@ TEST_CASE("reports::budget_report per category and per activity and category") {
   auto p = base();
   p.activities[0].category_budget = {{"personal", Money::from_kronor(100000)}, {"externa_tjanster", Money::from_kronor(300000)}};
   model::Outcome o;
-  o.costs = {tx("2021-07-01", "A1", 100, "personal"), tx("2021-07-02", "A1", 200, "externa_tjanster"),
-             tx("2022-07-02", "A2", 400, "personal")};
+  test::add_costs(o, {tx("2021-07-01", "A1", 100, "personal"), tx("2021-07-02", "A1", 200, "externa_tjanster"),
+             tx("2022-07-02", "A2", 400, "personal")});
   reports::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
@@ -122,7 +122,7 @@ TEST_CASE("reports::budget_report counts flat rates and in-kind time as their ow
   e.period = core::Period{d("2022-01-01"), d("2022-01-31")};
   p.staff = {e};
   model::Outcome o;
-  o.costs = {tx("2022-01-10", "A2", 10000000, "personal")};
+  test::add_costs(o, {tx("2022-01-10", "A2", 10000000, "personal")});
   reports::BudgetOptions bo;
   bo.window = window(p, "2022-01-31", "2022-01");
   bo.by = reports::BudgetGrouping::activity_category;
@@ -155,7 +155,7 @@ TEST_CASE("reports::budget_report flags a category needing a change decision") {
   auto p = base();
   p.decision.budget.categories = {{"personal", Money::from_kronor(250000)}, {"externa_tjanster", Money::from_kronor(150000)}};
   model::Outcome o;
-  o.costs = {tx("2022-01-01", "A2", 31200000, "personal"), tx("2022-01-01", "A2", 19000000, "externa_tjanster")};
+  test::add_costs(o, {tx("2022-01-01", "A2", 31200000, "personal"), tx("2022-01-01", "A2", 19000000, "externa_tjanster")});
   reports::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
@@ -169,8 +169,8 @@ TEST_CASE("reports::budget_report flags a category needing a change decision") {
 TEST_CASE("reports::budget_report --monthly") {
   auto p = base();
   model::Outcome o;
-  o.costs = {tx("2022-01-05", "A2", 100, "personal"), tx("2022-03-05", "A2", 300, "personal"),
-             tx("2022-03-06", "A2", 5, "personal"), tx("2022-04-01", "A2", 7, "personal")};
+  test::add_costs(o, {tx("2022-01-05", "A2", 100, "personal"), tx("2022-03-05", "A2", 300, "personal"),
+             tx("2022-03-06", "A2", 5, "personal"), tx("2022-04-01", "A2", 7, "personal")});
   reports::BudgetOptions bo;
   bo.window = window(p, "2022-03-31", "2022-Q1");
   bo.monthly = true;

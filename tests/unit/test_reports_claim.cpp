@@ -69,10 +69,10 @@ TEST_CASE("reports::check_claim_period") {
 TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative − claimed") {
   auto p = test::load_fixture();  // aid 50 %, max 500 000; payroll overhead 45,24 %
   model::Outcome o;
-  o.costs = {test::cost("2021-07-10", "A1", 10000000, "personal"),   // before the period
+  test::add_costs(o, {test::cost("2021-07-10", "A1", 10000000, "personal"),   // before the period
              test::cost("2022-02-10", "A2", 5000000, "personal"),    // in it
              test::cost("2022-03-10", "A2", 1234567, "externa_tjanster"),
-             test::cost("2022-07-01", "A2", 999, "externa_tjanster")};  // after it
+             test::cost("2022-07-01", "A2", 999, "externa_tjanster")});  // after it
   model::Claim earlier;
   earlier.id = "1";
   earlier.period = {test::date("2021-06-01"), test::date("2021-12-31")};
@@ -99,7 +99,7 @@ TEST_CASE("reports::claim_report: capped by the decided maximum and the approved
   auto p = test::load_fixture();
   p.decision.rates["payroll_overhead"] = core::Percent::from_points(0);
   model::Outcome o;
-  o.costs = {test::cost("2022-02-10", "A2", 90000000, "externa_tjanster")};  // 900 000 kr
+  test::add_costs(o, {test::cost("2022-02-10", "A2", 90000000, "externa_tjanster")});  // 900 000 kr
   model::Claim earlier;
   earlier.id = "1";
   earlier.period = {test::date("2021-06-01"), test::date("2021-12-31")};
@@ -109,12 +109,12 @@ TEST_CASE("reports::claim_report: capped by the decided maximum and the approved
   // 50 % × 900 000 = 450 000, under the max 500 000: 450 000 − 420 000.
   CHECK(aid(doc, "to_claim").number == 3000000);
   // A larger outcome: rate × eligible passes the max, so exactly the remainder of the max is claimed.
-  o.costs.push_back(test::cost("2022-03-10", "A2", 9000000, "externa_tjanster"));  // 990 000 kr in all
+  o.add_cost(test::cost("2022-03-10", "A2", 9000000, "externa_tjanster"));  // 990 000 kr in all
   p.decision.aid.max = Money::from_kronor(480000);
   auto capped = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(aid(capped, "to_claim").number == 6000000);  // 480 000 − 420 000
   // Above the approved budget (1 000 000): aid is computed on the budget and a warning says so.
-  o.costs.push_back(test::cost("2022-04-10", "A2", 2000000, "externa_tjanster"));  // 1 010 000 kr
+  o.add_cost(test::cost("2022-04-10", "A2", 2000000, "externa_tjanster"));  // 1 010 000 kr
   p.decision.aid.max = Money::from_kronor(900000);
   auto over = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(aid(over, "cumulative_eligible").number == 100000000);
@@ -133,7 +133,7 @@ TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata")
   cash.category = "financing";
   cash.financier = "kommunen";
   cash.amount = Money::from_kronor(100000);
-  o.financing = {cash};
+  o.add_financing(model::Transaction(cash));
   auto doc = reports::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
   const auto& row = doc.tables[0].rows.at(0);
   CHECK(row[3].number == 10000000);  // received cash
@@ -143,7 +143,8 @@ TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata")
   CHECK(row[9].list == std::vector<std::string>{"financing.shortfall"});
   CHECK(test::count_rule(doc.diagnostics, "financing.shortfall") == 1);
   cash.amount = Money::from_kronor(170000);  // 7 % behind: not flagged
-  o.financing = {cash};
+  o = model::Outcome{};
+  o.add_financing(model::Transaction(cash));
   auto ok = reports::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
   CHECK(ok.tables[0].rows.at(0)[9].list.empty());
 }

@@ -27,8 +27,8 @@ TEST_CASE("reports::eligible_costs: payroll overhead 45.24 % and indirect 15 %")
   auto p = test::load_fixture();
   p.decision.rates["indirect"] = core::Percent::from_points(15);
   model::Outcome o;
-  o.costs = {test::cost("2022-01-31", "A2", 6000000, "personal"), test::cost("2022-02-28", "A2", 4000000, "personal"),
-             test::cost("2022-02-28", "A2", 123456, "externa_tjanster")};
+  test::add_costs(o, {test::cost("2022-01-31", "A2", 6000000, "personal"), test::cost("2022-02-28", "A2", 4000000, "personal"),
+             test::cost("2022-02-28", "A2", 123456, "externa_tjanster")});
   auto lines = reports::eligible_costs(p, o, year2022());
   CHECK(sum(lines, CostSource::booked) == Money::from_ore(10123456));
   CHECK(sum(lines, CostSource::flat_rate, "payroll_overhead") == Money::from_kronor(45240));
@@ -44,8 +44,8 @@ TEST_CASE("reports::eligible_costs: flat rates round down once, on the aggregate
   auto p = test::load_fixture();
   model::Outcome o;
   // Three rows of 0,01 kr: per row 45,24 % would be 0 öre each; on the aggregate 0,03 × 45,24 % = 1,36 öre → 1.
-  o.costs = {test::cost("2022-01-01", "A2", 1, "personal"), test::cost("2022-02-01", "A2", 1, "personal"),
-             test::cost("2022-03-01", "A2", 1, "personal")};
+  test::add_costs(o, {test::cost("2022-01-01", "A2", 1, "personal"), test::cost("2022-02-01", "A2", 1, "personal"),
+             test::cost("2022-03-01", "A2", 1, "personal")});
   auto lines = reports::eligible_costs(p, o, year2022());
   CHECK(sum(lines, CostSource::flat_rate) == Money::from_ore(1));
   // A 0 % override switches the default flat rate off.
@@ -88,4 +88,22 @@ TEST_CASE("model::Project::decision_on applies change decisions from their date"
   CHECK(p.decision_on(test::date("2022-05-31")).aid.max == Money::from_kronor(500000));
   CHECK(p.decision_on(test::date("2022-06-01")).aid.max == Money::from_kronor(600000));
   CHECK(p.decision_on(test::date("2022-06-01")).budget.total == Money::from_kronor(1000000));  // not named: kept
+}
+
+TEST_CASE("model::Outcome sums every row and keeps whole only the rows of its detail period") {
+  model::Outcome o;
+  o.keep_all = false;
+  o.detail = core::Period{test::date("2022-02-01"), test::date("2022-02-28")};
+  o.add_cost(test::cost("2022-01-31", "A2", 100, "personal"));
+  o.add_cost(test::cost("2022-02-01", "A2", 200, "personal"));
+  o.add_cost(test::cost("2022-02-01", "A2", 300, "personal"));
+  o.add_cost(test::cost("2022-03-01", "A1", 400, "externa_tjanster"));
+  CHECK(o.costs.size() == 2);  // only February's rows are kept whole
+  auto all = o.booked_in({test::date("2021-06-01"), test::date("2023-03-31")});
+  REQUIRE(all.size() == 3);  // one sum per day, activity and category, in date order
+  CHECK(all[0].second == Money::from_ore(100));
+  CHECK(all[1].second == Money::from_ore(500));
+  CHECK(o.name(all[2].first.activity) == "A1");
+  CHECK(o.name(all[2].first.category) == "externa_tjanster");
+  CHECK(o.booked_in({test::date("2022-02-01"), test::date("2022-02-28")}).size() == 1);
 }

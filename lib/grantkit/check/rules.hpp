@@ -1,5 +1,8 @@
 #pragma once
 // Consistency rules (`grantkit validate`): one small function per rule id, listed in a registry.
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +23,32 @@ struct ProjectRule {
 const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
 void check_project(const model::Project& project, core::Diagnostics& diags);
+
+// Classifies ledger rows one at a time into an Outcome (DOMAIN.md "Eligibility"): eligible costs,
+// cash co-financing received, and exclusions, each with its rule id (ledger.outside-eligible-period,
+// ledger.unknown-activity, ledger.unknown-category, ledger.marked-ineligible, ledger.financial-cost,
+// ledger.vat, ledger.not-a-cost, ledger.unmapped-account, ledger.covered-by-flat-rate,
+// financing.unknown-financier: a finding each; ledger.not-this-project: counted, one finding in
+// all). Rows are summed as they come; they are kept whole when `keep_all`, else only when dated
+// inside `detail` (the period whose transactions a report lists), so memory does not grow with
+// the ledger.
+class OutcomeBuilder {
+ public:
+  OutcomeBuilder(const model::Project& project, core::Diagnostics& diags, bool keep_all,
+                 std::optional<core::Period> detail);
+  void add(model::Transaction&& row);
+  // The outcome; call once, after the last row.
+  model::Outcome finish();
+
+ private:
+  void exclude(model::Transaction&& t, std::string rule, std::string reason,
+               core::Severity severity = core::Severity::warning);
+  const model::Project& p_;
+  core::Diagnostics& d_;
+  model::Outcome out_;
+  std::vector<model::FlatRate> in_force_;
+  std::map<std::string, const model::FlatRate*> covered_;
+};
 
 // Sorts ledger rows into eligible costs, cash co-financing received and exclusions, each with its
 // rule id, in this order (DOMAIN.md "Eligibility"):

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <grantkit/core/result.hpp>
 
@@ -19,5 +20,34 @@ Result<bool> write_file_atomically(const std::string& path, std::string_view byt
 // and `path` is left as it was. Returns true, or the reason it failed.
 Result<bool> replace_file_atomically(const std::string& path,
                                      const std::function<Result<bool>(const std::string& temp_path)>& write);
+
+// One file of a folder written by write_folder_atomically: a plain name (no folder part) and its
+// bytes.
+struct FolderFile {
+  std::string name;
+  std::string bytes;
+};
+
+// Why write_folder_atomically refused or failed: `exists` (the folder is there and `replace` was
+// not asked, or it is not a folder), `not_ours` (asked to replace a folder that this function did
+// not write: no `marker` file in it, and not empty), `io` (a system call failed).
+enum class FolderError { none, exists, not_ours, io };
+struct FolderResult {
+  FolderError error = FolderError::none;
+  std::string message;
+  bool ok() const { return error == FolderError::none; }
+};
+
+// Writes `files`, plus a file named `marker` holding `marker_text`, as the folder `path`, so that
+// nobody ever sees it half written: everything goes into a fresh temporary sibling folder
+// (`.<name>.grantkit-XXXXXX` beside `path`), each file flushed to disk, then the folder is renamed
+// into place (renameat2 RENAME_NOREPLACE). An existing `path` is refused unless `replace`; with
+// `replace`, only a folder holding `marker` (one this function wrote) or an empty one is replaced,
+// and only once the new one is complete: the two are swapped in one step (RENAME_EXCHANGE; where
+// the file system cannot, the old folder is moved aside first and moved back on failure), then
+// the old one is removed. On any failure the temporary folder is removed and `path` is left as it
+// was. Names must be unique plain file names.
+FolderResult write_folder_atomically(const std::string& path, const std::vector<FolderFile>& files,
+                                     const std::string& marker, std::string_view marker_text, bool replace);
 
 }  // namespace grantkit::core

@@ -70,11 +70,19 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
 
   // Split into digit groups separated by group marks, and find the one decimal mark.
   char decimal = style.decimal;
+  const bool dot = s.find('.') != std::string_view::npos;
+  const bool comma = s.find(',') != std::string_view::npos;
   if (decimal == 0) {
-    bool dot = s.find('.') != std::string_view::npos;
-    bool comma = s.find(',') != std::string_view::npos;
     if (dot && comma) return fail("both '.' and ',' appear; write one decimal mark and group with spaces");
     decimal = comma ? ',' : '.';
+  } else if (dot && comma && style.thousands == 0) {
+    // `1.234,50` where the source says only that '.' is the decimal mark: refused, never 1.234 kr
+    // or a silent ×1000.
+    return fail(fmt::format(
+        "both '.' and ',' appear, and the source declares '{}' as its decimal mark and no thousands "
+        "separator; if the export groups thousands with '{}', say so in the source (decimal: \"{}\", "
+        "thousands: \"{}\")",
+        decimal, decimal == '.' ? ',' : '.', decimal == '.' ? ',' : '.', decimal));
   }
   std::int64_t kronor = 0;
   std::int64_t ore = 0;
@@ -89,7 +97,13 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
     if (c >= '0' && c <= '9') {
       int d = c - '0';
       if (in_decimals) {
-        if (++decimals > 2) return fail("more than two decimals (öre are the smallest unit)");
+        if (++decimals > 2) {
+          if (style.decimal == 0) return fail("more than two decimals (öre are the smallest unit)");
+          return fail(fmt::format(
+              "more than two decimals (öre are the smallest unit); if '{0}' groups thousands in "
+              "this export, its source must say so (decimal: \"{1}\", thousands: \"{0}\")",
+              decimal, decimal == '.' ? ',' : '.'));
+        }
         ore = ore * 10 + d;
       } else {
         if (__builtin_mul_overflow(kronor, 10, &kronor) || __builtin_add_overflow(kronor, d, &kronor)) {

@@ -23,8 +23,26 @@ std::size_t invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-// iconv from `from` to UTF-8; an error names the first byte that cannot be converted.
-core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from) {
+// The line and column of byte `offset` of `bytes`. `utf8`: a UTF-8 sequence is one character
+// (continuation bytes are not counted); else every byte is one.
+TextPosition position_of(std::string_view bytes, std::size_t offset, bool utf8) {
+  TextPosition p{1, 1};
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++p.line;
+      p.column = 1;
+    } else if (c != '\r' && !(utf8 && (c & 0xC0) == 0x80)) {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+// iconv from `from` to UTF-8; an error names the first byte that cannot be converted and puts its
+// offset in `bad_offset`.
+core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from,
+                                        std::size_t* bad_offset = nullptr) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return core::Result<std::string>::failure(fmt::format("the encoding {} is not available", from));
@@ -39,8 +57,14 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
   iconv_close(cd);
   if (rc == static_cast<std::size_t>(-1)) {
     auto offset = static_cast<std::size_t>(in_ptr - bytes.data());
-    return core::Result<std::string>::failure(
-        fmt::format("byte {} cannot be read as {} ({})", offset, from, err == EILSEQ ? "invalid" : "incomplete"));
+    if (bad_offset) *bad_offset = offset;
+    if (offset < bytes.size()) {
+      return core::Result<std::string>::failure(
+          fmt::format("the byte {:02X} cannot be read as {} ({}); is the source's encoding right?",
+                      static_cast<unsigned char>(bytes[offset]), from,
+                      err == EILSEQ ? "invalid" : "incomplete"));
+    }
+    return core::Result<std::string>::failure(fmt::format("the file ends inside a {} character", from));
   }
   out.resize(out.size() - out_left);
   return out;
@@ -48,21 +72,29 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
 
 }  // namespace
 
-core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding) {
+core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
+                                  TextPosition* where) {
   if (bytes.substr(0, 2) == "\xFF\xFE") return iconv_to_utf8(bytes.substr(2), "UTF-16LE");
   if (bytes.substr(0, 2) == "\xFE\xFF") return iconv_to_utf8(bytes.substr(2), "UTF-16BE");
   if (encoding == "utf-8" || encoding == "utf8" || encoding.empty()) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
+      if (where) *where = position_of(bytes, bad, true);
       return core::Result<std::string>::failure(fmt::format(
-          "byte {} is not UTF-8; if the file comes from Excel or an older system, declare "
-          "encoding: windows-1252",
-          bad));
+          "the byte {:02X} is not UTF-8; if the file comes from Excel or an older system, declare "
+          "encoding: windows-1252 in its source",
+          static_cast<unsigned char>(bytes[bad])));
     }
     return std::string(bytes);
   }
-  if (encoding == "windows-1252" || encoding == "cp1252") return iconv_to_utf8(bytes, "WINDOWS-1252");
-  if (encoding == "cp437" || encoding == "pc8") return iconv_to_utf8(bytes, "CP437");
+  auto single_byte = [&](const char* from) {
+    std::size_t bad = std::string_view::npos;
+    auto r = iconv_to_utf8(bytes, from, &bad);
+    if (!r && where && bad != std::string_view::npos) *where = position_of(bytes, bad, false);
+    return r;
+  };
+  if (encoding == "windows-1252" || encoding == "cp1252") return single_byte("WINDOWS-1252");
+  if (encoding == "cp437" || encoding == "pc8") return single_byte("CP437");
   if (encoding == "utf-16le") return iconv_to_utf8(bytes, "UTF-16LE");
   return core::Result<std::string>::failure(
       fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
@@ -85,7 +117,6 @@ char detect_delimiter(std::string_view text) {
 }
 
 bool CsvReader::next(CsvRecord& record) {
-  record.fields.clear();
   // Skip blank lines.
   while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
     if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
@@ -94,15 +125,25 @@ bool CsvReader::next(CsvRecord& record) {
   }
   if (pos_ >= text_.size()) return false;
   record.line = line_;
-  std::string field;
+  // Fields are built in place in the record's strings, which keep their capacity from row to row.
+  std::size_t n = 0;
+  auto open_field = [&]() -> std::string& {
+    if (n == record.fields.size()) record.fields.emplace_back();
+    std::string& f = record.fields[n];
+    f.clear();
+    return f;
+  };
+  std::string* field = &open_field();
   bool quoted = false;       // inside a quoted field
   bool was_quoted = false;   // the current field began with a quote
+  int quote_line = 0;        // where the last quoted field opened: its line and field number
+  int quote_field = 0;
   while (pos_ < text_.size()) {
     char c = text_[pos_];
     if (quoted) {
       if (c == '"') {
         if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field += '"';
+          *field += '"';
           pos_ += 2;
           continue;
         }
@@ -116,22 +157,24 @@ bool CsvReader::next(CsvRecord& record) {
           ++pos_;
         }
         ++line_;
-        field += '\n';
+        *field += '\n';
         ++pos_;
         continue;
       }
-      field += c;
+      *field += c;
       ++pos_;
       continue;
     }
-    if (c == '"' && field.empty() && !was_quoted) {
+    if (c == '"' && field->empty() && !was_quoted) {
       quoted = was_quoted = true;
+      quote_line = line_;
+      quote_field = static_cast<int>(n) + 1;
       ++pos_;
       continue;
     }
     if (c == delim_) {
-      record.fields.push_back(std::move(field));
-      field.clear();
+      ++n;
+      field = &open_field();
       was_quoted = false;
       ++pos_;
       continue;
@@ -142,15 +185,25 @@ bool CsvReader::next(CsvRecord& record) {
       ++line_;
       break;
     }
-    field += c;
-    ++pos_;
+    // An unquoted run: copied in one piece up to the next delimiter, line end or quote.
+    std::size_t stop = pos_ + 1;
+    while (stop < text_.size()) {
+      char d = text_[stop];
+      if (d == delim_ || d == '\n' || d == '\r' || d == '"') break;
+      ++stop;
+    }
+    field->append(text_.data() + pos_, stop - pos_);
+    pos_ = stop;
   }
   if (quoted) {
-    error_ = "a quoted field is not closed before the end of the file";
-    error_line_ = record.line;
+    error_ =
+        "the quote that opens this field is never closed: the rest of the file would be one field; "
+        "close it (a quote inside a quoted field is written \"\")";
+    error_line_ = quote_line;
+    error_column_ = quote_field;
     return false;
   }
-  record.fields.push_back(std::move(field));
+  record.fields.resize(n + 1);
   return true;
 }
 

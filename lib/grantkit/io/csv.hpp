@@ -9,10 +9,19 @@
 
 namespace grantkit::io {
 
+// Where in a file's bytes something is: 1-based line (LF, CRLF or CR end a line) and column (in
+// characters, counting UTF-8 sequences and single bytes of other encodings as one); 0 when unknown.
+struct TextPosition {
+  int line = 0;
+  int column = 0;
+};
+
 // Converts a file's bytes to UTF-8. `encoding`: utf-8 (a BOM is dropped; invalid UTF-8 is an error
-// naming the byte offset), windows-1252 / cp1252, cp437 / pc8, utf-16le (iconv). A UTF-16 BOM is
-// honoured whatever the source says.
-core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding);
+// naming the byte), windows-1252 / cp1252, cp437 / pc8, utf-16le (iconv). A UTF-16 BOM is honoured
+// whatever the source says. On failure `where` (when given) gets the line and column of the first
+// byte that cannot be read (left 0 for UTF-16, whose lines are not bytes).
+core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
+                                  TextPosition* where = nullptr);
 
 // The delimiter most frequent outside quotes in the first line: ',', ';' or tab (',' on a tie).
 char detect_delimiter(std::string_view text);
@@ -30,9 +39,11 @@ class CsvReader {
   CsvReader(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {}
   // False at the end of input or on error (see error()).
   bool next(CsvRecord& record);
-  // Set after next() returned false on malformed input: the message and its line.
+  // Set after next() returned false on malformed input: the message, and the line and field number
+  // (1-based) where the unclosed quote opened.
   const std::string& error() const { return error_; }
   int error_line() const { return error_line_; }
+  int error_column() const { return error_column_; }
 
  private:
   std::string_view text_;
@@ -41,6 +52,7 @@ class CsvReader {
   int line_ = 1;
   std::string error_;
   int error_line_ = 0;
+  int error_column_ = 0;
 };
 
 }  // namespace grantkit::io

@@ -34,11 +34,11 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string trim(std::string s) {
+std::string trim(std::string_view s) {
   auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
+  if (b == std::string_view::npos) return "";
   auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
+  return std::string(s.substr(b, e - b + 1));
 }
 
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
@@ -113,12 +113,17 @@ class FileTally {
     ++a.rows;
     a.sum += amount;
   }
+  // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a voucher's
+  // rows together), so memory does not grow with the rows.
   void voucher(const std::string& id) {
-    if (!id.empty()) vouchers_.insert(id);
+    if (!id.empty() && id != last_voucher_) {
+      ++vouchers_;
+      last_voucher_ = id;
+    }
   }
   // Fills in the account list (names from `names` where the rows gave none).
   void close(const std::map<std::string, std::string>& names = {}) {
-    if (s_.vouchers == 0) s_.vouchers = vouchers_.size();
+    if (s_.vouchers == 0) s_.vouchers = vouchers_;
     for (auto& [account, a] : accounts_) {
       if (a.name.empty()) {
         if (auto it = names.find(account); it != names.end()) a.name = it->second;
@@ -130,13 +135,14 @@ class FileTally {
  private:
   model::LedgerFileSummary s_;
   std::map<std::string, model::AccountSummary> accounts_;
-  std::set<std::string> vouchers_;
+  std::size_t vouchers_ = 0;
+  std::string last_voucher_;
 };
 
 // Reads one CSV ledger file.
 void read_csv_file(const std::string& path, const model::SourceSpec& spec,
                    const AccountResolver& accounts, bool has_plan, core::Diagnostics& diags,
-                   LedgerLoad& out) {
+                   LedgerLoad& out, const RowSink& sink) {
   FileTally tally(path, "csv");
   auto& summary = tally.summary();
   summary.encoding = spec.encoding.empty() ? "utf-8" : spec.encoding;
@@ -151,9 +157,10 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
   }
   if (bytes->substr(0, 2) == "\xFF\xFE") summary.encoding = "utf-16le";
   if (bytes->substr(0, 2) == "\xFE\xFF") summary.encoding = "utf-16be";
-  auto text = to_utf8(*bytes, spec.encoding);
+  TextPosition bad_byte;
+  auto text = to_utf8(*bytes, spec.encoding, &bad_byte);
   if (!text) {
-    diags.unreadable("csv.encoding", text.error(), {path, 0, 0});
+    diags.unreadable("csv.encoding", text.error(), {path, bad_byte.line, bad_byte.column});
     return finish();
   }
   char delim = spec.delimiter ? spec.delimiter : detect_delimiter(*text);
@@ -161,13 +168,14 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
   CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty())
-      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
     else
       diags.warning("csv.empty", "the ledger file is empty", {path, 0, 0});
     return finish();
   }
   // Map canonical names to field indexes.
   std::map<std::string, std::size_t> index;
+  bool mapped_missing = false;
   for (auto name : kLedgerColumns) {
     std::string key(name);
     bool mapped = spec.columns.count(key) > 0;
@@ -182,17 +190,34 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
       diags.unreadable(
           "csv.missing-column",
           fmt::format("the header has no column '{}' (mapped from '{}')", wanted, name),
-          {path, rec.line, 0});
+          {path, rec.line, 1});
+      mapped_missing = true;
+    }
+  }
+  // The file is not read (exit 2); one message per missing column, not a second one for `amount`.
+  if (mapped_missing) return finish();
+  // `project: {column, object}`: only rows whose column holds the object are this project's.
+  std::optional<std::size_t> project_column;
+  if (spec.project && !spec.project->column.empty()) {
+    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+      if (lower(trim(rec.fields[i])) == lower(spec.project->column)) project_column = i;
+    }
+    if (!project_column) {
+      diags.unreadable("csv.missing-column",
+                       fmt::format("the header has no column '{}' (the source's project: selection)",
+                                   spec.project->column),
+                       {path, rec.line, 1});
+      return finish();
     }
   }
   bool split_amount = !index.count("amount") && index.count("debit") && index.count("credit");
   if (!index.count("date")) {
-    diags.unreadable("csv.missing-column", "the header has no column 'date'", {path, rec.line, 0});
+    diags.unreadable("csv.missing-column", "the header has no column 'date'", {path, rec.line, 1});
   }
   if (!index.count("amount") && !split_amount) {
     diags.unreadable("csv.missing-column",
                      "the header has neither an 'amount' column nor 'debit' and 'credit' columns",
-                     {path, rec.line, 0});
+                     {path, rec.line, 1});
   }
   if (!index.count("date") || (!index.count("amount") && !split_amount)) return finish();
   if (!index.count("category") && !has_plan && spec.account_map.empty()) {
@@ -200,22 +225,35 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
         "csv.missing-column",
         "the header has no 'category' column and the source names no account plan (accounts:) or "
         "account_map",
-        {path, rec.line, 0});
+        {path, rec.line, 1});
     return finish();
   }
   std::size_t header_size = rec.fields.size();
   core::MoneyStyle style{spec.decimal, spec.thousands};
+  // Field positions by canonical name, looked up once (the row loop runs a million times).
+  constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::array<std::size_t, kLedgerColumns.size()> at{};
+  for (std::size_t c = 0; c < kLedgerColumns.size(); ++c) {
+    auto it = index.find(std::string(kLedgerColumns[c]));
+    at[c] = it == index.end() ? kAbsent : it->second;
+  }
+  auto slot = [&](std::string_view name) {
+    for (std::size_t c = 0; c < kLedgerColumns.size(); ++c) {
+      if (kLedgerColumns[c] == name) return at[c];
+    }
+    return kAbsent;
+  };
   while (reader.next(rec)) {
     model::Transaction t;
-    t.place = {path, rec.line, 0};
+    t.place = {path, rec.line, 1};
     auto field = [&](std::string_view name) -> std::string {
-      auto it = index.find(std::string(name));
-      if (it == index.end() || it->second >= rec.fields.size()) return "";
-      return trim(rec.fields[it->second]);
+      std::size_t i = slot(name);
+      if (i == kAbsent || i >= rec.fields.size()) return "";
+      return trim(rec.fields[i]);
     };
     auto col = [&](std::string_view name) {
-      auto it = index.find(std::string(name));
-      return it == index.end() ? 0 : static_cast<int>(it->second) + 1;
+      std::size_t i = slot(name);
+      return i == kAbsent ? 0 : static_cast<int>(i) + 1;
     };
     t.voucher = field("voucher");
     t.account = field("account");
@@ -227,6 +265,9 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     t.eligible = field("eligible");
     t.supplier = field("supplier");
     t.account_name = field("account_name");
+    if (project_column && *project_column < rec.fields.size()) {
+      t.other_project = trim(rec.fields[*project_column]) != spec.project->object;
+    }
     AccountInfo info = accounts.resolve(t.account, nullptr);
     t.account_kind = info.kind;
     if (t.category.empty()) t.category = info.category;
@@ -239,7 +280,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
       exclude("csv.short-row",
               fmt::format("the row has {} fields where the header has {}", rec.fields.size(),
                           header_size),
-              0);
+              static_cast<int>(rec.fields.size()) + 1);
       continue;
     }
     if (rec.fields.size() > header_size) {
@@ -313,16 +354,24 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     tally.row(t.account, t.account_name, t.date, t.amount, shown);
     tally.voucher(t.voucher);
     ++summary.transactions;
-    out.rows.push_back(std::move(t));
+    sink(std::move(t));
   }
   if (!reader.error().empty())
-    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
   finish();
 }
 
-// Reads one SIE 4 file.
+// Whether a SIE file opens a checksum (#KSUMMA) that it never closes: a file cut short, which is
+// refused whole (SIE 4B §10.6). Known before reading, so that no row of it reaches the outcome.
+bool opens_unclosed_checksum(std::string_view bytes) {
+  std::size_t first = bytes.find("#KSUMMA");
+  return first != std::string_view::npos && bytes.rfind("#KSUMMA") == first;
+}
+
+// Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher.
 void read_sie_file(const std::string& path, const model::SourceSpec& spec,
-                   const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out) {
+                   const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out,
+                   const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
   auto bytes = read_file_bytes(path);
@@ -332,10 +381,9 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
     out.files.push_back(std::move(summary));
     return;
   }
-  const std::size_t first_row = out.rows.size();
+  const bool refused = opens_unclosed_checksum(*bytes);
   const std::size_t first_bad = out.unreadable.size();
-  std::vector<std::pair<std::size_t, std::string>> suppliers;  // row index → supplier object id
-  auto sink = [&](SieVoucher&& v, const SieFile& f) {
+  auto on_voucher = [&](SieVoucher&& v, const SieFile& f) {
     std::string voucher = v.id();
     for (auto& bad : v.unreadable) {
       model::Transaction t;
@@ -350,7 +398,7 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
     for (auto& r : v.rows) {
       AccountInfo info = accounts.resolve(r.account, &f);
       tally.row(r.account, "", *r.date, r.amount, info);
-      if (!model::is_outcome_kind(info.kind)) continue;
+      if (!model::is_outcome_kind(info.kind) || refused) continue;
       model::Transaction t;
       t.date = *r.date;
       t.voucher = voucher;
@@ -359,7 +407,9 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       t.text = r.text;
       t.category = info.category;
       t.account_kind = info.kind;
-      t.place = {path, r.line, 0};
+      t.place = {path, r.line, 1};
+      // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
+      if (auto it = f.account_names.find(t.account); it != f.account_names.end()) t.account_name = it->second;
       auto object = [&](const std::optional<int>& dimension) -> std::string {
         if (!dimension) return "";
         auto o = f.object_for(r, *dimension);
@@ -368,8 +418,10 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       t.activity = object(spec.activity_dimension);
       t.person = object(spec.person_dimension);
       t.financier = object(spec.financier_dimension);
-      if (std::string s = object(spec.supplier_dimension); !s.empty())
-        suppliers.emplace_back(out.rows.size(), s);
+      if (std::string s = object(spec.supplier_dimension); !s.empty()) {
+        std::string name = f.object_name(*spec.supplier_dimension, s);
+        t.supplier = name.empty() ? s : name;
+      }
       if (spec.project) {
         auto o = f.object_for(r, spec.project->dimension);
         t.other_project = !o || o->object != spec.project->object;
@@ -377,31 +429,20 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       // Co-financing received is a credit on an income account: the amount received is positive.
       if (t.category == "financing") t.amount = -t.amount;
       ++summary.transactions;
-      out.rows.push_back(std::move(t));
+      sink(std::move(t));
     }
   };
-  SieFile f = read_sie(*bytes, path, diags, sink);
+  SieFile f = read_sie(*bytes, path, diags, on_voucher);
   summary.encoding = f.encoding;
   summary.vouchers = f.vouchers;
   summary.removed_rows = f.removed_rows;
   if (f.checksum_ok) summary.checksum = *f.checksum_ok ? "ok" : "mismatch";
-  if (f.truncated) {
+  if (f.truncated || refused) {
     // Refused (§10.6): nothing of it counts.
-    out.rows.resize(first_row);
     out.unreadable.resize(first_bad);
     summary.transactions = 0;
     summary.unreadable = 0;
     summary.checksum = "missing";
-  } else {
-    for (std::size_t i = first_row; i < out.rows.size(); ++i) {
-      auto& t = out.rows[i];
-      if (auto it = f.account_names.find(t.account); it != f.account_names.end())
-        t.account_name = it->second;
-    }
-    for (const auto& [i, id] : suppliers) {
-      std::string name = f.object_name(*spec.supplier_dimension, id);
-      out.rows[i].supplier = name.empty() ? id : name;
-    }
   }
   tally.close(f.account_names);
   out.files.push_back(std::move(summary));
@@ -433,6 +474,14 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
 
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags) {
+  std::vector<model::Transaction> rows;
+  LedgerLoad read = read_ledger(project, data_dir, diags, [&](model::Transaction&& t) { rows.push_back(std::move(t)); });
+  read.rows = std::move(rows);
+  return read;
+}
+
+LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
+                       core::Diagnostics& diags, const RowSink& sink) {
   LedgerLoad out;
   std::map<std::string, std::optional<model::AccountPlan>> plans;
   for (const auto& spec : project.ledger_sources) {
@@ -456,9 +505,9 @@ LedgerLoad read_ledger(const model::Project& project, const std::string& data_di
     AccountResolver accounts(spec, plan);
     for (const auto& file : expand_source_path(project.dir, spec, diags)) {
       if (spec.format == "sie")
-        read_sie_file(file, spec, accounts, diags, out);
+        read_sie_file(file, spec, accounts, diags, out, sink);
       else
-        read_csv_file(file, spec, accounts, plan != nullptr, diags, out);
+        read_csv_file(file, spec, accounts, plan != nullptr, diags, out, sink);
     }
   }
   return out;

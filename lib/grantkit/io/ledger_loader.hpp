@@ -1,6 +1,7 @@
 #pragma once
 // Reads the ledger sources that project.yaml declares: CSV verification lists in their Swedish
 // dialects and SIE 4 files (io/sie.hpp), with the source's account plan and account_map.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,9 @@
 #include <grantkit/model/transaction.hpp>
 
 namespace grantkit::io {
+
+// Receives the ledger's outcome rows one at a time, in file order (check::OutcomeBuilder::add).
+using RowSink = std::function<void(model::Transaction&&)>;
 
 // Everything the ledger sources gave: the rows passed on as outcome (costs, income, VAT,
 // co-financing received; classify them with check::classify_outcome), the rows that could not be
@@ -43,6 +47,11 @@ struct LedgerLoad {
 //
 // A file that cannot be read at all is io.read / csv.encoding / csv.syntax / sie.truncated
 // (unreadable, exit 2); a glob matching nothing is io.no-files (warning).
+// Streaming: every outcome row goes to `sink` as it is read and `rows` stays empty, so memory does
+// not grow with the ledger (a CSV or SIE file is still read into memory whole).
+LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
+                       core::Diagnostics& diags, const RowSink& sink);
+// The same, collecting the rows in `rows` (tests, `grantkit ledger`).
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags);
 

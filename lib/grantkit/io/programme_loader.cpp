@@ -26,7 +26,7 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (!r.expect_map(*root, "programme rule set",
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
                      "deviation", "underspend_points", "claim_period", "time_deviation",
-                     "in_kind_deviation", "shortfall"})) {
+                     "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index"})) {
     return std::nullopt;
   }
   model::Programme prog;
@@ -88,6 +88,23 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   }
   if (const YamlNode* sf = root->find("shortfall"); sf && r.expect_map(*sf, "shortfall", {"percent", "source"})) {
     if (auto pc = r.percent(sf->find("percent"), "shortfall.percent")) prog.shortfall_percent = *pc;
+  }
+  if (const YamlNode* ib = root->find("indicator_behind");
+      ib && r.expect_map(*ib, "indicator_behind", {"points", "near_end", "source"})) {
+    if (auto pc = r.percent(ib->find("points"), "indicator_behind.points")) prog.indicator_behind_points = *pc;
+    if (auto pc = r.percent(ib->find("near_end"), "indicator_behind.near_end")) prog.indicator_near_end = *pc;
+  }
+  if (const YamlNode* hi = root->find("hourly_rate_index");
+      hi && !hi->is_null() && r.expect_map(*hi, "hourly_rate_index", {"percent", "every_months", "source"})) {
+    prog.hourly_rate_index = r.percent(r.require(*hi, "percent", "hourly_rate_index"), "hourly_rate_index.percent");
+    if (auto v = r.integer(hi->find("every_months"), "hourly_rate_index.every_months")) {
+      if (*v < 1 || *v > 120) {
+        diags.error("yaml.number", fmt::format("hourly_rate_index.every_months must be 1–120, not {}", *v),
+                    hi->find("every_months")->place);
+      } else {
+        prog.hourly_rate_index_months = static_cast<int>(*v);
+      }
+    }
   }
   if (const YamlNode* cp = root->find("claim_period");
       cp && r.expect_map(*cp, "claim_period", {"min_months", "max_months", "within_calendar_year", "source"})) {

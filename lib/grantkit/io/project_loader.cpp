@@ -251,7 +251,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
                                       "accounts", "account_map", "columns", "activity_dimension",
                                       "person_dimension", "supplier_dimension", "financier_dimension",
-                                      "project"})) {
+                                      "project", "organisation"})) {
       continue;
     }
     model::SourceSpec spec;
@@ -300,13 +300,19 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     spec.person_dimension = dimension("person_dimension");
     spec.supplier_dimension = dimension("supplier_dimension");
     spec.financier_dimension = dimension("financier_dimension");
+    if (auto o = r.id(s.find("organisation"), "source organisation", false)) spec.organisation = *o;
     if (const YamlNode* pr = s.find("project"); pr && !pr->is_null() &&
-                                                r.expect_map(*pr, "project (a source's project selection)", {"dimension", "object"})) {
-      const YamlNode* dim = r.require(*pr, "dimension", "project");
-      const YamlNode* obj = r.require(*pr, "object", "project");
-      auto d = r.integer(dim, "project.dimension");
-      auto o = r.text(obj, "project.object", true);
-      if (d && o) spec.project = model::SourceSpec::ProjectSelection{static_cast<int>(*d), *o};
+                                                r.expect_map(*pr, "project (a source's project selection)",
+                                                             {"dimension", "column", "object"})) {
+      auto o = r.text(r.require(*pr, "object", "project"), "project.object", true);
+      if (const YamlNode* col = pr->find("column")) {
+        // CSV: the rows whose `column` holds `object` are this project's.
+        auto c = r.text(col, "project.column", true);
+        if (c && o) spec.project = model::SourceSpec::ProjectSelection{0, *o, *c};
+      } else {
+        auto d = r.integer(r.require(*pr, "dimension", "project"), "project.dimension");
+        if (d && o) spec.project = model::SourceSpec::ProjectSelection{static_cast<int>(*d), *o, ""};
+      }
     }
     if (const YamlNode* m = s.find("account_map")) spec.account_map = read_account_map(r, *m);
     out.push_back(std::move(spec));
@@ -393,8 +399,11 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   p.dir = dir;
   p.file = (fs::path(dir) / "project.yaml").string();
   const std::size_t errors_before = diags.count(core::Severity::error);
-  if (!fs::is_directory(dir)) {
-    diags.unreadable("io.read", fmt::format("'{}' is not a project folder", dir), {dir, 0, 0});
+  if (std::error_code ec; !fs::is_directory(dir, ec)) {
+    diags.unreadable("io.read",
+                     fs::exists(dir, ec) ? fmt::format("'{}' is not a folder: give the project folder", dir)
+                                         : fmt::format("the project folder '{}' does not exist", dir),
+                     {dir, 0, 0});
     return std::nullopt;
   }
   auto root = load_yaml_file(p.file, diags);

@@ -103,6 +103,33 @@ Utf8Check check_utf8(std::string_view s) {
   return r;
 }
 
+// Whether the file holds at least one record: a line whose first non-blank character is `#`
+// followed by a letter (`#FLAGGA`, `#VER`, …). A CSV file or a spreadsheet given as SIE has none.
+bool has_record(std::string_view s) {
+  bool line_start = true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\r') {
+      line_start = true;
+    } else if (line_start && is_space(c)) {
+      continue;
+    } else {
+      if (line_start && c == '#' && i + 1 < s.size() &&
+          ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') || (s[i + 1] >= 'a' && s[i + 1] <= 'z')))
+        return true;
+      line_start = false;
+    }
+  }
+  return false;
+}
+
+bool all_blank(std::string_view s) {
+  for (char c : s) {
+    if (!is_space(c) && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
 bool all_ascii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -278,6 +305,21 @@ class Reader {
     }
     bool bom = bytes_.substr(0, 3) == "\xEF\xBB\xBF";
     if (bom) bytes_.remove_prefix(3);
+    if (all_blank(bytes_)) {
+      diags_.warning("sie.empty", "the SIE file is empty: it holds no vouchers", {file_, 0, 0});
+      f_.encoding = "cp437";
+      return std::move(f_);
+    }
+    if (!has_record(bytes_)) {
+      // Not a SIE file at all (a CSV or a spreadsheet given `format: sie`): refused whole rather
+      // than read as a file of ignored lines with no vouchers.
+      diags_.unreadable("sie.format",
+                        "the file holds no SIE record (#FLAGGA, #VER, …): it is not a SIE 4 file; "
+                        "check the source's format and path",
+                        {file_, 0, 0});
+      f_.encoding = "cp437";
+      return std::move(f_);
+    }
     Utf8Check u = check_utf8(bytes_);
     utf8_ = u.valid && (bom || u.multibyte);
     f_.encoding = utf8_ ? "utf-8" : "cp437";
@@ -460,7 +502,7 @@ class Reader {
                    fmt::format("the voucher on line {} has no closing }}", voucher_.line),
                    at(voucher_.line));
       if (rtrans_) rtrans_unpaired();
-      close_voucher();
+      close_voucher(false);
     } else if (vstate_ == VState::header) {
       end_headless_voucher();
     }
@@ -468,15 +510,24 @@ class Reader {
     voucher_.line = line;
     if (fields_.size() > 0) voucher_.series = text(fields_[0].raw);
     if (fields_.size() > 1) voucher_.number = text(fields_[1].raw);
+    voucher_date_bad_ = true;
     if (fields_.size() > 2) {
       auto d = core::parse_compact_date(fields_[2].raw);
-      if (d)
+      if (d) {
         voucher_.date = *d;
-      else
-        diags_.error("sie.date", fmt::format("the voucher date: {}", d.error()),
+        voucher_date_bad_ = false;
+      } else {
+        diags_.error("sie.date",
+                     fmt::format("the voucher date: {}; its rows without a date of their own are "
+                                 "not read",
+                                 d.error()),
                      at(line, fields_[2].column));
+      }
     } else {
-      diags_.error("sie.date", "#VER has no voucher date (verdatum)", at(line));
+      diags_.error("sie.date",
+                   "#VER has no voucher date (verdatum); its rows without a date of their own are "
+                   "not read",
+                   at(line));
     }
     if (fields_.size() > 3) voucher_.text = text(fields_[3].raw);
     vstate_ = VState::header;
@@ -523,8 +574,9 @@ class Reader {
                       : fmt::format("voucher {}", id);
   }
 
-  void close_voucher() {
-    if (voucher_.unreadable.empty() && !voucher_.rows.empty()) {
+  // `complete`: false for a voucher cut off (no closing `}`), whose balance says nothing.
+  void close_voucher(bool complete = true) {
+    if (complete && voucher_.unreadable.empty() && !voucher_.rows.empty()) {
       core::Money sum;
       for (const auto& r : voucher_.rows) sum += r.amount;
       if (!sum.is_zero()) {
@@ -550,9 +602,11 @@ class Reader {
     voucher_ = SieVoucher{};
   }
 
+  // `report`: false when the fault was reported already (a voucher date that cannot be read): the
+  // row is listed as excluded without a message of its own.
   void bad_row(std::string rule, std::string message, int line, int column, std::string account,
-               std::optional<core::Date> date, std::string row_text) {
-    diags_.error(rule, message, at(line, column));
+               std::optional<core::Date> date, std::string row_text, bool report = true) {
+    if (report) diags_.error(rule, message, at(line, column));
     voucher_.unreadable.push_back({std::move(rule), std::move(message), std::move(account),
                                    std::move(row_text), date, line, column});
   }
@@ -649,25 +703,43 @@ class Reader {
     if (k < fields_.size()) r.text = text(fields_[k].raw);
     if (r.text.empty()) r.text = voucher_.text;
     if (!r.date) {
-      bad_row("ledger.date",
-              "the row has no date: no transdat, and the voucher's date cannot be read", line, 1,
-              account, std::nullopt, r.text);
+      if (voucher_date_bad_) {
+        bad_row("sie.date",
+                fmt::format("the row has no date: no transdat, and the date of its voucher (line "
+                            "{}) cannot be read",
+                            voucher_.line),
+                line, 1, account, std::nullopt, r.text, false);
+      } else {
+        bad_row("ledger.date",
+                "the row has no date: no transdat, and the voucher's date cannot be read", line, 1,
+                account, std::nullopt, r.text);
+      }
       return;
     }
     voucher_.rows.push_back(std::move(r));
   }
 
   void finish() {
+    // A file that opens a checksum and never closes it is cut short: that is its one finding, not
+    // also the voucher it breaks off in.
+    const bool cut = crc_state_ == CrcState::on;
     if (vstate_ == VState::block) {
-      diags_.error("sie.syntax",
-                   fmt::format("the voucher on line {} has no closing }}", voucher_.line),
-                   at(voucher_.line));
-      if (rtrans_) rtrans_unpaired();
-      close_voucher();
+      if (!cut) {
+        diags_.error("sie.syntax",
+                     fmt::format("the voucher on line {} has no closing }} (is the file cut short?)",
+                                 voucher_.line),
+                     at(voucher_.line));
+        if (rtrans_) rtrans_unpaired();
+      }
+      rtrans_.reset();
+      close_voucher(false);
     } else if (vstate_ == VState::header) {
-      end_headless_voucher();
+      if (cut)
+        close_voucher(false);
+      else
+        end_headless_voucher();
     }
-    if (crc_state_ == CrcState::on) {
+    if (cut) {
       f_.truncated = true;
       diags_.unreadable("sie.truncated",
                         "the file opens a checksum (#KSUMMA) but has no closing #KSUMMA: it is cut "
@@ -711,6 +783,7 @@ class Reader {
   int format_line_ = 0;
   VState vstate_ = VState::none;
   SieVoucher voucher_;
+  bool voucher_date_bad_ = false;  // the open voucher's date is missing or cannot be read
   std::optional<std::vector<Field>> rtrans_;
   int rtrans_line_ = 0;
 };

@@ -40,7 +40,8 @@ struct RawRow {
   std::string month;
   std::string date;
   std::string hours;
-  core::SourcePlace place;  // the row
+  core::SourcePlace place;  // the row (a CSV row: its person field)
+  core::SourcePlace activity_place;
   core::SourcePlace month_place;
   core::SourcePlace date_place;
   core::SourcePlace hours_place;
@@ -52,6 +53,7 @@ std::optional<model::TimeEntry> parse_row(const RawRow& raw, core::Diagnostics& 
   e.person = raw.person;
   e.activity = raw.activity;
   e.place = raw.place;
+  e.activity_place = raw.activity_place;
   std::optional<core::Month> month;
   if (!raw.month.empty()) {
     auto m = parse_iso_month(raw.month);
@@ -111,9 +113,10 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
     diags.unreadable("io.read", "cannot read the time report", {path, 0, 0});
     return;
   }
-  auto text = to_utf8(*bytes, spec.encoding);
+  TextPosition bad_byte;
+  auto text = to_utf8(*bytes, spec.encoding, &bad_byte);
   if (!text) {
-    diags.unreadable("csv.encoding", text.error(), {path, 0, 0});
+    diags.unreadable("csv.encoding", text.error(), {path, bad_byte.line, bad_byte.column});
     return;
   }
   char delim = spec.delimiter ? spec.delimiter : detect_delimiter(*text);
@@ -121,7 +124,7 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
   CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty())
-      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
     else
       diags.warning("csv.empty", "the time report is empty", {path, 0, 0});
     return;
@@ -145,13 +148,13 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
           "csv.missing-column",
           fmt::format("the header has no column '{}'{}", wanted,
                       mapped ? fmt::format(" (mapped from '{}')", name) : std::string()),
-          {path, rec.line, 0});
+          {path, rec.line, 1});
       missing = true;
     }
   }
   if (!index.count("month") && !index.count("date")) {
     diags.unreadable("csv.missing-column", "the header has neither a 'month' nor a 'date' column",
-                     {path, rec.line, 0});
+                     {path, rec.line, 1});
     missing = true;
   }
   if (missing) return;
@@ -164,22 +167,22 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
     };
     auto place = [&](std::string_view name) -> core::SourcePlace {
       auto it = index.find(std::string(name));
-      return {path, rec.line, it == index.end() ? 0 : static_cast<int>(it->second) + 1};
+      return {path, rec.line, it == index.end() ? 1 : static_cast<int>(it->second) + 1};
     };
     if (rec.fields.size() < header_size) {
       diags.error("csv.short-row",
                   fmt::format("the row has {} fields where the header has {}; the row is not read",
                               rec.fields.size(), header_size),
-                  {path, rec.line, 0});
+                  {path, rec.line, static_cast<int>(rec.fields.size()) + 1});
       continue;
     }
-    RawRow raw{field("person"), field("activity"), field("month"),
-               field("date"),   field("hours"),    {path, rec.line, 0},
-               place("month"),  place("date"),     place("hours")};
+    RawRow raw{field("person"), field("activity"), field("month"), field("date"),
+               field("hours"),  place("person"),   place("activity"), place("month"),
+               place("date"),   place("hours")};
     if (auto e = parse_row(raw, diags)) out.push_back(std::move(*e));
   }
   if (!reader.error().empty())
-    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), 0});
+    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
 }
 
 void load_time_yaml(const std::string& path, core::Diagnostics& diags,
@@ -201,7 +204,8 @@ void load_time_yaml(const std::string& path, core::Diagnostics& diags,
     RawRow raw;
     raw.person = *person;
     raw.activity = *activity;
-    raw.place = row.place;
+    raw.place = row.find("person")->place;
+    raw.activity_place = row.find("activity")->place;
     raw.hours_place = hours->place;
     if (!hours->is_scalar()) {
       diags.error("time.hours", "hours must be a single value such as 7.5 or \"7:30\"",

@@ -1,5 +1,6 @@
 #include <grantkit/io/yaml_doc.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -182,6 +183,24 @@ std::size_t invalid_utf8_at(std::string_view s) {
   return std::string_view::npos;
 }
 
+// A tab in the indentation of line `error_line` (0-based) or the line before it: its 1-based line
+// and column, or line 0. Asked only once yaml-cpp has refused the text there, so that the tab is
+// named as the cause instead of yaml-cpp's "illegal map value" after it.
+core::SourcePlace tab_in_indentation(std::string_view text, const std::string& file, int error_line) {
+  int line = 0;
+  for (std::size_t i = 0; i < text.size() && line <= error_line; ++line) {
+    if (line >= error_line - 1) {
+      for (std::size_t k = i; k < text.size() && (text[k] == ' ' || text[k] == '\t'); ++k) {
+        if (text[k] == '\t') return {file, line + 1, static_cast<int>(k - i) + 1};
+      }
+    }
+    std::size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) break;
+    i = end + 1;
+  }
+  return {file, 0, 0};
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
@@ -219,6 +238,13 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     diags.unreadable(stop.rule, stop.message, place_of(file, stop.mark));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
+    if (auto tab = tab_in_indentation(normalised, file, e.mark.line); tab.line > 0) {
+      diags.unreadable("yaml.syntax",
+                       "a tab in the indentation: YAML indents with spaces only; replace the tab "
+                       "with spaces",
+                       tab);
+      return std::nullopt;
+    }
     std::string msg = e.msg;
     std::string rule = "yaml.syntax";
     if (msg.find("recursion") != std::string::npos || msg.find("depth") != std::string::npos) {
@@ -235,6 +261,11 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
 }
 
 std::optional<std::string> read_file_bytes(const std::string& path) {
+  // A folder (or a device, a pipe) opens like a file on Linux and reads as nothing at all: only a
+  // regular file (or a link to one) is read, so a folder named project.yaml is io.read, never an
+  // empty file.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream ss;
@@ -246,7 +277,12 @@ std::optional<std::string> read_file_bytes(const std::string& path) {
 std::optional<YamlNode> load_yaml_file(const std::string& path, core::Diagnostics& diags) {
   auto bytes = read_file_bytes(path);
   if (!bytes) {
-    diags.unreadable("io.read", "cannot read the file (missing or not readable)", {path, 0, 0});
+    std::error_code ec;
+    diags.unreadable("io.read",
+                     std::filesystem::is_directory(path, ec)
+                         ? "cannot read the file: it is a folder"
+                         : "cannot read the file (missing or not readable)",
+                     {path, 0, 0});
     return std::nullopt;
   }
   return parse_yaml(*bytes, path, diags);

@@ -56,7 +56,8 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
 // Reads a whole file and parses it; a missing or unreadable file is `io.read` (unreadable).
 std::optional<YamlNode> load_yaml_file(const std::string& path, core::Diagnostics& diags);
 
-// Reads a whole file into a string; nullopt when it cannot be opened or read.
+// Reads a whole regular file into a string; nullopt when it is missing, not readable, or not a
+// regular file (a folder opens like a file on Linux and would read as empty).
 std::optional<std::string> read_file_bytes(const std::string& path);
 
 }  // namespace grantkit::io

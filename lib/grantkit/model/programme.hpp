@@ -49,6 +49,17 @@ struct Programme {
   // financing.shortfall: a financier's contributions to date behind its pro-rata share by more than
   // this. YAML `shortfall.percent`.
   core::Percent shortfall_percent = core::Percent::from_points(10);
+  // indicator.behind: a result indicator whose reported share of its target is more than this many
+  // percentage points behind the share of the project period elapsed (its pro-rata target) is
+  // flagged, once `indicator_near_end` of the period has elapsed. YAML `indicator_behind.points`
+  // and `.near_end`; grantkit's own early warning (issue 9), not a Tillväxtverket rule.
+  core::Percent indicator_behind_points = core::Percent::from_points(25);
+  core::Percent indicator_near_end = core::Percent::from_points(75);
+  // The index of the hourly staff rate (monthly salary × 12 / annual hours): raised by this rate
+  // every `hourly_rate_index_months` months in the project, compounded; none when unset (YAML
+  // `hourly_rate_index: {percent, every_months, source}`; 2021–2027: 2.4 % every 12 months).
+  std::optional<core::Percent> hourly_rate_index;
+  int hourly_rate_index_months = 12;
   int claim_min_months = 1;
   int claim_max_months = 6;
   bool claim_within_calendar_year = true;

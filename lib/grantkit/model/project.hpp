@@ -152,6 +152,9 @@ struct SourceSpec {
   std::string encoding = "utf-8";
   std::string accounts;  // account plan id (data/accounts/<id>.yaml): bas, kommun-bas
   std::map<std::string, std::string> columns;  // canonical name → header name
+  // Whose books these are (`organisation:`): the applicant organisation (a financier or
+  // organisation id) whose expense list for Min ansökan carries these rows; empty: the owner's.
+  std::string organisation;
   // SIE 4: which dimension (#DIM number, SIE 4B §8.17: 6 = projekt, 7 = anställd, 9 = leverantör,
   // 20– free) carries the activity, person, supplier and financier of a row.
   std::optional<int> activity_dimension;
@@ -160,9 +163,11 @@ struct SourceSpec {
   std::optional<int> financier_dimension;
   // SIE 4: only rows carrying `object` in `dimension` are this project's (`project:` in the source);
   // the others are excluded as ledger.not-this-project.
+  // CSV: `column` names the header whose value must equal `object` (`project: {column, object}`).
   struct ProjectSelection {
     int dimension = 0;
     std::string object;
+    std::string column;
   };
   std::optional<ProjectSelection> project;
   // The project's own account mapping for this source (`account_map:`), most specific first; it

@@ -18,7 +18,8 @@ struct TimeEntry {
   core::Month month;
   std::optional<core::Date> date;
   std::int64_t minutes = 0;
-  core::SourcePlace place;
+  core::SourcePlace place;           // the row (a CSV row: its person field)
+  core::SourcePlace activity_place;  // its activity; empty when not known
 
   // The days the row speaks for: its date, or its whole month.
   core::Period span() const {

@@ -1,5 +1,10 @@
 #pragma once
 // Outcome (utfall): booked transactions as read from the accounting exports.
+#include <cstdint>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,11 +73,60 @@ struct LedgerFileSummary {
   std::vector<AccountSummary> accounts;  // by account number
 };
 
-// The classified outcome: eligible costs, co-financing received in cash, and what was excluded.
+// The classified outcome, built row by row (check::OutcomeBuilder) so that memory grows with the
+// number of groups, not with the number of ledger rows (a region's whole ledger streams through):
+// - `booked`: every eligible cost summed per day, activity and cost category (öre) — the figures;
+// - `received`: co-financing received in cash summed per day and financier (öre);
+// - `costs`, `financing`, `excluded`: the rows kept whole, for the reports that list them (the
+//   claim's transaction list): all rows when `keep_all`, else only those dated inside `detail`;
+// - `excluded_count`: every exclusion counted per rule id, kept whole or not.
 struct Outcome {
+  // A day, an activity and a category; the two names interned (name()) so that the hot path of a
+  // million rows hashes one integer, not strings.
+  struct BookedKey {
+    core::Date date;
+    std::uint32_t activity = 0;
+    std::uint32_t category = 0;
+  };
+  struct ReceivedKey {
+    core::Date date;
+    std::string financier;
+    bool operator<(const ReceivedKey& o) const { return std::tie(date, financier) < std::tie(o.date, o.financier); }
+  };
+  // Every eligible cost summed per day, activity and category, unordered: see booked_in().
+  std::unordered_map<std::uint64_t, core::Money> booked;
+  std::map<ReceivedKey, core::Money> received;
   std::vector<Transaction> costs;
   std::vector<Transaction> financing;
   std::vector<Exclusion> excluded;
+  std::map<std::string, std::size_t> excluded_count;
+  bool keep_all = true;
+  std::optional<core::Period> detail;
+
+  // The sums of `booked` dated inside `window`, ordered by date, activity id and category id.
+  std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window) const;
+  // The activity or category name behind an interned id of BookedKey.
+  const std::string& name(std::uint32_t id) const { return names_[id]; }
+  // The id of a name, interning it on first use.
+  std::uint32_t intern(std::string_view name);
+
+  // Whether a row dated `date` is kept whole.
+  bool keeps(core::Date date) const { return keep_all || (detail && !date.is_special() && detail->contains(date)); }
+  // Adds an eligible cost: summed into `booked`, kept whole when keeps(date).
+  void add_cost(Transaction&& t);
+  // Adds co-financing received in cash: summed into `received`, kept whole when keeps(date).
+  void add_financing(Transaction&& t);
+  // Counts an exclusion under its rule, kept whole when keeps(date) (rows without a date are kept:
+  // they are the rows that could not be read).
+  void add_exclusion(Exclusion&& e);
+
+ private:
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;
 };
 
 }  // namespace grantkit::model

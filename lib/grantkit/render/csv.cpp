@@ -50,6 +50,8 @@ bool looks_like_formula(const std::string& text) {
                            text[0] == '\t' || text[0] == '\r');
 }
 
+std::string csv_field(const std::string& text, char delimiter) { return quote_csv(text, delimiter); }
+
 std::string spreadsheet_safe(const std::string& text) { return looks_like_formula(text) ? "'" + text : text; }
 
 std::string format_hours_plain(std::int64_t minutes) {

@@ -57,6 +57,8 @@ core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const st
 
 // Hours from minutes as text with at most two decimals, rounded half up: 4504 → "75.07".
 std::string format_hours_plain(std::int64_t minutes);
+// A CSV field: quoted (RFC 4180, `"` doubled) when it holds the delimiter, a quote or a line end.
+std::string csv_field(const std::string& text, char delimiter);
 // Whether a spreadsheet would take `text` for a formula: it starts with = + - @ tab or CR.
 bool looks_like_formula(const std::string& text);
 // A text cell made safe for spreadsheets: prefixed with ' when it looks like a formula.

@@ -31,8 +31,8 @@ std::map<std::string, Money> contributions(const model::Project& p, const model:
                                            const std::vector<CostLine>& lines, const std::optional<core::Period>& w) {
   std::map<std::string, Money> out;
   if (!w) return out;
-  for (const auto& t : o.financing) {
-    if (w->contains(t.date)) out[t.financier] += t.amount;
+  for (const auto& [key, amount] : o.received) {
+    if (w->contains(key.date)) out[key.financier] += amount;
   }
   for (const auto& l : lines) {
     if (l.source == CostSource::in_kind && !l.financier.empty()) out[l.financier] += l.amount;

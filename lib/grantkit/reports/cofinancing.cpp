@@ -23,8 +23,8 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
 
   std::vector<CostLine> lines = w.to_date ? eligible_costs(p, o, *w.to_date) : std::vector<CostLine>{};
   std::map<std::string, Money> cash, in_kind;
-  for (const auto& t : o.financing) {
-    if (w.to_date && w.to_date->contains(t.date)) cash[t.financier] += t.amount;
+  for (const auto& [key, amount] : o.received) {
+    if (w.to_date && w.to_date->contains(key.date)) cash[key.financier] += amount;
   }
   Money eligible;
   for (const auto& l : lines) {

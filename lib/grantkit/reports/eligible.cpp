@@ -109,9 +109,9 @@ Money staff_month_value(const model::Project& p, const model::StaffEntry& e, cor
 std::vector<CostLine> eligible_costs(const model::Project& p, const model::Outcome& outcome,
                                      const core::Period& window) {
   std::vector<CostLine> booked;
-  for (const auto& t : outcome.costs) {
-    if (!window.contains(t.date)) continue;
-    booked.push_back({core::Month::of(t.date), t.activity, t.category, t.amount, CostSource::booked, "", ""});
+  for (const auto& [key, amount] : outcome.booked_in(window)) {
+    booked.push_back({core::Month::of(key.date), outcome.name(key.activity), outcome.name(key.category), amount,
+                      CostSource::booked, "", ""});
   }
   booked = merge(std::move(booked));
   std::vector<CostLine> in_kind = merge(in_kind_lines(p, window));

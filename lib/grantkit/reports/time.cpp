@@ -127,7 +127,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
           std::string(kUnknownActivity),
           fmt::format("{}, {}: {} reported on activity '{}', which is not in the plan", e.person,
                       when(e), hours_text(e.minutes), e.activity),
-          e.place);
+          e.activity_place.line > 0 ? e.activity_place : e.place);
     }
     std::vector<std::string> outside;
     if (pit != person_index.end()) {

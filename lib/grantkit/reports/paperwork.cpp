@@ -1,0 +1,435 @@
+#include <grantkit/reports/paperwork.hpp>
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include <grantkit/reports/claim.hpp>
+#include <grantkit/reports/eligible.hpp>
+#include <grantkit/reports/indicators.hpp>
+#include <grantkit/reports/staffing.hpp>
+#include <grantkit/reports/time.hpp>
+
+namespace grantkit::reports {
+
+using core::Money;
+using core::Month;
+using core::Percent;
+using core::Period;
+
+namespace {
+
+std::string organisation_name(const model::Project& p, const std::string& id) {
+  if (id.empty()) return p.owner;
+  if (const auto* f = p.find_financier(id); f && !f->name.empty()) return f->name;
+  for (const auto& o : p.organisations) {
+    if (o.id == id && !o.name.empty()) return o.name;
+  }
+  return id;
+}
+
+std::string owner_organisation(const model::Project& p) {
+  for (const auto& o : p.organisations) {
+    if (o.role == "owner") return o.id;
+  }
+  return "";
+}
+
+const model::Activity* activity_of(const model::Project& p, const std::string& id) {
+  return p.find_activity(id);
+}
+
+std::size_t activity_rank(const model::Project& p, const std::string& id) {
+  for (std::size_t i = 0; i < p.activities.size(); ++i) {
+    if (p.activities[i].id == id) return i;
+  }
+  return p.activities.size();
+}
+
+// The part of month `m` inside `span`, if any.
+std::optional<Period> month_part(Month m, const Period& span) {
+  return core::intersect(Period{m.first_day(), m.last_day()}, span);
+}
+
+// Whether a time row counts as project time of a person in staffing: a known person and activity.
+bool project_time(const model::Project& p, const model::TimeEntry& e) {
+  return activity_of(p, e.activity) != nullptr &&
+         std::any_of(p.staff.begin(), p.staff.end(),
+                     [&](const model::StaffEntry& s) { return s.id == e.person; });
+}
+
+// Whether a time row falls in `window`: its month touches it and it is dated (a month row by its
+// first day) on or before the window's end.
+bool in_window(const model::TimeEntry& e, const Period& window) {
+  Period span = e.span();
+  return span.overlaps(window) && span.from <= window.to;
+}
+
+// The annual-hours full-time rule of the project (its calendar, the programme's annual hours).
+core::FullTimeRule annual_rule(const model::Project& p) {
+  core::FullTimeRule rule = p.full_time_rule();
+  rule.basis = core::FullTimeBasis::annual_hours;
+  return rule;
+}
+
+}  // namespace
+
+// ---- Expense rows
+// --------------------------------------------------------------------------------
+
+std::string source_organisation(const model::Project& p, const model::SourceSpec& s) {
+  return s.organisation.empty() ? owner_organisation(p) : s.organisation;
+}
+
+const model::SourceSpec* ledger_source_of(const model::Project& p, const model::Transaction& t) {
+  if (t.place.file.empty()) return nullptr;
+  for (const auto& s : p.ledger_sources) {
+    // The same expression the ledger loader globs (io::expand_source_path).
+    std::string pattern = (std::filesystem::path(p.dir) / s.path).string();
+    if (::fnmatch(pattern.c_str(), t.place.file.c_str(), FNM_PATHNAME) == 0) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Outcome& o,
+                                       const Period& window) {
+  std::vector<ExpenseList> lists;
+  auto list_of = [&](const std::string& org) -> ExpenseList& {
+    for (auto& l : lists) {
+      if (l.organisation == org) return l;
+    }
+    lists.push_back({org, organisation_name(p, org), {}, Money()});
+    return lists.back();
+  };
+  std::string owner = owner_organisation(p);
+  list_of(owner);
+  for (const auto& s : p.ledger_sources) list_of(source_organisation(p, s));
+
+  // (organisation, voucher, account) → line; rows without a voucher are lines of their own.
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+  for (const auto& t : o.costs) {
+    if (!window.contains(t.date)) continue;
+    const model::SourceSpec* source = ledger_source_of(p, t);
+    ExpenseList& list = list_of(source ? source_organisation(p, *source) : owner);
+    ExpenseLine* line = nullptr;
+    if (!t.voucher.empty()) {
+      auto key = std::make_tuple(list.organisation, t.voucher, t.account);
+      auto it = index.find(key);
+      if (it != index.end())
+        line = &list.lines[it->second];
+      else
+        index.emplace(key, list.lines.size());
+    }
+    if (!line) {
+      list.lines.push_back(
+          {t.voucher, t.text, t.date, t.paid, t.account, t.account_name, t.supplier, Money(), 0});
+      line = &list.lines.back();
+    } else {
+      line->booked = std::min(line->booked, t.date);
+      if (t.paid && (!line->paid || *line->paid < *t.paid)) line->paid = t.paid;
+      if (line->account_name.empty()) line->account_name = t.account_name;
+      if (line->supplier.empty()) line->supplier = t.supplier;
+      if (line->text.empty()) line->text = t.text;
+    }
+    line->amount += t.amount;
+    ++line->rows;
+  }
+  for (auto& l : lists) {
+    std::stable_sort(l.lines.begin(), l.lines.end(),
+                     [](const ExpenseLine& a, const ExpenseLine& b) {
+                       return std::tie(a.booked, a.voucher, a.account) <
+                              std::tie(b.booked, b.voucher, b.account);
+                     });
+    for (const auto& line : l.lines) l.total += line.amount;
+  }
+  return lists;
+}
+
+// ---- Staff costs
+// ----------------------------------------------------------------------------------
+
+int hourly_rate_index_steps(const model::Project& p, const model::StaffEntry& e, Month month) {
+  if (!p.programme.hourly_rate_index || p.programme.hourly_rate_index_months <= 0) return 0;
+  Month start = Month::of(staff_period(p, e).from);
+  int months = (month.year - start.year) * 12 + (month.month - start.month);
+  return months <= 0 ? 0 : months / p.programme.hourly_rate_index_months;
+}
+
+std::optional<Money> indexed_salary(const model::Project& p, const model::StaffEntry& e,
+                                    int steps) {
+  if (!e.monthly_salary) return std::nullopt;
+  Money salary = *e.monthly_salary;
+  for (int i = 0; i < steps && p.programme.hourly_rate_index; ++i) {
+    salary += core::apply_percent_floor(salary, *p.programme.hourly_rate_index);
+  }
+  return salary;
+}
+
+std::optional<Money> hourly_rate(const model::Project& p, const model::StaffEntry& e, Month month) {
+  auto salary = indexed_salary(p, e, hourly_rate_index_steps(p, e, month));
+  if (!salary) return std::nullopt;
+  // salary × 12 / annual hours = salary × 12 × 60 / annual minutes.
+  return core::prorate_floor(*salary, 12 * 60, p.full_time_rule().annual_minutes);
+}
+
+std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
+                                          const std::vector<model::TimeEntry>& entries,
+                                          const Period& window) {
+  std::vector<StaffCostRow> rows;
+  core::FullTimeRule rule = p.full_time_rule();
+  for (const auto& e : p.staff) {
+    Period span = staff_period(p, e);
+    auto part = core::intersect(span, window);
+    if (!part) continue;
+    std::optional<StaffCostRow> row;
+    auto flush = [&] {
+      if (row) rows.push_back(std::move(*row));
+      row.reset();
+    };
+    for (const Month& m : core::months_of(*part)) {
+      Period in_month = *month_part(m, *part);
+      int steps = hourly_rate_index_steps(p, e, m);
+      if (row && row->index_steps != steps) flush();
+      if (!row) {
+        row = StaffCostRow{};
+        row->person = e.id;
+        row->role = e.role;
+        row->organisation = e.organisation;
+        row->organisation_name = organisation_name(p, e.organisation);
+        row->funding = e.funding;
+        row->basis = e.basis;
+        row->start = span.from;
+        row->period = in_month;
+        row->percent = e.percent;
+        row->monthly_salary = e.monthly_salary;
+        row->hourly_rate = hourly_rate(p, e, m);
+        row->index_steps = steps;
+        if (e.monthly_salary) row->cost = Money();
+      }
+      row->period.to = in_month.to;
+      if (e.basis == model::StaffBasis::fixed_percent) {
+        row->minutes +=
+            core::full_time_minutes(in_month, rule) * e.percent.millionths() / Percent::kWhole;
+        if (row->cost) *row->cost += staff_month_value(p, e, m, in_month);
+      } else {
+        std::int64_t minutes = 0;
+        for (const auto& t : entries) {
+          if (t.person != e.id || !(t.month == m) || !project_time(p, t) ||
+              !in_window(t, in_month) || !t.span().overlaps(span)) {
+            continue;
+          }
+          minutes += t.minutes;
+        }
+        row->minutes += minutes;
+        if (row->cost) {
+          auto salary = indexed_salary(p, e, steps);
+          *row->cost += core::prorate_floor(*salary, minutes * 12, rule.annual_minutes);
+        }
+      }
+    }
+    flush();
+  }
+  return rows;
+}
+
+// ---- Time reports
+// ---------------------------------------------------------------------------------
+
+std::vector<TimeSheet> time_sheets(const model::Project& p,
+                                   const std::vector<model::TimeEntry>& entries,
+                                   const Period& window) {
+  std::vector<std::string> persons;
+  for (const auto& s : p.staff) {
+    if (std::find(persons.begin(), persons.end(), s.id) == persons.end()) persons.push_back(s.id);
+  }
+  std::vector<TimeSheet> sheets;
+  for (const auto& person : persons) {
+    for (const Month& m : core::months_of(window)) {
+      auto in_month = month_part(m, window);
+      TimeSheet sheet;
+      for (const auto& t : entries) {
+        if (t.person != person || !(t.month == m) || !project_time(p, t) ||
+            !in_window(t, *in_month))
+          continue;
+        const model::Activity* act = activity_of(p, t.activity);
+        sheet.lines.push_back({t.date, t.activity, act ? act->name : "", t.minutes});
+        sheet.minutes += t.minutes;
+      }
+      if (sheet.lines.empty()) continue;
+      std::stable_sort(sheet.lines.begin(), sheet.lines.end(),
+                       [&](const TimeSheetLine& a, const TimeSheetLine& b) {
+                         auto day = [](const TimeSheetLine& l) {
+                           return l.date ? l.date->day().as_number() : 0;
+                         };
+                         return std::make_pair(day(a), activity_rank(p, a.activity)) <
+                                std::make_pair(day(b), activity_rank(p, b.activity));
+                       });
+      // The person's entry running that month (else their first) gives role and organisation.
+      const model::StaffEntry* entry = nullptr;
+      for (const auto& s : p.staff) {
+        if (s.id != person) continue;
+        if (staff_period(p, s).overlaps(Period{m.first_day(), m.last_day()})) {
+          entry = &s;
+          break;
+        }
+        if (!entry) entry = &s;
+      }
+      sheet.person = person;
+      sheet.role = entry->role;
+      sheet.organisation = entry->organisation;
+      sheet.organisation_name = organisation_name(p, entry->organisation);
+      sheet.month = m;
+      sheet.planned_minutes = planned_minutes_in_month(p, person, m);
+      sheets.push_back(std::move(sheet));
+    }
+  }
+  return sheets;
+}
+
+// ---- Attestations -------------------------------------------------------------------------------
+
+std::vector<ShareAttestation> share_attestations(const model::Project& p, const Period& window) {
+  std::vector<ShareAttestation> out;
+  core::FullTimeRule rule = annual_rule(p);
+  for (const auto& e : p.staff) {
+    if (e.basis != model::StaffBasis::fixed_percent) continue;
+    Period span = staff_period(p, e);
+    auto part = core::intersect(span, window);
+    if (!part) continue;
+    std::int64_t full = core::full_time_minutes(*part, rule);
+    ShareAttestation a;
+    a.person = e.id;
+    a.role = e.role;
+    a.organisation = e.organisation;
+    a.organisation_name = organisation_name(p, e.organisation);
+    a.funding = e.funding;
+    a.percent = e.percent;
+    a.staffing_period = span;
+    a.period = *part;
+    a.year_share = Percent::from_millionths(full * Percent::kWhole / rule.annual_minutes);
+    a.implied_minutes = full * e.percent.millionths() / Percent::kWhole;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// ---- In-kind contributions
+// ------------------------------------------------------------------------
+
+std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const model::Outcome& o,
+                                             const Period& window) {
+  std::vector<InKindSummary> out;
+  // What the claim counts: the in-kind lines of eligible_costs, staff time and the flat rate on it.
+  std::map<std::string, Money> valued, overhead;
+  std::optional<Percent> overhead_rate;
+  for (const auto& l : eligible_costs(p, o, window)) {
+    if (l.source != CostSource::in_kind) continue;
+    bool is_rate = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
+                               [&](const model::FlatRate& f) { return f.id == l.origin; });
+    (is_rate ? overhead : valued)[l.financier] += l.amount;
+  }
+  for (const auto& f : p.flat_rates_in_force(p.decision_on(window.to))) {
+    if (f.id == "payroll_overhead") overhead_rate = f.rate;
+  }
+  core::FullTimeRule rule = p.full_time_rule();
+  for (const auto& f : p.financing) {
+    InKindSummary s;
+    s.financier = f.id;
+    s.financier_name = f.name.empty() ? f.id : f.name;
+    s.is_public = f.type == model::FinancierType::public_;
+    for (const auto& e : p.staff) {
+      // The claim values fixed-share in-kind time (eligible_costs); so does the summary.
+      if (e.organisation != f.id || e.funding != model::Funding::in_kind ||
+          e.basis != model::StaffBasis::fixed_percent) {
+        continue;
+      }
+      auto part = core::intersect(staff_period(p, e), window);
+      if (!part) continue;
+      InKindPerson person;
+      person.person = e.id;
+      person.role = e.role;
+      person.percent = e.percent;
+      person.period = *part;
+      person.has_salary = e.monthly_salary.has_value();
+      for (const Month& m : core::months_of(*part)) {
+        Period in_month = *month_part(m, *part);
+        person.minutes +=
+            core::full_time_minutes(in_month, rule) * e.percent.millionths() / Percent::kWhole;
+        person.value += staff_month_value(p, e, m, in_month);
+      }
+      person.hourly_rate = hourly_rate(p, e, Month::of(part->from));
+      s.staff_value += person.value;
+      s.persons.push_back(std::move(person));
+    }
+    if (s.persons.empty()) continue;
+    s.payroll_overhead = overhead.count(f.id) ? overhead[f.id] : Money();
+    if (!s.payroll_overhead.is_zero()) s.overhead_rate = overhead_rate;
+    s.total = s.staff_value + s.payroll_overhead;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// ---- Everything
+// -----------------------------------------------------------------------------------
+
+Paperwork paperwork(const model::Project& p, const model::Outcome& o,
+                    const std::vector<model::TimeEntry>& time_entries,
+                    const std::vector<model::IndicatorValue>& indicator_values,
+                    const ReportWindow& w) {
+  Paperwork pw;
+  pw.project_id = p.id;
+  pw.project_name = p.name;
+  pw.case_id = p.decision_on(w.period.to).case_id;
+  pw.owner = p.owner;
+  pw.period = w.period;
+  pw.as_of = w.as_of;
+  pw.covered = w.this_period;
+  pw.annual_minutes = p.full_time_rule().annual_minutes;
+  check_claim_period(p, w.period, pw.diagnostics);
+  for (const auto& s : p.ledger_sources) {
+    if (!s.organisation.empty() && !p.knows_organisation(s.organisation)) {
+      pw.diagnostics.error(
+          "ref.unknown",
+          fmt::format("the ledger source {} belongs to organisation '{}', which is neither a "
+                      "financier nor an organisation of project.yaml",
+                      s.path, s.organisation),
+          s.place);
+    }
+  }
+  if (w.this_period) {
+    const Period& window = *w.this_period;
+    pw.expenses = expense_lists(p, o, window);
+    pw.staff_costs = staff_cost_rows(p, time_entries, window);
+    pw.time_sheets = time_sheets(p, time_entries, window);
+    pw.attestations = share_attestations(p, window);
+    pw.in_kind = in_kind_summaries(p, o, window);
+    for (const auto& e : p.staff) {
+      if (e.monthly_salary || !staff_period(p, e).overlaps(window)) continue;
+      pw.diagnostics.warning(
+          "paperwork.no-salary",
+          fmt::format("{} has no monthly_salary: its staff cost{} cannot be computed; the "
+                      "paperwork leaves it empty",
+                      e.id, e.funding == model::Funding::in_kind ? " and in-kind value" : ""),
+          e.place);
+    }
+  } else {
+    pw.expenses = expense_lists(p, model::Outcome{}, w.period);
+  }
+  if (!p.indicators.empty()) {
+    // The request reports the indicators as they stood at the end of its period.
+    ReportWindow at_end = w;
+    at_end.as_of = std::min(w.as_of, w.period.to);
+    Document ind = indicators_report(p, indicator_values, at_end);
+    pw.diagnostics.append(ind.diagnostics);
+    pw.indicators = std::move(ind);
+  }
+  return pw;
+}
+
+}  // namespace grantkit::reports
