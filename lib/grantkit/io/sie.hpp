@@ -134,8 +134,15 @@ using SieVoucherSink = std::function<void(SieVoucher&&, const SieFile&)>;
 // exactly which bytes the checksum covers.
 //
 // Other findings: `sie.syntax` (a record out of place, an unclosed quote or block), `sie.date`
-// (a voucher date), and per row (also in SieVoucher::unreadable) `ledger.amount`, `ledger.date`,
-// `sie.objects`. Each diagnostic has file, line and column.
+// (a voucher date; the voucher's rows without a transdat go to SieVoucher::unreadable with it,
+// without a message each), and per row (also in SieVoucher::unreadable) `ledger.amount`,
+// `ledger.date`, `sie.objects`. Each diagnostic has file, line and column. One message per fault:
+// a voucher cut off without its `}` is not also judged for balance, and a file cut short inside
+// its checksum is `sie.truncated` alone.
+//
+// A file that is empty (or blank) is a warning `sie.empty`; a file with no record at all (no line
+// starting with `#` and a label: a CSV or a spreadsheet given as SIE) is `sie.format`
+// (unreadable) and not read further.
 //
 // With a `sink`, vouchers are handed over as they close and not kept; without one they are
 // collected in SieFile::collected.
