@@ -100,6 +100,21 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
       fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
 }
 
+std::string trim_cell(std::string_view cell) {
+  auto b = cell.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  auto e = cell.find_last_not_of(" \t");
+  return std::string(cell.substr(b, e - b + 1));
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string s(text);
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
 char detect_delimiter(std::string_view text) {
   std::size_t comma = 0, semi = 0, tab = 0;
   bool quoted = false;

@@ -23,6 +23,11 @@ struct TextPosition {
 core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
                                   TextPosition* where = nullptr);
 
+// A CSV cell without surrounding spaces and tabs (cells are compared and parsed trimmed).
+std::string trim_cell(std::string_view cell);
+// ASCII lower case, for matching header names case-insensitively (Swedish letters pass unchanged).
+std::string ascii_lower(std::string_view text);
+
 // The delimiter most frequent outside quotes in the first line: ',', ';' or tab (',' on a tie).
 char detect_delimiter(std::string_view text);
 

@@ -28,19 +28,6 @@ constexpr std::array<std::string_view, 15> kLedgerColumns = {
     "date",     "voucher", "account",   "amount",   "debit", "credit",   "text",        "category",
     "activity", "person",  "financier", "eligible", "paid",  "supplier", "account_name"};
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string trim(std::string_view s) {
-  auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  auto e = s.find_last_not_of(" \t");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
 struct AccountInfo {
   AccountKind kind = AccountKind::unknown;
@@ -181,7 +168,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     bool mapped = spec.columns.count(key) > 0;
     std::string wanted = mapped ? spec.columns.at(key) : key;
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      if (lower(trim(rec.fields[i])) == lower(wanted)) {
+      if (ascii_lower(trim_cell(rec.fields[i])) == ascii_lower(wanted)) {
         index[key] = i;
         break;
       }
@@ -200,7 +187,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
   std::optional<std::size_t> project_column;
   if (spec.project && !spec.project->column.empty()) {
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      if (lower(trim(rec.fields[i])) == lower(spec.project->column)) project_column = i;
+      if (ascii_lower(trim_cell(rec.fields[i])) == ascii_lower(spec.project->column)) project_column = i;
     }
     if (!project_column) {
       diags.unreadable("csv.missing-column",
@@ -249,7 +236,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     auto field = [&](std::string_view name) -> std::string {
       std::size_t i = slot(name);
       if (i == kAbsent || i >= rec.fields.size()) return "";
-      return trim(rec.fields[i]);
+      return trim_cell(rec.fields[i]);
     };
     auto col = [&](std::string_view name) {
       std::size_t i = slot(name);
@@ -266,7 +253,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     t.supplier = field("supplier");
     t.account_name = field("account_name");
     if (project_column && *project_column < rec.fields.size()) {
-      t.other_project = trim(rec.fields[*project_column]) != spec.project->object;
+      t.other_project = trim_cell(rec.fields[*project_column]) != spec.project->object;
     }
     AccountInfo info = accounts.resolve(t.account, nullptr);
     t.account_kind = info.kind;
@@ -286,7 +273,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     if (rec.fields.size() > header_size) {
       bool extra =
           std::any_of(rec.fields.begin() + static_cast<std::ptrdiff_t>(header_size),
-                      rec.fields.end(), [](const std::string& f) { return !trim(f).empty(); });
+                      rec.fields.end(), [](const std::string& f) { return !trim_cell(f).empty(); });
       if (extra) {
         exclude("csv.long-row",
                 fmt::format("the row has {} fields where the header has {} (a delimiter inside an "

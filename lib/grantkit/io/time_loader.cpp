@@ -20,19 +20,6 @@ namespace {
 constexpr std::array<std::string_view, 5> kTimeColumns = {"person", "activity", "month", "date",
                                                           "hours"};
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string trim(std::string s) {
-  auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
 // The text of one row, before parsing, with the places of its cells.
 struct RawRow {
   std::string person;
@@ -137,7 +124,7 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
     bool mapped = spec.columns.count(key) > 0;
     std::string wanted = mapped ? spec.columns.at(key) : key;
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      if (lower(trim(rec.fields[i])) == lower(wanted)) {
+      if (ascii_lower(trim_cell(rec.fields[i])) == ascii_lower(wanted)) {
         index[key] = i;
         break;
       }
@@ -163,7 +150,7 @@ void load_time_csv(const std::string& path, const model::SourceSpec& spec, core:
     auto field = [&](std::string_view name) -> std::string {
       auto it = index.find(std::string(name));
       if (it == index.end() || it->second >= rec.fields.size()) return "";
-      return trim(rec.fields[it->second]);
+      return trim_cell(rec.fields[it->second]);
     };
     auto place = [&](std::string_view name) -> core::SourcePlace {
       auto it = index.find(std::string(name));
