@@ -51,7 +51,7 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   if (ledger == Ledger::period) detail = window(o, *l.project).period;
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail);
   io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
-                                        [&](model::Transaction&& t) { builder.add(std::move(t)); });
+                                        [&](const model::TransactionView& t) { builder.add(t); });
   l.outcome = builder.finish();
   for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
   return l;

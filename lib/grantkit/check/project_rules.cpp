@@ -282,42 +282,46 @@ OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags,
   }
 }
 
-void OutcomeBuilder::exclude(model::Transaction&& t, std::string rule, std::string reason, core::Severity severity) {
+void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view rule, std::string reason,
+                             core::Severity severity) {
   std::string when = t.date.is_special() ? std::string("no date") : core::format_iso(t.date);
-  d_.add({severity, rule,
-          fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}", t.text.empty() ? "a row" : "'" + t.text + "'",
-                      t.voucher.empty() ? "-" : t.voucher, when, core::format_money_plain(t.amount), reason),
-          t.place, false});
-  out_.add_exclusion({std::move(t), std::move(rule), std::move(reason)});
+  d_.add({severity, std::string(rule),
+          fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}",
+                      t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
+                      t.voucher.empty() ? std::string_view("-") : t.voucher, when,
+                      core::format_money_plain(t.amount), reason),
+          {t.file ? *t.file : std::string(), t.line, t.column}, false});
+  out_.add_exclusion(t, rule, reason);
 }
 
-void OutcomeBuilder::add(model::Transaction&& t) {
+void OutcomeBuilder::add(model::Transaction&& t) { add(model::TransactionView::of(t)); }
+
+void OutcomeBuilder::add(const model::TransactionView& t) {
   const Project& p = p_;
   using model::AccountKind;
   // A source that selects a project (SIE `project:`) hands on the other projects' rows too, so
   // that the ledger report can count them; they are not this project's outcome. Counted, and
   // reported once (a region's ledger holds millions of them).
   if (t.other_project) {
-    out_.add_exclusion({std::move(t), "ledger.not-this-project",
-                        "not booked on this project (the source's project: selection)"});
+    out_.add_exclusion(t, "ledger.not-this-project", "not booked on this project (the source's project: selection)");
     return;
   }
   if (t.category == "financing") {
     if (!p.find_financier(t.financier)) {
-      exclude(std::move(t), "financing.unknown-financier", "the financier is not in the financing plan");
+      exclude(t, "financing.unknown-financier", "the financier is not in the financing plan");
     } else {
-      out_.add_financing(std::move(t));
+      out_.add_financing(t);
     }
     return;
   }
   if (!p.decision.eligible.contains(t.date)) {
-    exclude(std::move(t), "ledger.outside-eligible-period",
+    exclude(t, "ledger.outside-eligible-period",
             fmt::format("dated outside the eligible period {}", p.decision.eligible.iso()));
     return;
   }
   // DOMAIN.md "Eligibility": financial costs (interest, fees, exchange losses) are never eligible.
   if (t.account_kind == AccountKind::financial) {
-    exclude(std::move(t), "ledger.financial-cost",
+    exclude(t, "ledger.financial-cost",
             fmt::format("account {} is a financial item (interest, bank fees, exchange differences) by the "
                         "account plan; financial costs are not eligible",
                         t.account));
@@ -326,53 +330,55 @@ void OutcomeBuilder::add(model::Transaction&& t) {
   // VAT is eligible only where the decision says so (budget at most 46.5 MSEK and the VAT not
   // recoverable): decision.vat_eligible. A row is VAT when its account holds VAT by the plan.
   if (t.account_kind == AccountKind::vat && p.decision.vat_eligible != true) {
-    exclude(std::move(t), "ledger.vat",
+    exclude(t, "ledger.vat",
             fmt::format("account {} holds VAT (ingående moms) by the account plan, and the decision does not make "
                         "VAT eligible (decision.vat_eligible: {})",
                         t.account, p.decision.vat_eligible ? "false" : "not stated"));
     return;
   }
   if ((t.account_kind == AccountKind::balance || t.account_kind == AccountKind::other) && t.category.empty()) {
-    exclude(std::move(t), "ledger.not-a-cost",
+    exclude(t, "ledger.not-a-cost",
             fmt::format("account {} is a {} account by the account plan, not a cost", t.account,
                         t.account_kind == AccountKind::balance ? "balance-sheet" : "non-cost"));
     return;
   }
   if (t.category.empty()) {
-    exclude(std::move(t), "ledger.unmapped-account",
+    exclude(t, "ledger.unmapped-account",
             fmt::format("account {}{} maps to no cost category: the row names none and the source's account plan "
                         "and account_map map none; add the account to the source's account_map",
-                        t.account.empty() ? "(none)" : t.account,
-                        t.account_name.empty() ? "" : " (" + t.account_name + ")"),
+                        t.account.empty() ? std::string_view("(none)") : t.account,
+                        t.account_name.empty() ? std::string() : fmt::format(" ({})", t.account_name)),
             core::Severity::error);
     return;
   }
   if (!t.activity.empty() && !p.find_activity(t.activity)) {
-    exclude(std::move(t), "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
+    exclude(t, "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
     return;
   }
   if (!p.programme.categories.empty() && !p.programme.find_category(t.category)) {
-    exclude(std::move(t), "ledger.unknown-category",
+    exclude(t, "ledger.unknown-category",
             fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
     return;
   }
   // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.
   if (auto c = covered_.find(t.category); c != covered_.end()) {
-    std::string category = t.category;
-    exclude(std::move(t), "ledger.covered-by-flat-rate",
+    exclude(t, "ledger.covered-by-flat-rate",
             fmt::format("booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
                         "as booked",
-                        category, c->second->id, core::format_percent_human(c->second->rate)));
+                        t.category, c->second->id, core::format_percent_human(c->second->rate)));
     return;
   }
-  std::string e = t.eligible;
-  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (!e.empty() && e != "yes" && e != "ja" && e != "true") {
-    std::string why = e == "no" || e == "nej" || e == "false" ? std::string("marked as not eligible") : "marked: " + t.eligible;
-    exclude(std::move(t), "ledger.marked-ineligible", why);
-    return;
+  if (!t.eligible.empty()) {
+    std::string e(t.eligible);
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (e != "yes" && e != "ja" && e != "true") {
+      std::string why = e == "no" || e == "nej" || e == "false" ? std::string("marked as not eligible")
+                                                                 : fmt::format("marked: {}", t.eligible);
+      exclude(t, "ledger.marked-ineligible", why);
+      return;
+    }
   }
-  out_.add_cost(std::move(t));
+  out_.add_cost(t);
 }
 
 model::Outcome OutcomeBuilder::finish() {

@@ -36,18 +36,19 @@ class OutcomeBuilder {
  public:
   OutcomeBuilder(const model::Project& project, core::Diagnostics& diags, bool keep_all,
                  std::optional<core::Period> detail);
+  void add(const model::TransactionView& row);
   void add(model::Transaction&& row);
   // The outcome; call once, after the last row.
   model::Outcome finish();
 
  private:
-  void exclude(model::Transaction&& t, std::string rule, std::string reason,
+  void exclude(const model::TransactionView& t, std::string_view rule, std::string reason,
                core::Severity severity = core::Severity::warning);
   const model::Project& p_;
   core::Diagnostics& d_;
   model::Outcome out_;
   std::vector<model::FlatRate> in_force_;
-  std::map<std::string, const model::FlatRate*> covered_;
+  std::map<std::string, const model::FlatRate*, std::less<>> covered_;
 };
 
 // Sorts ledger rows into eligible costs, cash co-financing received and exclusions, each with its

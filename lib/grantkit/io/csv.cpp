@@ -1,5 +1,7 @@
 #include <grantkit/io/csv.hpp>
 
+#include <grantkit/io/text_stream.hpp>
+
 #include <cerrno>
 #include <iconv.h>
 
@@ -100,12 +102,14 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
       fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
 }
 
-std::string trim_cell(std::string_view cell) {
-  auto b = cell.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  auto e = cell.find_last_not_of(" \t");
-  return std::string(cell.substr(b, e - b + 1));
+std::string_view trim_view(std::string_view cell) {
+  std::size_t b = 0, e = cell.size();
+  while (b < e && (cell[b] == ' ' || cell[b] == '\t')) ++b;
+  while (e > b && (cell[e - 1] == ' ' || cell[e - 1] == '\t')) --e;
+  return cell.substr(b, e - b);
 }
+
+std::string trim_cell(std::string_view cell) { return std::string(trim_view(cell)); }
 
 std::string ascii_lower(std::string_view text) {
   std::string s(text);
@@ -131,95 +135,156 @@ char detect_delimiter(std::string_view text) {
   return ',';
 }
 
+CsvReader::CsvReader(std::string_view text, char delimiter)
+    : owned_(std::make_unique<TextStream>(text)), in_(owned_.get()), delim_(delimiter) {
+  stop_[static_cast<unsigned char>(delim_)] = stop_['\n'] = stop_['\r'] = true;
+}
+
+CsvReader::CsvReader(TextStream& in, char delimiter) : in_(&in), delim_(delimiter) {
+  stop_[static_cast<unsigned char>(delim_)] = stop_['\n'] = stop_['\r'] = true;
+}
+
+CsvReader::~CsvReader() = default;
+
 bool CsvReader::next(CsvRecord& record) {
-  // Skip blank lines.
-  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-    ++pos_;
-    ++line_;
+  for (;;) {
+    switch (parse(record, in_->at_end())) {
+      case Step::record: return true;
+      case Step::none:
+      case Step::error: return false;
+      case Step::more:
+        // The record runs past what is read: read on and parse it again from its start. fill()
+        // is false only at the end of the input, where parse() no longer asks for more.
+        in_->fill();
+        break;
+    }
   }
-  if (pos_ >= text_.size()) return false;
-  record.line = line_;
-  // Fields are built in place in the record's strings, which keep their capacity from row to row.
-  std::size_t n = 0;
-  auto open_field = [&]() -> std::string& {
-    if (n == record.fields.size()) record.fields.emplace_back();
-    std::string& f = record.fields[n];
-    f.clear();
-    return f;
+}
+
+// Parses the record at the start of the stream's pending text. `end`: nothing follows the pending
+// text. Step::more leaves the record unconsumed (and the line count as it was) when its end, or
+// whether a CR or a quote at the end of the text is followed by LF or a second quote, is not read
+// yet.
+CsvReader::Step CsvReader::parse(CsvRecord& record, bool end) {
+  std::string_view t = in_->pending();
+  std::size_t pos = 0;
+  int line = line_;
+  // Blank lines.
+  while (pos < t.size() && (t[pos] == '\n' || t[pos] == '\r')) {
+    if (t[pos] == '\r') {
+      if (pos + 1 >= t.size() && !end) break;
+      if (pos + 1 < t.size() && t[pos + 1] == '\n') ++pos;
+    }
+    ++pos;
+    ++line;
+  }
+  in_->consume(pos);
+  line_ = line;
+  t = in_->pending();
+  pos = 0;
+  if (t.empty() || (t.size() == 1 && t[0] == '\r' && !end)) return end ? Step::none : Step::more;
+  record.line = line;
+  std::size_t n = 0;        // fields read
+  std::size_t copies = 0;   // record.unescaped strings in use
+  auto add = [&](std::string_view field) {
+    if (n == record.fields.size())
+      record.fields.push_back(field);
+    else
+      record.fields[n] = field;
+    ++n;
   };
-  std::string* field = &open_field();
-  bool quoted = false;       // inside a quoted field
-  bool was_quoted = false;   // the current field began with a quote
-  int quote_line = 0;        // where the last quoted field opened: its line and field number
-  int quote_field = 0;
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (quoted) {
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          *field += '"';
-          pos_ += 2;
+  auto copy = [&]() -> std::string& {
+    if (copies == record.unescaped.size()) record.unescaped.emplace_back();
+    std::string& s = record.unescaped[copies++];
+    s.clear();
+    return s;
+  };
+  for (;;) {
+    std::string_view field;
+    std::size_t stop = pos;
+    if (pos < t.size() && t[pos] == '"') {
+      // A quoted field: up to the quote that is not doubled.
+      std::size_t q = pos + 1;
+      bool escaped = false;
+      std::size_t close = std::string_view::npos;
+      for (;;) {
+        std::size_t k = t.find('"', q);
+        if (k == std::string_view::npos) break;
+        if (k + 1 >= t.size() && !end) return Step::more;
+        if (k + 1 < t.size() && t[k + 1] == '"') {
+          escaped = true;
+          q = k + 2;
           continue;
         }
-        quoted = false;
-        ++pos_;
-        continue;
+        close = k;
+        break;
       }
-      if (c == '\n') ++line_;
-      if (c == '\r') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-          ++pos_;
+      if (close == std::string_view::npos) {
+        if (!end) return Step::more;
+        error_ =
+            "the quote that opens this field is never closed: the rest of the file would be one "
+            "field; close it (a quote inside a quoted field is written \"\")";
+        error_line_ = line;
+        error_column_ = static_cast<int>(n) + 1;
+        return Step::error;
+      }
+      std::string_view inside = t.substr(pos + 1, close - pos - 1);
+      bool cr = false;
+      for (std::size_t k = 0; k < inside.size(); ++k) {
+        if (inside[k] == '\n') {
+          if (k == 0 || inside[k - 1] != '\r') ++line;
+        } else if (inside[k] == '\r') {
+          ++line;
+          cr = true;
         }
-        ++line_;
-        *field += '\n';
-        ++pos_;
-        continue;
       }
-      *field += c;
-      ++pos_;
-      continue;
+      // Text after the closing quote up to the delimiter belongs to the field, quotes and all.
+      stop = close + 1;
+      while (stop < t.size() && !stop_[static_cast<unsigned char>(t[stop])]) ++stop;
+      if (stop >= t.size() && !end) return Step::more;
+      if (!escaped && !cr && stop == close + 1) {
+        field = inside;
+      } else {
+        std::string& s = copy();
+        for (std::size_t k = 0; k < inside.size(); ++k) {
+          char c = inside[k];
+          if (c == '"') ++k;  // the first of a doubled quote
+          if (c == '\r') {
+            if (k + 1 < inside.size() && inside[k + 1] == '\n') ++k;
+            c = '\n';
+          }
+          s += c;
+        }
+        s.append(t.substr(close + 1, stop - close - 1));
+        field = s;
+      }
+    } else {
+      while (stop < t.size() && !stop_[static_cast<unsigned char>(t[stop])]) ++stop;
+      if (stop >= t.size() && !end) return Step::more;
+      field = t.substr(pos, stop - pos);
     }
-    if (c == '"' && field->empty() && !was_quoted) {
-      quoted = was_quoted = true;
-      quote_line = line_;
-      quote_field = static_cast<int>(n) + 1;
-      ++pos_;
-      continue;
-    }
-    if (c == delim_) {
-      ++n;
-      field = &open_field();
-      was_quoted = false;
-      ++pos_;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-      ++pos_;
-      ++line_;
+    add(field);
+    if (stop >= t.size()) {
+      pos = stop;
       break;
     }
-    // An unquoted run: copied in one piece up to the next delimiter, line end or quote.
-    std::size_t stop = pos_ + 1;
-    while (stop < text_.size()) {
-      char d = text_[stop];
-      if (d == delim_ || d == '\n' || d == '\r' || d == '"') break;
-      ++stop;
+    char c = t[stop];
+    if (c == delim_) {
+      pos = stop + 1;
+      continue;
     }
-    field->append(text_.data() + pos_, stop - pos_);
-    pos_ = stop;
+    if (c == '\r') {
+      if (stop + 1 >= t.size() && !end) return Step::more;
+      if (stop + 1 < t.size() && t[stop + 1] == '\n') ++stop;
+    }
+    pos = stop + 1;
+    ++line;
+    break;
   }
-  if (quoted) {
-    error_ =
-        "the quote that opens this field is never closed: the rest of the file would be one field; "
-        "close it (a quote inside a quoted field is written \"\")";
-    error_line_ = quote_line;
-    error_column_ = quote_field;
-    return false;
-  }
-  record.fields.resize(n + 1);
-  return true;
+  record.fields.resize(n);
+  in_->consume(pos);
+  line_ = line;
+  return Step::record;
 }
 
 }  // namespace grantkit::io

@@ -1,5 +1,7 @@
 #pragma once
 // RFC 4180 CSV records from UTF-8 text, and the encodings Swedish exports come in.
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,17 +33,32 @@ std::string ascii_lower(std::string_view text);
 // The delimiter most frequent outside quotes in the first line: ',', ';' or tab (',' on a tie).
 char detect_delimiter(std::string_view text);
 
-// One record: its fields and the 1-based line on which it starts.
+class TextStream;
+
+// A CSV cell without surrounding spaces and tabs, as a view into `cell`.
+std::string_view trim_view(std::string_view cell);
+
+// One record: its fields and the 1-based line on which it starts. The fields are views into the
+// reader's text (or, for a quoted field with "" escapes or line breaks, into `unescaped`), valid
+// until the reader's next call of next().
 struct CsvRecord {
-  std::vector<std::string> fields;
+  std::vector<std::string_view> fields;
   int line = 0;
+  std::deque<std::string> unescaped;  // a deque: its strings stay put while more are added
 };
 
-// Reads records one at a time from UTF-8 text: quoted fields with "" escapes and embedded line
-// breaks, LF, CRLF or CR line ends, blank lines skipped. An unterminated quote is an error.
+// Reads records one at a time from UTF-8 text, in memory or streamed from a file (TextStream):
+// quoted fields with "" escapes and embedded line breaks (CR and CRLF inside a field become LF),
+// LF, CRLF or CR line ends, blank lines skipped, a quote inside an unquoted field taken as it is.
+// An unterminated quote is an error. A record longer than the stream's block is read whole (the
+// buffer grows for it); memory otherwise stays at the block size.
 class CsvReader {
  public:
-  CsvReader(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {}
+  CsvReader(std::string_view text, char delimiter);
+  CsvReader(TextStream& in, char delimiter);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
   // False at the end of input or on error (see error()).
   bool next(CsvRecord& record);
   // Set after next() returned false on malformed input: the message, and the line and field number
@@ -51,9 +68,12 @@ class CsvReader {
   int error_column() const { return error_column_; }
 
  private:
-  std::string_view text_;
+  enum class Step { record, more, none, error };
+  Step parse(CsvRecord& record, bool end);
+  std::unique_ptr<TextStream> owned_;
+  TextStream* in_;
   char delim_;
-  std::size_t pos_ = 0;
+  bool stop_[256] = {};  // the bytes that end an unquoted field: the delimiter, CR and LF
   int line_ = 1;
   std::string error_;
   int error_line_ = 0;

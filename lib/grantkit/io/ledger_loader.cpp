@@ -14,6 +14,7 @@
 #include <grantkit/io/csv.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/sie.hpp>
+#include <grantkit/io/text_stream.hpp>
 #include <grantkit/io/yaml_doc.hpp>
 
 namespace grantkit::io {
@@ -31,7 +32,7 @@ constexpr std::array<std::string_view, 15> kLedgerColumns = {
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
 struct AccountInfo {
   AccountKind kind = AccountKind::unknown;
-  std::string category;
+  std::string_view category;  // into the account_map or plan (which outlive the reading), or a literal
 };
 
 class AccountResolver {
@@ -40,7 +41,7 @@ class AccountResolver {
       : spec_(spec), plan_(plan) {}
 
   // `sie`: the file's #KTYP and the BAS class decide when neither map nor plan does.
-  AccountInfo resolve(const std::string& account, const SieFile* sie) const {
+  AccountInfo resolve(std::string_view account, const SieFile* sie) const {
     AccountInfo info;
     const model::AccountRange* r = model::find_range(spec_.account_map, account);
     if (!r && plan_) r = plan_->find(account);
@@ -48,7 +49,7 @@ class AccountResolver {
       info.kind = r->kind;
       info.category = r->category;
     } else if (sie) {
-      auto t = sie->account_types.find(account);
+      auto t = sie->account_types.find(std::string(account));
       std::string_view digits = model::account_digits(account);
       char type = t != sie->account_types.end() ? t->second : 0;
       char cls = digits.empty() ? 0 : digits[0];
@@ -82,7 +83,7 @@ class FileTally {
     s_.format = std::move(format);
   }
   model::LedgerFileSummary& summary() { return s_; }
-  void row(const std::string& account, const std::string& name, core::Date date, core::Money amount,
+  void row(std::string_view account, std::string_view name, core::Date date, core::Money amount,
            const AccountInfo& info) {
     ++s_.rows;
     if (!date.is_special()) {
@@ -90,19 +91,21 @@ class FileTally {
       s_.period->from = std::min(s_.period->from, date);
       s_.period->to = std::max(s_.period->to, date);
     }
-    auto& a = accounts_[account];
-    if (a.rows == 0) {
-      a.account = account;
-      a.kind = info.kind;
-      a.category = info.category;
+    auto it = accounts_.find(account);
+    if (it == accounts_.end()) {
+      it = accounts_.emplace(std::string(account), model::AccountSummary{}).first;
+      it->second.account = account;
+      it->second.kind = info.kind;
+      it->second.category = info.category;
     }
+    auto& a = it->second;
     if (a.name.empty()) a.name = name;
     ++a.rows;
     a.sum += amount;
   }
   // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a voucher's
   // rows together), so memory does not grow with the rows.
-  void voucher(const std::string& id) {
+  void voucher(std::string_view id) {
     if (!id.empty() && id != last_voucher_) {
       ++vouchers_;
       last_voucher_ = id;
@@ -121,7 +124,7 @@ class FileTally {
 
  private:
   model::LedgerFileSummary s_;
-  std::map<std::string, model::AccountSummary> accounts_;
+  std::map<std::string, model::AccountSummary, std::less<>> accounts_;
   std::size_t vouchers_ = 0;
   std::string last_voucher_;
 };
@@ -137,21 +140,20 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     tally.close();
     out.files.push_back(std::move(tally.summary()));
   };
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
-    diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
+  // The whole file is checked for its encoding first, so that a bad byte anywhere keeps every row
+  // of it out of the outcome; it is then read block by block.
+  if (auto bad = check_encoding(path, summary.encoding)) {
+    if (bad->where.line == 0 && bad->message == "cannot read the file")
+      diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
+    else
+      diags.unreadable("csv.encoding", bad->message, {path, bad->where.line, bad->where.column});
     return finish();
   }
-  if (bytes->substr(0, 2) == "\xFF\xFE") summary.encoding = "utf-16le";
-  if (bytes->substr(0, 2) == "\xFE\xFF") summary.encoding = "utf-16be";
-  TextPosition bad_byte;
-  auto text = to_utf8(*bytes, spec.encoding, &bad_byte);
-  if (!text) {
-    diags.unreadable("csv.encoding", text.error(), {path, bad_byte.line, bad_byte.column});
-    return finish();
-  }
-  char delim = spec.delimiter ? spec.delimiter : detect_delimiter(*text);
-  CsvReader reader(*text, delim);
+  TextStream text(path, summary.encoding);
+  text.fill();
+  if (text.encoding() != summary.encoding) summary.encoding = text.encoding();
+  char delim = spec.delimiter ? spec.delimiter : detect_delimiter(text.pending());
+  CsvReader reader(text, delim);
   CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty())
@@ -224,36 +226,45 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     auto it = index.find(std::string(kLedgerColumns[c]));
     at[c] = it == index.end() ? kAbsent : it->second;
   }
-  auto slot = [&](std::string_view name) {
+  auto slot = [&](std::string_view name) -> std::size_t {
     for (std::size_t c = 0; c < kLedgerColumns.size(); ++c) {
       if (kLedgerColumns[c] == name) return at[c];
     }
     return kAbsent;
   };
+  const std::size_t i_voucher = slot("voucher"), i_account = slot("account"), i_text = slot("text"),
+                    i_category = slot("category"), i_activity = slot("activity"), i_person = slot("person"),
+                    i_financier = slot("financier"), i_eligible = slot("eligible"), i_supplier = slot("supplier"),
+                    i_account_name = slot("account_name"), i_date = slot("date"), i_amount = slot("amount"),
+                    i_debit = slot("debit"), i_credit = slot("credit"), i_paid = slot("paid");
+  auto parse_date = [](std::string_view value) {
+    auto d = core::parse_iso_date(value);
+    if (!d) d = core::parse_compact_date(value);
+    return d;
+  };
   while (reader.next(rec)) {
-    model::Transaction t;
-    t.place = {path, rec.line, 1};
-    auto field = [&](std::string_view name) -> std::string {
-      std::size_t i = slot(name);
-      if (i == kAbsent || i >= rec.fields.size()) return "";
-      return trim_cell(rec.fields[i]);
+    // The row's fields are views into the reader's buffer until the next row (no copies).
+    model::TransactionView t;
+    t.file = &path;
+    t.line = rec.line;
+    t.column = 1;
+    auto field = [&](std::size_t i) -> std::string_view {
+      if (i == kAbsent || i >= rec.fields.size()) return {};
+      return trim_view(rec.fields[i]);
     };
-    auto col = [&](std::string_view name) {
-      std::size_t i = slot(name);
-      return i == kAbsent ? 0 : static_cast<int>(i) + 1;
-    };
-    t.voucher = field("voucher");
-    t.account = field("account");
-    t.text = field("text");
-    t.category = field("category");
-    t.activity = field("activity");
-    t.person = field("person");
-    t.financier = field("financier");
-    t.eligible = field("eligible");
-    t.supplier = field("supplier");
-    t.account_name = field("account_name");
+    auto col = [](std::size_t i) { return i == kAbsent ? 0 : static_cast<int>(i) + 1; };
+    t.voucher = field(i_voucher);
+    t.account = field(i_account);
+    t.text = field(i_text);
+    t.category = field(i_category);
+    t.activity = field(i_activity);
+    t.person = field(i_person);
+    t.financier = field(i_financier);
+    t.eligible = field(i_eligible);
+    t.supplier = field(i_supplier);
+    t.account_name = field(i_account_name);
     if (project_column && *project_column < rec.fields.size()) {
-      t.other_project = trim_cell(rec.fields[*project_column]) != spec.project->object;
+      t.other_project = trim_view(rec.fields[*project_column]) != spec.project->object;
     }
     AccountInfo info = accounts.resolve(t.account, nullptr);
     t.account_kind = info.kind;
@@ -261,7 +272,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     auto exclude = [&](std::string rule, std::string message, int column) {
       diags.error(rule, message, {path, rec.line, column});
       ++summary.unreadable;
-      out.unreadable.push_back({t, rule, message});
+      out.unreadable.push_back({t.to_transaction(), rule, message});
     };
     if (rec.fields.size() < header_size) {
       exclude("csv.short-row",
@@ -273,7 +284,7 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     if (rec.fields.size() > header_size) {
       bool extra =
           std::any_of(rec.fields.begin() + static_cast<std::ptrdiff_t>(header_size),
-                      rec.fields.end(), [](const std::string& f) { return !trim_cell(f).empty(); });
+                      rec.fields.end(), [](std::string_view f) { return !trim_view(f).empty(); });
       if (extra) {
         exclude("csv.long-row",
                 fmt::format("the row has {} fields where the header has {} (a delimiter inside an "
@@ -283,16 +294,11 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
         continue;
       }
     }
-    auto parse_date = [](const std::string& value) {
-      auto d = core::parse_iso_date(value);
-      if (!d) d = core::parse_compact_date(value);
-      return d;
-    };
-    auto date = parse_date(field("date"));
+    auto date = parse_date(field(i_date));
     if (!date) {
       exclude("ledger.date",
-              fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field("date")),
-              col("date"));
+              fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field(i_date)),
+              col(i_date));
       continue;
     }
     t.date = *date;
@@ -301,13 +307,14 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
       bool ok = true;
       bool any = false;
       const char* names[2] = {"debit", "credit"};
+      const std::size_t at_side[2] = {i_debit, i_credit};
       for (int i = 0; i < 2 && ok; ++i) {
-        std::string v = field(names[i]);
+        std::string_view v = field(at_side[i]);
         if (v.empty()) continue;
         any = true;
         auto m = core::parse_money(v, style);
         if (!m) {
-          exclude("ledger.amount", fmt::format("{}: {}", names[i], m.error()), col(names[i]));
+          exclude("ledger.amount", fmt::format("{}: {}", names[i], m.error()), col(at_side[i]));
           ok = false;
         } else {
           sides[i] = *m;
@@ -315,23 +322,23 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
       }
       if (!ok) continue;
       if (!any) {
-        exclude("ledger.amount", "the row has neither a debit nor a credit amount", col("debit"));
+        exclude("ledger.amount", "the row has neither a debit nor a credit amount", col(i_debit));
         continue;
       }
       t.amount = sides[0] - sides[1];
     } else {
-      auto amount = core::parse_money(field("amount"), style);
+      auto amount = core::parse_money(field(i_amount), style);
       if (!amount) {
-        exclude("ledger.amount", amount.error(), col("amount"));
+        exclude("ledger.amount", amount.error(), col(i_amount));
         continue;
       }
       t.amount = *amount;
     }
-    if (std::string p = field("paid"); !p.empty()) {
+    if (std::string_view p = field(i_paid); !p.empty()) {
       auto paid = parse_date(p);
       if (!paid) {
         exclude("ledger.date", fmt::format("paid: '{}' is not a date (YYYY-MM-DD or YYYYMMDD)", p),
-                col("paid"));
+                col(i_paid));
         continue;
       }
       t.paid = *paid;
@@ -341,8 +348,10 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
     tally.row(t.account, t.account_name, t.date, t.amount, shown);
     tally.voucher(t.voucher);
     ++summary.transactions;
-    sink(std::move(t));
+    sink(t);
   }
+  if (!text.error().empty())
+    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()), {path, 0, 0});
   if (!reader.error().empty())
     diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
   finish();
@@ -416,7 +425,7 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       // Co-financing received is a credit on an income account: the amount received is positive.
       if (t.category == "financing") t.amount = -t.amount;
       ++summary.transactions;
-      sink(std::move(t));
+      sink(model::TransactionView::of(t));
     }
   };
   SieFile f = read_sie(*bytes, path, diags, on_voucher);
@@ -462,7 +471,7 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags) {
   std::vector<model::Transaction> rows;
-  LedgerLoad read = read_ledger(project, data_dir, diags, [&](model::Transaction&& t) { rows.push_back(std::move(t)); });
+  LedgerLoad read = read_ledger(project, data_dir, diags, [&](const model::TransactionView& t) { rows.push_back(t.to_transaction()); });
   read.rows = std::move(rows);
   return read;
 }

@@ -12,7 +12,8 @@
 namespace grantkit::io {
 
 // Receives the ledger's outcome rows one at a time, in file order (check::OutcomeBuilder::add).
-using RowSink = std::function<void(model::Transaction&&)>;
+// The row's fields are views valid only during the call.
+using RowSink = std::function<void(const model::TransactionView&)>;
 
 // Everything the ledger sources gave: the rows passed on as outcome (costs, income, VAT,
 // co-financing received; classify them with check::classify_outcome), the rows that could not be
@@ -48,7 +49,9 @@ struct LedgerLoad {
 // A file that cannot be read at all is io.read / csv.encoding / csv.syntax / sie.truncated
 // (unreadable, exit 2); a glob matching nothing is io.no-files (warning).
 // Streaming: every outcome row goes to `sink` as it is read and `rows` stays empty, so memory does
-// not grow with the ledger (a CSV or SIE file is still read into memory whole).
+// not grow with the ledger. A CSV file is read block by block (io::TextStream) after a first pass
+// that checks its encoding (a bad byte anywhere keeps the whole file out); an SIE file is still
+// read into memory whole.
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags, const RowSink& sink);
 // The same, collecting the rows in `rows` (tests, `grantkit ledger`).

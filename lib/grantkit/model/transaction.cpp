@@ -4,31 +4,46 @@
 
 namespace grantkit::model {
 
+// A project has a handful of activities and cost categories: the first 16 names are found by a
+// scan (cheaper than hashing a name twice per row), the rest by hash.
+constexpr std::size_t kScannedNames = 16;
+
 std::uint32_t Outcome::intern(std::string_view name) {
-  if (auto it = name_ids_.find(name); it != name_ids_.end()) return it->second;
+  const std::size_t scanned = std::min(names_.size(), kScannedNames);
+  for (std::size_t i = 0; i < scanned; ++i) {
+    if (names_[i] == name) return static_cast<std::uint32_t>(i);
+  }
+  if (names_.size() > kScannedNames) {
+    if (auto it = name_ids_.find(name); it != name_ids_.end()) return it->second;
+  }
   auto id = static_cast<std::uint32_t>(names_.size());
   names_.emplace_back(name);
-  name_ids_.emplace(std::string(name), id);
+  if (id >= kScannedNames) name_ids_.emplace(std::string(name), id);
   return id;
 }
 
-namespace {
-// The day number (Julian day, < 2^32) above two 16-bit name ids; few enough names per project.
-std::uint64_t pack(core::Date date, std::uint32_t activity, std::uint32_t category) {
-  return (static_cast<std::uint64_t>(date.day_number()) << 32) | (static_cast<std::uint64_t>(activity & 0xFFFF) << 16) |
-         (category & 0xFFFF);
+Outcome::DaySums& Outcome::sums_of(std::uint32_t activity, std::uint32_t category) {
+  if (activity >= sums_at_.size()) sums_at_.resize(activity + 1);
+  auto& of_activity = sums_at_[activity];
+  if (category >= of_activity.size()) of_activity.resize(category + 1, 0);
+  if (of_activity[category] == 0) {
+    sums_.push_back({activity, category, 0, {}});
+    of_activity[category] = static_cast<std::uint32_t>(sums_.size());
+  }
+  return sums_[of_activity[category] - 1];
 }
-}  // namespace
 
 std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const core::Period& window) const {
   std::vector<std::pair<BookedKey, core::Money>> out;
-  const auto from = window.from.day_number(), to = window.to.day_number();
-  for (const auto& [key, amount] : booked) {
-    auto day = static_cast<std::uint32_t>(key >> 32);
-    if (day < from || day > to) continue;
-    core::Date date = window.from + boost::gregorian::days(static_cast<long>(day) - static_cast<long>(from));
-    out.push_back({BookedKey{date, static_cast<std::uint32_t>((key >> 16) & 0xFFFF), static_cast<std::uint32_t>(key & 0xFFFF)},
-                   amount});
+  const std::int64_t from = window.from.day_number(), to = window.to.day_number();
+  for (const auto& s : sums_) {
+    const std::int64_t last = s.first_day + static_cast<std::int64_t>(s.days.size()) - 1;
+    for (std::int64_t day = std::max(from, s.first_day); day <= std::min(to, last); ++day) {
+      core::Money amount = s.days[static_cast<std::size_t>(day - s.first_day)];
+      if (amount.is_zero()) continue;
+      core::Date date = window.from + boost::gregorian::days(static_cast<long>(day - from));
+      out.push_back({BookedKey{date, s.activity, s.category}, amount});
+    }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first.date, a.first.activity, a.first.category) <
@@ -37,19 +52,88 @@ std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const
   return out;
 }
 
-void Outcome::add_cost(Transaction&& t) {
-  booked[pack(t.date, intern(t.activity), intern(t.category))] += t.amount;
-  if (keeps(t.date)) costs.push_back(std::move(t));
+void Outcome::add_cost(const TransactionView& t) {
+  DaySums& s = sums_of(intern(t.activity), intern(t.category));
+  const std::int64_t day = t.date.day_number();
+  if (s.days.empty()) {
+    s.first_day = day;
+    s.days.resize(1);
+  } else if (day < s.first_day) {
+    s.days.insert(s.days.begin(), static_cast<std::size_t>(s.first_day - day), core::Money());
+    s.first_day = day;
+  } else if (day - s.first_day >= static_cast<std::int64_t>(s.days.size())) {
+    s.days.resize(static_cast<std::size_t>(day - s.first_day + 1));
+  }
+  s.days[static_cast<std::size_t>(day - s.first_day)] += t.amount;
+  if (keeps(t.date)) costs.push_back(t.to_transaction());
 }
 
-void Outcome::add_financing(Transaction&& t) {
-  received[ReceivedKey{t.date, t.financier}] += t.amount;
-  if (keeps(t.date)) financing.push_back(std::move(t));
+void Outcome::add_financing(const TransactionView& t) {
+  received[ReceivedKey{t.date, std::string(t.financier)}] += t.amount;
+  if (keeps(t.date)) financing.push_back(t.to_transaction());
 }
+
+namespace {
+void count(std::map<std::string, std::size_t, std::less<>>& counts, std::string_view rule) {
+  auto it = counts.find(rule);
+  if (it == counts.end()) it = counts.emplace(std::string(rule), 0).first;
+  ++it->second;
+}
+}  // namespace
 
 void Outcome::add_exclusion(Exclusion&& e) {
-  ++excluded_count[e.rule];
+  count(excluded_count, e.rule);
   if (e.transaction.date.is_special() || keeps(e.transaction.date)) excluded.push_back(std::move(e));
+}
+
+void Outcome::add_exclusion(const TransactionView& t, std::string_view rule, std::string_view reason) {
+  count(excluded_count, rule);
+  if (t.date.is_special() || keeps(t.date))
+    excluded.push_back({t.to_transaction(), std::string(rule), std::string(reason)});
+}
+
+Transaction TransactionView::to_transaction() const {
+  Transaction t;
+  t.date = date;
+  t.voucher = voucher;
+  t.account = account;
+  t.amount = amount;
+  t.text = text;
+  t.category = category;
+  t.activity = activity;
+  t.person = person;
+  t.financier = financier;
+  t.eligible = eligible;
+  t.paid = paid;
+  t.supplier = supplier;
+  t.account_name = account_name;
+  t.place = {file ? *file : std::string(), line, column};
+  t.account_kind = account_kind;
+  t.other_project = other_project;
+  return t;
+}
+
+TransactionView TransactionView::of(const Transaction& t) {
+  TransactionView v;
+  v.date = t.date;
+  v.voucher = t.voucher;
+  v.account = t.account;
+  v.amount = t.amount;
+  v.text = t.text;
+  v.category = t.category;
+  v.activity = t.activity;
+  v.person = t.person;
+  v.financier = t.financier;
+  v.eligible = t.eligible;
+  v.paid = t.paid;
+  v.supplier = t.supplier;
+  v.account_name = t.account_name;
+  v.file = &t.place.file;
+  v.line = t.place.line;
+  v.column = t.place.column;
+  v.account_kind = t.account_kind;
+  v.other_project = t.other_project;
+  return v;
 }
 
 }  // namespace grantkit::model

@@ -40,6 +40,34 @@ struct Transaction {
   bool other_project = false;
 };
 
+// A ledger row as a reader hands it on (io::RowSink, check::OutcomeBuilder::add): the fields of
+// Transaction as views into the reader's buffer, valid only during that call, so that a million
+// rows pass without a string being made for each field. to_transaction() keeps a row.
+struct TransactionView {
+  core::Date date;
+  std::string_view voucher;
+  std::string_view account;
+  core::Money amount;
+  std::string_view text;
+  std::string_view category;
+  std::string_view activity;
+  std::string_view person;
+  std::string_view financier;
+  std::string_view eligible;
+  std::optional<core::Date> paid;
+  std::string_view supplier;
+  std::string_view account_name;
+  const std::string* file = nullptr;  // the source file (outlives the view); null: none
+  int line = 0;
+  int column = 0;
+  AccountKind account_kind = AccountKind::unknown;
+  bool other_project = false;
+
+  Transaction to_transaction() const;
+  // A view of `t` (valid while `t` is).
+  static TransactionView of(const Transaction& t);
+};
+
 // A transaction left out of the eligible outcome, and the rule that left it out.
 struct Exclusion {
   Transaction transaction;
@@ -75,14 +103,15 @@ struct LedgerFileSummary {
 
 // The classified outcome, built row by row (check::OutcomeBuilder) so that memory grows with the
 // number of groups, not with the number of ledger rows (a region's whole ledger streams through):
-// - `booked`: every eligible cost summed per day, activity and cost category (öre) — the figures;
+// - the booked sums: every eligible cost summed per day, activity and cost category (öre), read
+//   with booked_in() — the figures;
 // - `received`: co-financing received in cash summed per day and financier (öre);
 // - `costs`, `financing`, `excluded`: the rows kept whole, for the reports that list them (the
 //   claim's transaction list): all rows when `keep_all`, else only those dated inside `detail`;
 // - `excluded_count`: every exclusion counted per rule id, kept whole or not.
 struct Outcome {
   // A day, an activity and a category; the two names interned (name()) so that the hot path of a
-  // million rows hashes one integer, not strings.
+  // million rows compares small integers, not strings.
   struct BookedKey {
     core::Date date;
     std::uint32_t activity = 0;
@@ -93,17 +122,16 @@ struct Outcome {
     std::string financier;
     bool operator<(const ReceivedKey& o) const { return std::tie(date, financier) < std::tie(o.date, o.financier); }
   };
-  // Every eligible cost summed per day, activity and category, unordered: see booked_in().
-  std::unordered_map<std::uint64_t, core::Money> booked;
   std::map<ReceivedKey, core::Money> received;
   std::vector<Transaction> costs;
   std::vector<Transaction> financing;
   std::vector<Exclusion> excluded;
-  std::map<std::string, std::size_t> excluded_count;
+  std::map<std::string, std::size_t, std::less<>> excluded_count;
   bool keep_all = true;
   std::optional<core::Period> detail;
 
-  // The sums of `booked` dated inside `window`, ordered by date, activity id and category id.
+  // The booked sums dated inside `window` that are not zero, ordered by date, activity id and
+  // category id.
   std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window) const;
   // The activity or category name behind an interned id of BookedKey.
   const std::string& name(std::uint32_t id) const { return names_[id]; }
@@ -112,21 +140,36 @@ struct Outcome {
 
   // Whether a row dated `date` is kept whole.
   bool keeps(core::Date date) const { return keep_all || (detail && !date.is_special() && detail->contains(date)); }
-  // Adds an eligible cost: summed into `booked`, kept whole when keeps(date).
-  void add_cost(Transaction&& t);
+  // Adds an eligible cost: summed into the booked sums, kept whole when keeps(date).
+  void add_cost(const TransactionView& t);
   // Adds co-financing received in cash: summed into `received`, kept whole when keeps(date).
-  void add_financing(Transaction&& t);
+  void add_financing(const TransactionView& t);
+  void add_cost(const Transaction& t) { add_cost(TransactionView::of(t)); }
+  void add_financing(const Transaction& t) { add_financing(TransactionView::of(t)); }
   // Counts an exclusion under its rule, kept whole when keeps(date) (rows without a date are kept:
   // they are the rows that could not be read).
   void add_exclusion(Exclusion&& e);
+  void add_exclusion(const TransactionView& t, std::string_view rule, std::string_view reason);
 
  private:
+  // The booked sums of one activity and category: one per day from `first_day` (a Julian day
+  // number), as many days as its rows span. An activity's costs span its period, a few hundred
+  // days, so a day's sum is found by index rather than by hashing.
+  struct DaySums {
+    std::uint32_t activity = 0;
+    std::uint32_t category = 0;
+    std::int64_t first_day = 0;
+    std::vector<core::Money> days;
+  };
+  DaySums& sums_of(std::uint32_t activity, std::uint32_t category);
+  std::vector<DaySums> sums_;
+  std::vector<std::vector<std::uint32_t>> sums_at_;  // [activity][category] → index in sums_ + 1; 0: none
   struct NameHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::vector<std::string> names_;
-  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;  // beyond the first 16
 };
 
 }  // namespace grantkit::model
