@@ -53,6 +53,28 @@ TEST_CASE("core::parse_money refuses ambiguous or malformed text") {
   CHECK(refused("1.001", {'.', 0}));
 }
 
+TEST_CASE("core::parse_money reads the plain form of ledger rows by the same rules as the rest") {
+  // The forms nearly every row has (read in one pass) and their near neighbours (read in full).
+  CHECK(ore("2670.49") == 267049);
+  CHECK(ore("-1425.3") == -142530);
+  CHECK(ore("7,05") == 705);
+  CHECK(ore("0") == 0);
+  CHECK(ore("-0") == 0);
+  CHECK(ore("0.5") == 50);
+  CHECK(ore("999999999999999.99") == 99999999999999999);  // 15 digits of kronor
+  CHECK(ore("9999999999999999.99") == 999999999999999999);  // 16: the full reading
+  CHECK(refused("05.00"));             // a leading zero
+  CHECK(refused("-"));
+  CHECK(refused("12."));
+  CHECK(refused("12.345"));            // three decimals
+  CHECK(refused("12.3x"));
+  CHECK(refused("12,50", {'.', 0}));   // not the source's decimal mark
+  CHECK(refused("1.234", {',', '.'}) == false);
+  CHECK(ore("1.234", {',', '.'}) == 123400);  // the source's thousands separator, not a decimal mark
+  CHECK(ore("1,25", {',', 0}) == 125);
+  CHECK(ore(" 12.50") == 1250);
+}
+
 TEST_CASE("core::parse_money refuses overflow instead of wrapping") {
   CHECK(ore("92233720368547758.07") == INT64_MAX);
   CHECK(refused("92233720368547758.08"));

@@ -142,7 +142,7 @@ TEST_CASE("model::Outcome sums days in any order and lists only the days that ar
   auto march = o.booked_in({test::date("2022-03-10"), test::date("2022-03-10")});
   REQUIRE(march.size() == 1);
   CHECK(march[0].second == core::Money::from_ore(150));
-  // Many names (beyond the scanned first 16) intern to distinct, stable ids.
+  // Many names intern to distinct, stable ids.
   std::vector<std::uint32_t> ids;
   for (int i = 0; i < 40; ++i) ids.push_back(o.intern("name-" + std::to_string(i)));
   for (int i = 0; i < 40; ++i) CHECK(o.intern("name-" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);

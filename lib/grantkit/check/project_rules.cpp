@@ -296,6 +296,16 @@ void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view r
 
 void OutcomeBuilder::add(model::Transaction&& t) { add(model::TransactionView::of(t)); }
 
+const OutcomeBuilder::Name& OutcomeBuilder::name(std::string_view text) {
+  if (auto it = names_.find(text); it != names_.end()) return it->second;
+  Name n;
+  n.activity = p_.find_activity(text) != nullptr;
+  n.category = p_.programme.categories.empty() || p_.programme.find_category(text);
+  if (auto c = covered_.find(text); c != covered_.end()) n.covered_by = c->second;
+  n.id = out_.intern(text);
+  return names_.emplace(std::string(text), n).first->second;
+}
+
 void OutcomeBuilder::add(const model::TransactionView& t) {
   const Project& p = p_;
   using model::AccountKind;
@@ -351,21 +361,23 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
             core::Severity::error);
     return;
   }
-  if (!t.activity.empty() && !p.find_activity(t.activity)) {
+  const Name& activity = name(t.activity);
+  if (!t.activity.empty() && !activity.activity) {
     exclude(t, "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
     return;
   }
-  if (!p.programme.categories.empty() && !p.programme.find_category(t.category)) {
+  const Name& category = name(t.category);
+  if (!category.category) {
     exclude(t, "ledger.unknown-category",
             fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
     return;
   }
   // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.
-  if (auto c = covered_.find(t.category); c != covered_.end()) {
+  if (const model::FlatRate* c = category.covered_by) {
     exclude(t, "ledger.covered-by-flat-rate",
             fmt::format("booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
                         "as booked",
-                        t.category, c->second->id, core::format_percent_human(c->second->rate)));
+                        t.category, c->id, core::format_percent_human(c->rate)));
     return;
   }
   if (!t.eligible.empty()) {
@@ -378,7 +390,7 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
       return;
     }
   }
-  out_.add_cost(t);
+  out_.add_cost(t, activity.id, category.id);
 }
 
 model::Outcome OutcomeBuilder::finish() {

@@ -1,12 +1,14 @@
 #pragma once
 // Consistency rules (`grantkit validate`): one small function per rule id, listed in a registry.
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
+#include <grantkit/core/text_hash.hpp>
 #include <grantkit/model/project.hpp>
 #include <grantkit/model/transaction.hpp>
 
@@ -44,6 +46,17 @@ class OutcomeBuilder {
  private:
   void exclude(const model::TransactionView& t, std::string_view rule, std::string reason,
                core::Severity severity = core::Severity::warning);
+  // What a name in a row's activity or category column stands for, found once per distinct name:
+  // a ledger repeats a handful of names a million times.
+  struct Name {
+    bool activity = false;  // an activity of the plan
+    bool category = false;  // a cost category of the programme (any, when it lists none)
+    const model::FlatRate* covered_by = nullptr;  // a flat rate in force that covers the category
+    std::uint32_t id = 0;   // model::Outcome::intern
+  };
+  const Name& name(std::string_view text);
+  using NameHash = core::ShortTextHash;
+  std::unordered_map<std::string, Name, NameHash, std::equal_to<>> names_;
   const model::Project& p_;
   core::Diagnostics& d_;
   model::Outcome out_;

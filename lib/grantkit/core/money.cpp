@@ -1,6 +1,7 @@
 #include <grantkit/core/money.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@ namespace {
 // Returns the byte length of the space at s[i], or 0.
 std::size_t group_space_at(std::string_view s, std::size_t i) {
   if (s[i] == ' ') return 1;
+  if (s[i] != '\xC2' && s[i] != '\xE2') return 0;  // neither space below starts here
   if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
   if (s.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
   return 0;
@@ -45,13 +47,46 @@ Money Money::operator-(Money other) const {
 }
 Money Money::operator-() const { return Money() - *this; }
 
+namespace {
+// The form nearly every ledger row has: an optional minus, 1–15 digits without a leading zero
+// (a lone 0 is fine), and optionally the decimal mark with one or two digits. Read here in one
+// pass; nothing when the text has any other form, which parse_money reads (and judges) in full.
+// The decimal mark is the source's, or the mark present when the source names none, and never
+// the source's thousands separator: the same rules as the full reading.
+std::optional<Money> parse_plain_amount(std::string_view s, MoneyStyle style) {
+  bool negative = !s.empty() && s.front() == '-';
+  if (negative) s.remove_prefix(1);
+  std::size_t i = 0;
+  std::int64_t kronor = 0;
+  while (i < s.size() && i < 16 && s[i] >= '0' && s[i] <= '9') kronor = kronor * 10 + (s[i++] - '0');
+  if (i == 0 || i > 15 || (s[0] == '0' && i > 1)) return std::nullopt;
+  std::int64_t ore = 0;
+  if (i < s.size()) {
+    char mark = s[i];
+    if ((mark != '.' && mark != ',') || (style.decimal != 0 && mark != style.decimal) || mark == style.thousands)
+      return std::nullopt;
+    std::size_t decimals = s.size() - i - 1;
+    if (decimals < 1 || decimals > 2) return std::nullopt;
+    for (std::size_t k = i + 1; k < s.size(); ++k) {
+      if (s[k] < '0' || s[k] > '9') return std::nullopt;
+      ore = ore * 10 + (s[k] - '0');
+    }
+    if (decimals == 1) ore *= 10;
+  }
+  std::int64_t total = kronor * 100 + ore;
+  return Money::from_ore(negative ? -total : total);
+}
+}  // namespace
+
 Result<Money> parse_money(std::string_view text, MoneyStyle style) {
+  if (auto plain = parse_plain_amount(text, style)) return *plain;
   auto fail = [&](std::string_view why) {
     return Result<Money>::failure(fmt::format("'{}' is not an amount: {}", text, why));
   };
   std::string_view s = trim(text);
-  // Optional currency suffix.
+  // Optional currency suffix (looked for only when the text does not end in a digit).
   for (std::string_view suffix : {"kr", "SEK", ":-"}) {
+    if (s.empty() || (s.back() >= '0' && s.back() <= '9')) break;
     if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) {
       s = trim(s.substr(0, s.size() - suffix.size()));
       break;

@@ -3,6 +3,7 @@
 #include <grantkit/io/text_stream.hpp>
 
 #include <cerrno>
+#include <cstring>
 #include <iconv.h>
 
 #include <fmt/format.h>
@@ -102,13 +103,6 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
       fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
 }
 
-std::string_view trim_view(std::string_view cell) {
-  std::size_t b = 0, e = cell.size();
-  while (b < e && (cell[b] == ' ' || cell[b] == '\t')) ++b;
-  while (e > b && (cell[e - 1] == ' ' || cell[e - 1] == '\t')) --e;
-  return cell.substr(b, e - b);
-}
-
 std::string trim_cell(std::string_view cell) { return std::string(trim_view(cell)); }
 
 std::string ascii_lower(std::string_view text) {
@@ -199,6 +193,38 @@ CsvReader::Step CsvReader::parse(CsvRecord& record, bool end) {
     s.clear();
     return s;
   };
+  // The common line, split with memchr: it ends in LF (or CRLF), holds no other CR, and its
+  // quoted fields (if any) hold no "" and no line break and are followed by a delimiter or the
+  // line's end. Any other line is read by the loop below, from its start.
+  if (const void* lf = std::memchr(t.data(), '\n', t.size())) {
+    std::size_t eol = static_cast<std::size_t>(static_cast<const char*>(lf) - t.data());
+    std::string_view text = t.substr(0, eol > 0 && t[eol - 1] == '\r' ? eol - 1 : eol);
+    bool plain = text.find('\r') == std::string_view::npos;
+    for (std::size_t from = 0; plain;) {
+      if (from < text.size() && text[from] == '"') {
+        std::size_t close = text.find('"', from + 1);
+        if (close == std::string_view::npos || (close + 1 < text.size() && text[close + 1] != delim_)) {
+          plain = false;
+          break;
+        }
+        add(text.substr(from + 1, close - from - 1));
+        if (close + 1 >= text.size()) break;
+        from = close + 2;
+        continue;
+      }
+      std::size_t d = text.find(delim_, from);
+      add(text.substr(from, (d == std::string_view::npos ? text.size() : d) - from));
+      if (d == std::string_view::npos) break;
+      from = d + 1;
+    }
+    if (plain) {
+      record.fields.resize(n);
+      in_->consume(eol + 1);
+      line_ = line + 1;
+      return Step::record;
+    }
+    n = 0;
+  }
   for (;;) {
     std::string_view field;
     std::size_t stop = pos;

@@ -36,7 +36,14 @@ char detect_delimiter(std::string_view text);
 class TextStream;
 
 // A CSV cell without surrounding spaces and tabs, as a view into `cell`.
-std::string_view trim_view(std::string_view cell);
+inline std::string_view trim_view(std::string_view cell) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (cell.empty() || (!blank(cell.front()) && !blank(cell.back()))) return cell;
+  std::size_t b = 0, e = cell.size();
+  while (b < e && (cell[b] == ' ' || cell[b] == '\t')) ++b;
+  while (e > b && (cell[e - 1] == ' ' || cell[e - 1] == '\t')) --e;
+  return cell.substr(b, e - b);
+}
 
 // One record: its fields and the 1-based line on which it starts. The fields are views into the
 // reader's text (or, for a quoted field with "" escapes or line breaks, into `unescaped`), valid

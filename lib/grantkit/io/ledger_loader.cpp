@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include <grantkit/core/text_hash.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/csv.hpp>
 #include <grantkit/io/project_loader.hpp>
@@ -99,7 +101,7 @@ class FileTally {
       it->second.category = info.category;
     }
     auto& a = it->second;
-    if (a.name.empty()) a.name = name;
+    if (a.name.empty() && !name.empty()) a.name = name;
     ++a.rows;
     a.sum += amount;
   }
@@ -120,11 +122,13 @@ class FileTally {
       }
       s_.accounts.push_back(std::move(a));
     }
+    std::sort(s_.accounts.begin(), s_.accounts.end(),
+              [](const model::AccountSummary& a, const model::AccountSummary& b) { return a.account < b.account; });
   }
 
  private:
   model::LedgerFileSummary s_;
-  std::map<std::string, model::AccountSummary, std::less<>> accounts_;
+  std::unordered_map<std::string, model::AccountSummary, core::ShortTextHash, std::equal_to<>> accounts_;  // sorted by close()
   std::size_t vouchers_ = 0;
   std::string last_voucher_;
 };

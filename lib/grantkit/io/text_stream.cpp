@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -70,20 +71,25 @@ std::size_t check_utf8_block(std::string_view s, bool last, std::size_t& done) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
-    // 32 ASCII bytes at a time, then 8: a ledger is mostly ASCII.
+    // ASCII eight bytes at a time, straight to the first byte with its high bit set: a ledger is
+    // mostly ASCII with a Swedish letter here and there.
     constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-    while (i + 32 <= n) {
-      std::uint64_t w[4];
-      std::memcpy(w, s.data() + i, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
-      i += 32;
-    }
     while (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      if (w & kHigh) break;
-      i += 8;
+      std::uint64_t high = w & kHigh;
+      if (high == 0) {
+        i += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        i += static_cast<std::size_t>(std::countr_zero(high)) / 8;
+      } else {
+        while (static_cast<unsigned char>(s[i]) < 0x80) ++i;
+      }
+      break;
     }
+    while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     if (i >= n) break;
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = utf8_length(c);

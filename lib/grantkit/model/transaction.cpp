@@ -4,21 +4,11 @@
 
 namespace grantkit::model {
 
-// A project has a handful of activities and cost categories: the first 16 names are found by a
-// scan (cheaper than hashing a name twice per row), the rest by hash.
-constexpr std::size_t kScannedNames = 16;
-
 std::uint32_t Outcome::intern(std::string_view name) {
-  const std::size_t scanned = std::min(names_.size(), kScannedNames);
-  for (std::size_t i = 0; i < scanned; ++i) {
-    if (names_[i] == name) return static_cast<std::uint32_t>(i);
-  }
-  if (names_.size() > kScannedNames) {
-    if (auto it = name_ids_.find(name); it != name_ids_.end()) return it->second;
-  }
+  if (auto it = name_ids_.find(name); it != name_ids_.end()) return it->second;
   auto id = static_cast<std::uint32_t>(names_.size());
   names_.emplace_back(name);
-  if (id >= kScannedNames) name_ids_.emplace(std::string(name), id);
+  name_ids_.emplace(std::string(name), id);
   return id;
 }
 
@@ -52,8 +42,10 @@ std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const
   return out;
 }
 
-void Outcome::add_cost(const TransactionView& t) {
-  DaySums& s = sums_of(intern(t.activity), intern(t.category));
+void Outcome::add_cost(const TransactionView& t) { add_cost(t, intern(t.activity), intern(t.category)); }
+
+void Outcome::add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category) {
+  DaySums& s = sums_of(activity, category);
   const std::int64_t day = t.date.day_number();
   if (s.days.empty()) {
     s.first_day = day;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <grantkit/core/date.hpp>
+#include <grantkit/core/text_hash.hpp>
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/model/account_plan.hpp>
@@ -142,6 +143,8 @@ struct Outcome {
   bool keeps(core::Date date) const { return keep_all || (detail && !date.is_special() && detail->contains(date)); }
   // Adds an eligible cost: summed into the booked sums, kept whole when keeps(date).
   void add_cost(const TransactionView& t);
+  // The same, with the activity's and the category's ids from intern() (the hot path).
+  void add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category);
   // Adds co-financing received in cash: summed into `received`, kept whole when keeps(date).
   void add_financing(const TransactionView& t);
   void add_cost(const Transaction& t) { add_cost(TransactionView::of(t)); }
@@ -164,12 +167,9 @@ struct Outcome {
   DaySums& sums_of(std::uint32_t activity, std::uint32_t category);
   std::vector<DaySums> sums_;
   std::vector<std::vector<std::uint32_t>> sums_at_;  // [activity][category] → index in sums_ + 1; 0: none
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  using NameHash = core::ShortTextHash;
   std::vector<std::string> names_;
-  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;  // beyond the first 16
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;
 };
 
 }  // namespace grantkit::model
