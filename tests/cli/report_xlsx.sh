@@ -42,6 +42,9 @@ for sec_key, sec in sections.items():
     for k, v in sec.items():
         if k == "diagnostics" or not isinstance(v, list): continue
         tables.append((sec_key, k, v, sec.get("total" if k == "rows" else k + "_total")))
+    # The aid object is shown to readers as the section's last sheet: one row per item.
+    if isinstance(sec.get("aid"), dict):
+        tables.append((sec_key, "aid", [{"item": k, "value": v} for k, v in sec["aid"].items()], None))
 if len(names) != len(tables) + 2:
     bad(f"{len(names)} sheets for {len(tables)} tables (+ findings and about): {names}")
 

@@ -2,6 +2,7 @@
 
 #include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/cofinancing.hpp>
+#include <grantkit/render/render.hpp>
 
 #include "support.hpp"
 
@@ -91,6 +92,17 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   CHECK(aid(doc, "cumulative_eligible").number == 23020567);
   CHECK(aid(doc, "previously_claimed").number == 6000000);
   CHECK(aid(doc, "to_claim").number == 5510283);
+  // Readers see the aid as a table of labelled rows; JSON has it once, as the `aid` object.
+  const auto& shown = table(doc, "aid");
+  CHECK(shown.presents == "aid");
+  REQUIRE(shown.rows.size() == 5);
+  CHECK(shown.rows[4][0].display_sv == "Stöd att begära denna period");
+  CHECK(shown.rows[4][1].number == 5510283);
+  std::string json = render::render_json(doc);
+  CHECK(json.find("\"aid\": {") != std::string::npos);
+  CHECK(json.find("\"aid\": [") == std::string::npos);
+  std::string md = render::render_text(doc, render::RenderOptions{render::Format::md, render::Lang::en, render::CsvDialect::rfc4180, false});
+  CHECK(md.find("| Aid to claim this period | 55,102.83 |") != std::string::npos);
   CHECK(table(doc, "transactions").rows.size() == 2);
   CHECK(table(doc, "transactions").total->back().number == 5000000 + 1234567);
 }

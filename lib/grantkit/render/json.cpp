@@ -134,6 +134,7 @@ std::string diagnostics_json(const core::Diagnostics& diagnostics) {
 std::string render_json(const reports::Document& doc) {
   std::string out = header_json(doc, doc.report);
   for (const auto& t : doc.tables) {
+    if (!t.presents.empty()) continue;  // the value itself is written below
     out += ",\n  ";
     put_string(out, t.key);
     out += ": [";

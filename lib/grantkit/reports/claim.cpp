@@ -229,6 +229,13 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                        Cell::of_integer(t.place.line)});
   }
   doc.tables.push_back(std::move(ex));
+  // Last, where a reader looks for the bottom line.
+  doc.tables.push_back(value_table("aid", doc.values.back().second, "Stöd att begära", "Aid to claim",
+                                   {{"rate", {"Stödnivå", "Aid rate"}},
+                                    {"max", {"Högsta stödbelopp", "Maximum aid"}},
+                                    {"cumulative_eligible", {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
+                                    {"previously_claimed", {"Tidigare begärt stöd", "Aid claimed before"}},
+                                    {"to_claim", {"Stöd att begära denna period", "Aid to claim this period"}}}));
   return doc;
 }
 

@@ -99,6 +99,11 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
     aid.emplace_back("aid_to_date", Cell::none());
   }
   doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
+  doc.tables.push_back(value_table("aid", doc.values.back().second, "Stöd", "Aid",
+                                   {{"rate", {"Stödnivå", "Aid rate"}},
+                                    {"max", {"Högsta stödbelopp", "Maximum aid"}},
+                                    {"cumulative_eligible", {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
+                                    {"aid_to_date", {"Stöd hittills", "Aid to date"}}}));
   return doc;
 }
 

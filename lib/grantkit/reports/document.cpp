@@ -69,6 +69,27 @@ Bundle bundle_of(Document doc) {
   return b;
 }
 
+Table value_table(const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
+                  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels) {
+  Table t;
+  t.key = key;
+  t.presents = key;
+  t.title_sv = std::move(title_sv);
+  t.title_en = std::move(title_en);
+  t.columns = {Column("item", "Post", "Item"), Column("value", "Värde", "Value")};
+  for (const auto& e : value.entries) {
+    std::string sv = e.label, en = e.label;
+    for (const auto& [k, l] : labels) {
+      if (k == e.label) {
+        sv = l.first;
+        en = l.second;
+      }
+    }
+    t.rows.push_back({Cell::of_code(e.label, sv, en), e.value});
+  }
+  return t;
+}
+
 int column_index(const Table& table, std::string_view key) {
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     if (table.columns[i].key == key) return static_cast<int>(i);

@@ -97,6 +97,10 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
   std::optional<std::vector<Cell>> total;  // the totals row: sums of the rounded rows
+  // The key of a document value (Document::values) that this table shows to readers, label by
+  // label (the claim's aid to claim). JSON writes the value itself and leaves such a table out;
+  // the table, Markdown, HTML and XLSX show it like any other table.
+  std::string presents;
 };
 
 // A whole report: header fields of the JSON contract, its tables, extra named values (e.g. `aid`)
@@ -122,6 +126,12 @@ struct Bundle {
   Document header;
   std::vector<std::pair<std::string, Document>> sections;
 };
+
+// A table that shows a document value of `entries` to readers (Table::presents = `key`): one row
+// per entry, its label from `labels` (entry key → Swedish and English label, in that order) and
+// its value.
+Table value_table(const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
+                  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels);
 
 // A bundle of one report (single reports in HTML and XLSX): the header is `doc` without tables.
 Bundle bundle_of(Document doc);
