@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -18,6 +19,7 @@
 #include <grantkit/core/file.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
+#include <grantkit/io/time_loader.hpp>
 
 namespace grantkit::cli {
 
@@ -55,6 +57,16 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   l.outcome = builder.finish();
   for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
   return l;
+}
+
+std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete) {
+  auto unreadable = [&] {
+    return std::count_if(diags.items().begin(), diags.items().end(), [](const core::Diagnostic& d) { return d.unreadable; });
+  };
+  auto before = unreadable();
+  std::vector<model::TimeEntry> entries = io::load_time(project, diags);
+  complete = unreadable() == before;
+  return entries;
 }
 
 reports::ReportWindow window(const CommonOptions& o, const model::Project& project) {

@@ -2,11 +2,13 @@
 // Options every subcommand shares (CLI.md), and the steps every subcommand ends with.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/model/project.hpp>
+#include <grantkit/model/time_entry.hpp>
 #include <grantkit/model/transaction.hpp>
 #include <grantkit/render/render.hpp>
 #include <grantkit/reports/document.hpp>
@@ -57,6 +59,10 @@ Loaded load(const CommonOptions& o, Ledger ledger);
 Loaded load(const CommonOptions& o, bool with_ledger);
 // The reporting window from --as-of and --period (UsageError when malformed).
 reports::ReportWindow window(const CommonOptions& o, const model::Project& project);
+
+// The project's time reports (io::load_time); `complete` is false when one of them could not be
+// read (an unreadable diagnostic was added), so that no month is judged missing for want of it.
+std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);

@@ -266,6 +266,7 @@ Bundle monthly_report(const model::Project& p, const model::Outcome& outcome,
     TimeOptions to;
     to.window = w;
     to.by_person = true;  // one row per person: the period's planned and reported hours
+    to.complete = o.time_complete;
     Document time = time_report(p, *o.time, to);
     time.title_sv = "Tid per person denna period";
     time.title_en = "Time per person this period";

@@ -16,6 +16,7 @@ struct MonthlyReportOptions {
   ReportWindow window;
   // The time reports as loaded (io::load_time); without them the report has no time section.
   const std::vector<model::TimeEntry>* time = nullptr;
+  bool time_complete = true;  // TimeOptions::complete
 };
 
 // The burn-up series (`burn_up`): one row per month of the project period: month, added (the

@@ -229,7 +229,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       }
     }
     core::SourcePlace staff_place = active ? active->place : core::SourcePlace{};
-    if (person && ended && l.planned > 0 && l.reported == 0) {
+    if (o.complete && person && ended && l.planned > 0 && l.reported == 0) {
       l.flags.insert(kMissingReport);
       doc.diagnostics.warning(std::string(kMissingReport),
                               fmt::format("{}, {}: no hours reported; {} planned", person_id,

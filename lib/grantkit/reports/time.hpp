@@ -15,6 +15,9 @@ struct TimeOptions {
   ReportWindow window;
   bool by_person = false;  // --by person: one row per person, the period's months summed
   bool monthly = false;  // --monthly: one row per month, the persons summed (with by_person: both)
+  // False when a time report could not be read (exit 2): no month is then judged missing
+  // (time.missing-report), since its hours may be in that file.
+  bool complete = true;
 };
 
 // Planned minutes of `person` in `month`: over the person's staffing entries, share × full-time
