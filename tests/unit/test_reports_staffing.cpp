@@ -310,6 +310,23 @@ TEST_CASE("reports::staffing_report staff.in-kind-mismatch") {
     p.staff = {entry("contact", "muni", 20, 30000, Funding::in_kind, from_sep)};
     CHECK(flagged(table(run(p), "in_kind"), 0, "staff.in-kind-mismatch"));
   }
+  SUBCASE("the payroll overhead in force is part of the value, as in the outcome") {
+    grantkit::model::FlatRate overhead;
+    overhead.id = "payroll_overhead";
+    overhead.rate = Percent::from_millionths(452400);  // 45.24 %
+    overhead.applies_by_default = true;
+    p.programme.flat_rates = {overhead};
+    p.financing[0].in_kind = kr(130716);
+    p.staff = {entry("contact", "muni", 20, 30000, Funding::in_kind, from_sep)};
+    Document doc = run(p);
+    const Table& k = table(doc, "in_kind");
+    CHECK(cell(k, 0, "planned_value").money() == kr(130716));  // 90 000 + 45.24 % = 130 716
+    CHECK(cell(k, 0, "difference").money() == Money());
+    CHECK(count_rule(doc.diagnostics, "staff.in-kind-mismatch") == 0);
+    CHECK(cell(table(doc, "rows"), 0, "planned_cost").money() == kr(90000));  // the salary alone
+    p.decision.rates["payroll_overhead"] = Percent::from_points(0);  // the decision turns it off
+    CHECK(cell(table(run(p), "in_kind"), 0, "planned_value").money() == kr(90000));
+  }
   SUBCASE("cash staff are not in-kind value") {
     p.staff = {entry("contact", "muni", 20, 30000, Funding::cash, from_sep)};
     Document doc = run(p);

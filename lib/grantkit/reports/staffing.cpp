@@ -223,6 +223,13 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
   for (const auto& id : in_kind_orgs) {
     if (std::find(orgs.begin(), orgs.end(), id) == orgs.end()) orgs.push_back(id);
   }
+  // In-kind staff time is valued with the payroll overhead as the outcome values it (DOMAIN.md:
+  // "In-kind staff time from a co-financier gets the same rate"): the rate in force on the as-of
+  // date, on each financier's sum, rounded down once.
+  std::optional<Percent> overhead;
+  for (const auto& rate : p.flat_rates_in_force(p.decision_on(o.window.as_of))) {
+    if (rate.id == "payroll_overhead") overhead = rate.rate;
+  }
   Money sum_plan, sum_value;
   bool all_plan = true, all_value = true;
   for (const auto& id : orgs) {
@@ -230,6 +237,7 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
     std::optional<Money> plan = f ? f->in_kind : std::nullopt;
     std::optional<Money> value =
         in_kind_value.count(id) ? in_kind_value.at(id) : std::optional(Money());
+    if (value && overhead) *value += core::apply_percent_floor(*value, *overhead);
     std::vector<std::string> row_flags;
     if (!value) row_flags.emplace_back("staff.no-salary");
     if (plan && value && beyond(*value, *plan, p.programme.in_kind_deviation_percent)) {
@@ -238,9 +246,9 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
           "staff.in-kind-mismatch",
           fmt::format(
               "{}: its in-kind staff time is planned at {} (share × monthly salary over the "
-              "staffing period), the financing plan says {} in kind; the difference {} is more "
+              "staffing period{}), the financing plan says {} in kind; the difference {} is more "
               "than {}",
-              id, kr(*value), kr(*plan), kr(*value - *plan),
+              id, kr(*value), overhead ? " with the payroll overhead" : "", kr(*plan), kr(*value - *plan),
               core::format_percent_human(p.programme.in_kind_deviation_percent)),
           f ? f->place : core::SourcePlace{});
     }

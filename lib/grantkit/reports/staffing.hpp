@@ -36,8 +36,9 @@ std::optional<core::Money> planned_cost(const model::Project& project,
 // a salary), funding (cash | in_kind), flags; a totals row sums planned hours and (when every cost
 // is known) planned cost. A second table `in_kind`, one row per financier with an in-kind amount in
 // the financing plan or in-kind staff: financier, planned_in_kind (the plan's), planned_value (the
-// planned cost of its in-kind staff; null when a salary is missing), difference (value − plan),
-// flags. Payroll overhead on in-kind time is not added yet (a later issue).
+// planned cost of its in-kind staff plus the payroll overhead in force on the as-of date, rounded
+// down once on the financier's sum, as the outcome values in-kind time; null when a salary is
+// missing), difference (value − plan), flags.
 // Flags and diagnostics (rule ids): staff.over-allocated, staff.duplicate-entry, staff.period (the
 // check/ rules, run here and attributed to the entries they concern), staff.in-kind-mismatch (a
 // warning: planned value further from the plan's in_kind than the programme's
