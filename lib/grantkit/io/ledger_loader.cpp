@@ -112,7 +112,7 @@ class FileTally {
     }
   }
   // Fills in the account list (names from `names` where the rows gave none).
-  void close(const std::map<std::string, std::string>& names = {}) {
+  void close(const std::map<std::string, std::string, std::less<>>& names = {}) {
     if (s_.vouchers == 0) s_.vouchers = vouchers_;
     for (auto& [account, a] : accounts_) {
       if (a.name.empty()) {
@@ -358,30 +358,32 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
 }
 
 // Whether a SIE file opens a checksum (#KSUMMA) that it never closes: a file cut short, which is
-// refused whole (SIE 4B §10.6). Known before reading, so that no row of it reaches the outcome.
-bool opens_unclosed_checksum(std::string_view bytes) {
-  std::size_t first = bytes.find("#KSUMMA");
-  return first != std::string_view::npos && bytes.rfind("#KSUMMA") == first;
+// refused whole (SIE 4B §10.6). Known from the pre-pass, so that no row of it reaches the outcome.
+bool opens_unclosed_checksum(const SieScan& scan) {
+  return scan.ksumma == 1;
 }
 
-// Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher.
+// Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher: a pre-pass over the
+// file's bytes, then its text block by block, each row handed on as views.
 void read_sie_file(const std::string& path, const model::SourceSpec& spec,
                    const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out,
                    const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
+  const SieScan scan = scan_sie_file(path);
+  if (!scan.readable) {
     diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
     tally.close();
     out.files.push_back(std::move(summary));
     return;
   }
-  const bool refused = opens_unclosed_checksum(*bytes);
+  const bool refused = opens_unclosed_checksum(scan);
   const std::size_t first_bad = out.unreadable.size();
-  auto on_voucher = [&](SieVoucher&& v, const SieFile& f) {
-    std::string voucher = v.id();
-    for (auto& bad : v.unreadable) {
+  std::string voucher;   // the voucher's id, its capacity kept from voucher to voucher
+  std::string code;      // a supplier's object id, to look up its name
+  auto on_voucher = [&](const SieVoucherView& v, const SieFile& f) {
+    v.id(voucher);
+    for (const auto& bad : v.unreadable) {
       model::Transaction t;
       if (bad.date) t.date = *bad.date;
       t.voucher = voucher;
@@ -391,11 +393,11 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       ++summary.unreadable;
       out.unreadable.push_back({std::move(t), bad.rule, bad.message});
     }
-    for (auto& r : v.rows) {
+    for (const auto& r : v.rows) {
       AccountInfo info = accounts.resolve(r.account, &f);
       tally.row(r.account, "", *r.date, r.amount, info);
       if (!model::is_outcome_kind(info.kind) || refused) continue;
-      model::Transaction t;
+      model::TransactionView t;
       t.date = *r.date;
       t.voucher = voucher;
       t.account = r.account;
@@ -403,32 +405,38 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       t.text = r.text;
       t.category = info.category;
       t.account_kind = info.kind;
-      t.place = {path, r.line, 1};
+      t.file = &path;
+      t.line = r.line;
+      t.column = 1;
       // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
       if (auto it = f.account_names.find(t.account); it != f.account_names.end()) t.account_name = it->second;
-      auto object = [&](const std::optional<int>& dimension) -> std::string {
-        if (!dimension) return "";
-        auto o = f.object_for(r, *dimension);
-        return o ? o->object : std::string();
+      auto object = [&](const std::optional<int>& dimension) -> std::string_view {
+        if (!dimension) return {};
+        auto o = f.object_for(r.objects, *dimension);
+        return o ? o->object : std::string_view();
       };
       t.activity = object(spec.activity_dimension);
       t.person = object(spec.person_dimension);
       t.financier = object(spec.financier_dimension);
-      if (std::string s = object(spec.supplier_dimension); !s.empty()) {
-        std::string name = f.object_name(*spec.supplier_dimension, s);
-        t.supplier = name.empty() ? s : name;
+      if (std::string_view s = object(spec.supplier_dimension); !s.empty()) {
+        code.assign(s);
+        auto it = f.object_names.find({*spec.supplier_dimension, code});
+        t.supplier = it == f.object_names.end() || it->second.empty() ? s : std::string_view(it->second);
       }
       if (spec.project) {
-        auto o = f.object_for(r, spec.project->dimension);
+        auto o = f.object_for(r.objects, spec.project->dimension);
         t.other_project = !o || o->object != spec.project->object;
       }
       // Co-financing received is a credit on an income account: the amount received is positive.
       if (t.category == "financing") t.amount = -t.amount;
       ++summary.transactions;
-      sink(model::TransactionView::of(t));
+      sink(t);
     }
   };
-  SieFile f = read_sie(*bytes, path, diags, on_voucher);
+  TextStream text(path, "utf-8");
+  SieFile f = read_sie(text, scan, path, diags, on_voucher);
+  if (!text.error().empty())
+    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()), {path, 0, 0});
   summary.encoding = f.encoding;
   summary.vouchers = f.vouchers;
   summary.removed_rows = f.removed_rows;
