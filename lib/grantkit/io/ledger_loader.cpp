@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -43,8 +44,7 @@ class AccountResolver {
   // `sie`: the file's #KTYP and the BAS class decide when neither map nor plan does.
   AccountInfo resolve(std::string_view account, const SieFile* sie) const {
     AccountInfo info;
-    const model::AccountRange* r = model::find_range(spec_.account_map, account);
-    if (!r && plan_) r = plan_->find(account);
+    const model::AccountRange* r = range(account);
     if (r) {
       info.kind = r->kind;
       info.category = r->category;
@@ -71,8 +71,28 @@ class AccountResolver {
   }
 
  private:
+  // The account_map's or else the plan's range for `account`, looked up once per account: a plan
+  // has hundreds of ranges, a ledger a few accounts and a million rows.
+  const model::AccountRange* range(std::string_view account) const {
+    if (!plan_ && spec_.account_map.empty()) return nullptr;
+    auto it = ranges_.find(account);
+    if (it == ranges_.end()) {
+      const model::AccountRange* r = model::find_range(spec_.account_map, account);
+      if (!r && plan_) r = plan_->find(account);
+      it = ranges_.emplace(std::string(account), r).first;
+    }
+    return it->second;
+  }
+
   const model::SourceSpec& spec_;
   const model::AccountPlan* plan_;
+  mutable std::map<std::string, const model::AccountRange*, std::less<>> ranges_;
+};
+
+// Hashes strings and views alike, so that a map keyed by std::string is searched with a view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 // Counts and sums of one file as it is read.
@@ -85,12 +105,23 @@ class FileTally {
   model::LedgerFileSummary& summary() { return s_; }
   void row(std::string_view account, std::string_view name, core::Date date, core::Money amount,
            const AccountInfo& info) {
+    row(this->account(account, info), name, date, amount);
+  }
+  // The same for an account found before (account()).
+  void row(model::AccountSummary& a, std::string_view name, core::Date date, core::Money amount) {
     ++s_.rows;
     if (!date.is_special()) {
       if (!s_.period) s_.period = core::Period{date, date};
       s_.period->from = std::min(s_.period->from, date);
       s_.period->to = std::max(s_.period->to, date);
     }
+    if (a.name.empty()) a.name = name;
+    ++a.rows;
+    a.sum += amount;
+  }
+  // An account's summary (it stays put until close()), made on its first row with the kind and
+  // category the account has then.
+  model::AccountSummary& account(std::string_view account, const AccountInfo& info) {
     auto it = accounts_.find(account);
     if (it == accounts_.end()) {
       it = accounts_.emplace(std::string(account), model::AccountSummary{}).first;
@@ -98,10 +129,7 @@ class FileTally {
       it->second.kind = info.kind;
       it->second.category = info.category;
     }
-    auto& a = it->second;
-    if (a.name.empty()) a.name = name;
-    ++a.rows;
-    a.sum += amount;
+    return it->second;
   }
   // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a voucher's
   // rows together), so memory does not grow with the rows.
@@ -381,7 +409,20 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
   const std::size_t first_bad = out.unreadable.size();
   std::string voucher;   // the voucher's id, its capacity kept from voucher to voucher
   std::string code;      // a supplier's object id, to look up its name
+  // What a row's account gives, looked up once per account (a file has a few accounts and a million
+  // rows) while the file's #KONTO and #KTYP stay as they were (SieFile::plan_version).
+  struct AccountMemo {
+    AccountInfo info;
+    std::string_view name;  // #KONTO, into SieFile::account_names
+    model::AccountSummary* tally = nullptr;
+  };
+  std::unordered_map<std::string, AccountMemo, StringHash, std::equal_to<>> memo;
+  std::size_t memo_version = 0;
   auto on_voucher = [&](const SieVoucherView& v, const SieFile& f) {
+    if (f.plan_version != memo_version) {
+      memo.clear();
+      memo_version = f.plan_version;
+    }
     v.id(voucher);
     for (const auto& bad : v.unreadable) {
       model::Transaction t;
@@ -394,8 +435,17 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       out.unreadable.push_back({std::move(t), bad.rule, bad.message});
     }
     for (const auto& r : v.rows) {
-      AccountInfo info = accounts.resolve(r.account, &f);
-      tally.row(r.account, "", *r.date, r.amount, info);
+      auto known = memo.find(r.account);
+      if (known == memo.end()) {
+        AccountMemo m;
+        m.info = accounts.resolve(r.account, &f);
+        // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
+        if (auto n = f.account_names.find(r.account); n != f.account_names.end()) m.name = n->second;
+        m.tally = &tally.account(r.account, m.info);
+        known = memo.emplace(std::string(r.account), m).first;
+      }
+      const AccountInfo& info = known->second.info;
+      tally.row(*known->second.tally, "", *r.date, r.amount);
       if (!model::is_outcome_kind(info.kind) || refused) continue;
       model::TransactionView t;
       t.date = *r.date;
@@ -408,8 +458,7 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       t.file = &path;
       t.line = r.line;
       t.column = 1;
-      // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
-      if (auto it = f.account_names.find(t.account); it != f.account_names.end()) t.account_name = it->second;
+      t.account_name = known->second.name;
       auto object = [&](const std::optional<int>& dimension) -> std::string_view {
         if (!dimension) return {};
         auto o = f.object_for(r.objects, *dimension);

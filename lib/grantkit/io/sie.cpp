@@ -817,6 +817,9 @@ class Reader {
       }
     }
 
+    if (kind == Label::konto || kind == Label::ktyp || kind == Label::dim || kind == Label::underdim ||
+        kind == Label::objekt)
+      ++f_.plan_version;
     const bool row_label = kind == Label::trans || kind == Label::rtrans || kind == Label::btrans;
     if (!row_label && kind != Label::ver) {
       if (vstate_ == VState::header) end_headless_voucher();

@@ -128,6 +128,9 @@ struct SieFile {
   std::map<std::string, char> account_types;         // #KTYP kontonr → T, S, K or I
   std::map<int, SieDimension> dimensions;
   std::map<std::pair<int, std::string>, std::string> object_names;  // #OBJEKT
+  // Counts the records read that may change the four maps above (#KONTO, #KTYP, #DIM, #UNDERDIM,
+  // #OBJEKT): what a voucher sink looked up in them stays right while it is the same.
+  std::size_t plan_version = 0;
   std::size_t vouchers = 0;
   std::size_t rows = 0;          // rows that count, in all vouchers
   std::size_t removed_rows = 0;  // #BTRANS
