@@ -45,8 +45,7 @@ class AccountResolver {
   // `sie`: the file's #KTYP and the BAS class decide when neither map nor plan does.
   AccountInfo resolve(std::string_view account, const SieFile* sie) const {
     AccountInfo info;
-    const model::AccountRange* r = model::find_range(spec_.account_map, account);
-    if (!r && plan_) r = plan_->find(account);
+    const model::AccountRange* r = range(account);
     if (r) {
       info.kind = r->kind;
       info.category = r->category;
@@ -73,9 +72,24 @@ class AccountResolver {
   }
 
  private:
+  // The account_map's or else the plan's range for `account`, looked up once per account: a plan
+  // has hundreds of ranges, a ledger a few accounts and a million rows.
+  const model::AccountRange* range(std::string_view account) const {
+    if (!plan_ && spec_.account_map.empty()) return nullptr;
+    auto it = ranges_.find(account);
+    if (it == ranges_.end()) {
+      const model::AccountRange* r = model::find_range(spec_.account_map, account);
+      if (!r && plan_) r = plan_->find(account);
+      it = ranges_.emplace(std::string(account), r).first;
+    }
+    return it->second;
+  }
+
   const model::SourceSpec& spec_;
   const model::AccountPlan* plan_;
+  mutable std::map<std::string, const model::AccountRange*, std::less<>> ranges_;
 };
+
 
 // Counts and sums of one file as it is read.
 class FileTally {
@@ -87,12 +101,23 @@ class FileTally {
   model::LedgerFileSummary& summary() { return s_; }
   void row(std::string_view account, std::string_view name, core::Date date, core::Money amount,
            const AccountInfo& info) {
+    row(this->account(account, info), name, date, amount);
+  }
+  // The same for an account found before (account()).
+  void row(model::AccountSummary& a, std::string_view name, core::Date date, core::Money amount) {
     ++s_.rows;
     if (!date.is_special()) {
       if (!s_.period) s_.period = core::Period{date, date};
       s_.period->from = std::min(s_.period->from, date);
       s_.period->to = std::max(s_.period->to, date);
     }
+    if (a.name.empty() && !name.empty()) a.name = name;
+    ++a.rows;
+    a.sum += amount;
+  }
+  // An account's summary (it stays put until close()), made on its first row with the kind and
+  // category the account has then.
+  model::AccountSummary& account(std::string_view account, const AccountInfo& info) {
     auto it = accounts_.find(account);
     if (it == accounts_.end()) {
       it = accounts_.emplace(std::string(account), model::AccountSummary{}).first;
@@ -100,10 +125,7 @@ class FileTally {
       it->second.kind = info.kind;
       it->second.category = info.category;
     }
-    auto& a = it->second;
-    if (a.name.empty() && !name.empty()) a.name = name;
-    ++a.rows;
-    a.sum += amount;
+    return it->second;
   }
   // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a voucher's
   // rows together), so memory does not grow with the rows.
@@ -114,7 +136,7 @@ class FileTally {
     }
   }
   // Fills in the account list (names from `names` where the rows gave none).
-  void close(const std::map<std::string, std::string>& names = {}) {
+  void close(const std::map<std::string, std::string, std::less<>>& names = {}) {
     if (s_.vouchers == 0) s_.vouchers = vouchers_;
     for (auto& [account, a] : accounts_) {
       if (a.name.empty()) {
@@ -134,7 +156,7 @@ class FileTally {
 };
 
 // Reads one CSV ledger file.
-void read_csv_file(const std::string& path, const model::SourceSpec& spec,
+void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec,
                    const AccountResolver& accounts, bool has_plan, core::Diagnostics& diags,
                    LedgerLoad& out, const RowSink& sink) {
   FileTally tally(path, "csv");
@@ -362,30 +384,45 @@ void read_csv_file(const std::string& path, const model::SourceSpec& spec,
 }
 
 // Whether a SIE file opens a checksum (#KSUMMA) that it never closes: a file cut short, which is
-// refused whole (SIE 4B §10.6). Known before reading, so that no row of it reaches the outcome.
-bool opens_unclosed_checksum(std::string_view bytes) {
-  std::size_t first = bytes.find("#KSUMMA");
-  return first != std::string_view::npos && bytes.rfind("#KSUMMA") == first;
+// refused whole (SIE 4B §10.6). Known from the pre-pass, so that no row of it reaches the outcome.
+bool opens_unclosed_checksum(const SieScan& scan) {
+  return scan.ksumma == 1;
 }
 
-// Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher.
-void read_sie_file(const std::string& path, const model::SourceSpec& spec,
+// Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher: a pre-pass over the
+// file's bytes, then its text block by block, each row handed on as views.
+void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec,
                    const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out,
                    const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
-  auto bytes = read_file_bytes(path);
-  if (!bytes) {
+  const SieScan scan = scan_sie_file(path);
+  if (!scan.readable) {
     diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
     tally.close();
     out.files.push_back(std::move(summary));
     return;
   }
-  const bool refused = opens_unclosed_checksum(*bytes);
+  const bool refused = opens_unclosed_checksum(scan);
   const std::size_t first_bad = out.unreadable.size();
-  auto on_voucher = [&](SieVoucher&& v, const SieFile& f) {
-    std::string voucher = v.id();
-    for (auto& bad : v.unreadable) {
+  std::string voucher;   // the voucher's id, its capacity kept from voucher to voucher
+  std::string code;      // a supplier's object id, to look up its name
+  // What a row's account gives, looked up once per account (a file has a few accounts and a million
+  // rows) while the file's #KONTO and #KTYP stay as they were (SieFile::plan_version).
+  struct AccountMemo {
+    AccountInfo info;
+    std::string_view name;  // #KONTO, into SieFile::account_names
+    model::AccountSummary* tally = nullptr;
+  };
+  std::unordered_map<std::string, AccountMemo, core::ShortTextHash, std::equal_to<>> memo;
+  std::size_t memo_version = 0;
+  auto on_voucher = [&](const SieVoucherView& v, const SieFile& f) {
+    if (f.plan_version != memo_version) {
+      memo.clear();
+      memo_version = f.plan_version;
+    }
+    v.id(voucher);
+    for (const auto& bad : v.unreadable) {
       model::Transaction t;
       if (bad.date) t.date = *bad.date;
       t.voucher = voucher;
@@ -395,11 +432,20 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       ++summary.unreadable;
       out.unreadable.push_back({std::move(t), bad.rule, bad.message});
     }
-    for (auto& r : v.rows) {
-      AccountInfo info = accounts.resolve(r.account, &f);
-      tally.row(r.account, "", *r.date, r.amount, info);
+    for (const auto& r : v.rows) {
+      auto known = memo.find(r.account);
+      if (known == memo.end()) {
+        AccountMemo m;
+        m.info = accounts.resolve(r.account, &f);
+        // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
+        if (auto n = f.account_names.find(r.account); n != f.account_names.end()) m.name = n->second;
+        m.tally = &tally.account(r.account, m.info);
+        known = memo.emplace(std::string(r.account), m).first;
+      }
+      const AccountInfo& info = known->second.info;
+      tally.row(*known->second.tally, "", *r.date, r.amount);
       if (!model::is_outcome_kind(info.kind) || refused) continue;
-      model::Transaction t;
+      model::TransactionView t;
       t.date = *r.date;
       t.voucher = voucher;
       t.account = r.account;
@@ -407,32 +453,37 @@ void read_sie_file(const std::string& path, const model::SourceSpec& spec,
       t.text = r.text;
       t.category = info.category;
       t.account_kind = info.kind;
-      t.place = {path, r.line, 1};
-      // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
-      if (auto it = f.account_names.find(t.account); it != f.account_names.end()) t.account_name = it->second;
-      auto object = [&](const std::optional<int>& dimension) -> std::string {
-        if (!dimension) return "";
-        auto o = f.object_for(r, *dimension);
-        return o ? o->object : std::string();
+      t.file = &path;
+      t.line = r.line;
+      t.column = 1;
+      t.account_name = known->second.name;
+      auto object = [&](const std::optional<int>& dimension) -> std::string_view {
+        if (!dimension) return {};
+        auto o = f.object_for(r.objects, *dimension);
+        return o ? o->object : std::string_view();
       };
       t.activity = object(spec.activity_dimension);
       t.person = object(spec.person_dimension);
       t.financier = object(spec.financier_dimension);
-      if (std::string s = object(spec.supplier_dimension); !s.empty()) {
-        std::string name = f.object_name(*spec.supplier_dimension, s);
-        t.supplier = name.empty() ? s : name;
+      if (std::string_view s = object(spec.supplier_dimension); !s.empty()) {
+        code.assign(s);
+        auto it = f.object_names.find({*spec.supplier_dimension, code});
+        t.supplier = it == f.object_names.end() || it->second.empty() ? s : std::string_view(it->second);
       }
       if (spec.project) {
-        auto o = f.object_for(r, spec.project->dimension);
+        auto o = f.object_for(r.objects, spec.project->dimension);
         t.other_project = !o || o->object != spec.project->object;
       }
       // Co-financing received is a credit on an income account: the amount received is positive.
       if (t.category == "financing") t.amount = -t.amount;
       ++summary.transactions;
-      sink(model::TransactionView::of(t));
+      sink(t);
     }
   };
-  SieFile f = read_sie(*bytes, path, diags, on_voucher);
+  TextStream text(path, "utf-8");
+  SieFile f = read_sie(text, scan, path, diags, on_voucher);
+  if (!text.error().empty())
+    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()), {path, 0, 0});
   summary.encoding = f.encoding;
   summary.vouchers = f.vouchers;
   summary.removed_rows = f.removed_rows;
@@ -505,9 +556,9 @@ LedgerLoad read_ledger(const model::Project& project, const std::string& data_di
     AccountResolver accounts(spec, plan);
     for (const auto& file : expand_source_path(project.dir, spec, diags)) {
       if (spec.format == "sie")
-        read_sie_file(file, spec, accounts, diags, out, sink);
+        read_sie_ledger_file(file, spec, accounts, diags, out, sink);
       else
-        read_csv_file(file, spec, accounts, plan != nullptr, diags, out, sink);
+        read_csv_ledger_file(file, spec, accounts, plan != nullptr, diags, out, sink);
     }
   }
   return out;

@@ -50,8 +50,8 @@ struct LedgerLoad {
 // (unreadable, exit 2); a glob matching nothing is io.no-files (warning).
 // Streaming: every outcome row goes to `sink` as it is read and `rows` stays empty, so memory does
 // not grow with the ledger. A CSV file is read block by block (io::TextStream) after a first pass
-// that checks its encoding (a bad byte anywhere keeps the whole file out); an SIE file is still
-// read into memory whole.
+// that checks its encoding (a bad byte anywhere keeps the whole file out); a SIE file likewise after
+// a pre-pass over its bytes (io::scan_sie_file: encoding, #KSUMMA marks).
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags, const RowSink& sink);
 // The same, collecting the rows in `rows` (tests, `grantkit ledger`).

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,6 +77,40 @@ struct SieVoucher {
   std::string id() const;
 };
 
+// An object of a row as the reader hands it on (SieObject with a view).
+struct SieObjectView {
+  int dimension = 0;
+  std::string_view object;
+};
+
+// A row that counts as the reader hands it on (SieRow with views).
+struct SieRowView {
+  std::string_view account;
+  std::span<const SieObjectView> objects;
+  core::Money amount;
+  std::optional<core::Date> date;
+  std::string_view text;
+  bool added = false;
+  int line = 0;
+};
+
+// A voucher as the reader hands it to a SieVoucherViewSink: SieVoucher with its texts, rows and
+// objects as views into the reader's storage, valid only during that call, so that the vouchers of
+// a large file pass without strings and vectors being made for each. to_voucher() keeps one.
+struct SieVoucherView {
+  std::string_view series;
+  std::string_view number;
+  std::optional<core::Date> date;
+  std::string_view text;
+  int line = 0;
+  std::span<const SieRowView> rows;
+  std::span<const SieBadRow> unreadable;
+  std::size_t removed_rows = 0;
+  // SieVoucher::id(), written into `out` (which keeps its capacity from voucher to voucher).
+  void id(std::string& out) const;
+  SieVoucher to_voucher() const;
+};
+
 // A dimension (§8, #DIM / #UNDERDIM): number, name and, for a sub-dimension, its parent.
 struct SieDimension {
   int number = 0;
@@ -89,10 +124,13 @@ struct SieFile {
   std::string format;    // #FORMAT as written
   std::string program;   // #PROGRAM
   std::string company;   // #FNAMN
-  std::map<std::string, std::string> account_names;  // #KONTO kontonr → kontonamn
+  std::map<std::string, std::string, std::less<>> account_names;  // #KONTO kontonr → kontonamn
   std::map<std::string, char> account_types;         // #KTYP kontonr → T, S, K or I
   std::map<int, SieDimension> dimensions;
   std::map<std::pair<int, std::string>, std::string> object_names;  // #OBJEKT
+  // Counts the records read that may change the four maps above (#KONTO, #KTYP, #DIM, #UNDERDIM,
+  // #OBJEKT): what a voucher sink looked up in them stays right while it is the same.
+  std::size_t plan_version = 0;
   std::size_t vouchers = 0;
   std::size_t rows = 0;          // rows that count, in all vouchers
   std::size_t removed_rows = 0;  // #BTRANS
@@ -108,12 +146,39 @@ struct SieFile {
   // the parent is the parent dimension's #OBJEKT whose code is the longest prefix of it. Nothing
   // when the row has no such object or the parent cannot be found.
   std::optional<SieObject> object_for(const SieRow& row, int dimension) const;
+  // The same for a row's objects as views; the object found is a view into `objects` or into
+  // object_names.
+  std::optional<SieObjectView> object_for(std::span<const SieObjectView> objects, int dimension) const;
   // An object's #OBJEKT name, or empty.
   std::string object_name(int dimension, const std::string& object) const;
 };
 
 // Receives each voucher as its block closes, with the file read so far.
 using SieVoucherSink = std::function<void(SieVoucher&&, const SieFile&)>;
+// The same with the voucher as views, valid only during the call.
+using SieVoucherViewSink = std::function<void(const SieVoucherView&, const SieFile&)>;
+
+// What the reader must know of a whole file before it reads a line of it, found in one pass over
+// its bytes (scan_sie_file: block by block, in constant memory).
+struct SieScan {
+  bool readable = true;     // the file could be opened and read (always so for bytes in memory)
+  bool utf16 = false;       // it starts with a UTF-16 BOM: refused (sie.encoding)
+  bool bom = false;         // it starts with a UTF-8 BOM
+  bool blank = true;        // after a UTF-8 BOM: nothing but spaces, tabs and line ends (sie.empty)
+  bool has_record = false;  // a line whose first non-blank is `#` and a letter (else sie.format)
+  // Read as UTF-8: it has a UTF-8 BOM, or its bytes after a BOM are valid UTF-8 (RFC 3629) with
+  // a multi-byte sequence. Else CP437.
+  bool utf8 = false;
+  std::size_t ksumma = 0;  // how often `#KSUMMA` occurs in its bytes, anywhere
+};
+
+// The block size in which a SIE file is read.
+inline constexpr std::size_t kSieBlock = std::size_t{1} << 20;
+
+// The pre-pass over bytes in memory, and over the file at `path` read in blocks of `block` bytes
+// (not readable: a file that cannot be opened or read, a folder).
+SieScan scan_sie(std::string_view bytes);
+SieScan scan_sie_file(const std::string& path, std::size_t block = kSieBlock);
 
 // Reads a SIE 4 file from its bytes, line by line (CRLF, LF or CR; the last line needs no line
 // end; blank lines ignored, §5.5–5.6). Fields are separated by spaces or tabs, also inside `{}`;
@@ -148,5 +213,18 @@ using SieVoucherSink = std::function<void(SieVoucher&&, const SieFile&)>;
 // collected in SieFile::collected.
 SieFile read_sie(std::string_view bytes, const std::string& file, core::Diagnostics& diags,
                  const SieVoucherSink& sink = {});
+
+// The same for the file at `path`, in constant memory: scan_sie_file, then the text read line by
+// line in blocks of `block` bytes. A file that cannot be read is `io.read` (unreadable).
+SieFile read_sie_file(const std::string& path, core::Diagnostics& diags,
+                      const SieVoucherSink& sink = {}, std::size_t block = kSieBlock);
+
+class TextStream;
+
+// The reader itself: `text` is the file's bytes after a UTF-8 BOM (a TextStream of the file in
+// utf-8 drops it), `scan` the pre-pass over the same file. Vouchers go to `sink` as views; none is
+// collected. A read error ends the text early: the caller reports text.error().
+SieFile read_sie(TextStream& text, const SieScan& scan, const std::string& file,
+                 core::Diagnostics& diags, const SieVoucherViewSink& sink);
 
 }  // namespace grantkit::io
