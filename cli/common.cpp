@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -52,10 +53,19 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   std::optional<core::Period> detail;
   if (ledger == Ledger::period) detail = window(o, *l.project).period;
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail);
-  io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
-                                        [&](const model::TransactionView& t) { builder.add(t); });
-  l.outcome = builder.finish();
-  for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
+  try {
+    io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
+                                          [&](const model::TransactionView& t) { builder.add(t); });
+    l.outcome = builder.finish();
+    for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
+  } catch (const std::overflow_error&) {
+    // Each row is at most 100 000 000 000 kr (core::parse_ledger_amount); only a ledger of some
+    // 900 000 such rows gets here. Nothing of it is counted.
+    l.diagnostics.unreadable("ledger.amount",
+                             "the ledger's amounts add up beyond what grantkit counts (±92 233 720 368 547 758 kr); "
+                             "nothing of the ledger is counted");
+    l.outcome = model::Outcome{};
+  }
   return l;
 }
 

@@ -75,6 +75,16 @@ TEST_CASE("core::parse_money reads the plain form of ledger rows by the same rul
   CHECK(ore(" 12.50") == 1250);
 }
 
+TEST_CASE("core::parse_ledger_amount refuses a row above 100 000 000 000 kr") {
+  using grantkit::core::parse_ledger_amount;
+  CHECK(parse_ledger_amount("100000000000")->ore() == 10'000'000'000'000);
+  CHECK(parse_ledger_amount("-100000000000.00")->ore() == -10'000'000'000'000);
+  CHECK_FALSE(parse_ledger_amount("100000000000.01").ok());
+  CHECK_FALSE(parse_ledger_amount("-92233720368547758.07").ok());
+  CHECK(parse_ledger_amount("92233720368547758.07").error().find("larger than a ledger row") != std::string::npos);
+  CHECK_FALSE(parse_ledger_amount("12,50", {'.', 0}).ok());  // parse_money's own faults stay
+}
+
 TEST_CASE("core::parse_money refuses overflow instead of wrapping") {
   CHECK(ore("92233720368547758.07") == INT64_MAX);
   CHECK(refused("92233720368547758.08"));

@@ -192,6 +192,16 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
   return Money::from_ore(negative ? -total : total);
 }
 
+Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style) {
+  constexpr std::int64_t kLimit = 10'000'000'000'000;  // öre: 100 000 000 000 kr
+  auto m = parse_money(text, style);
+  if (m && (m->ore() > kLimit || m->ore() < -kLimit)) {
+    return Result<Money>::failure(
+        fmt::format("'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)", text));
+  }
+  return m;
+}
+
 std::string format_money_plain(Money m) {
   std::int64_t v = m.ore();
   bool neg = v < 0;

@@ -46,6 +46,11 @@ struct MoneyStyle {
 // says `.` groups), and overflow of int64 öre.
 Result<Money> parse_money(std::string_view text, MoneyStyle style = {});
 
+// A ledger row's amount: parse_money, and at most 100 000 000 000 kr either way (10^13 öre), far
+// above any real voucher row, so that a whole ledger's sums stay within int64 öre (it would take
+// 900 000 rows at the limit to leave it). An amount above it is refused with a message.
+Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style = {});
+
 // `2945000`, `2945000.5` → `2945000`, `2945000.50`: kronor with two decimals, or none when whole.
 // The JSON/CSV contract format (dot decimal, no grouping).
 std::string format_money_plain(Money m);

@@ -338,7 +338,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
         std::string_view v = field(at_side[i]);
         if (v.empty()) continue;
         any = true;
-        auto m = core::parse_money(v, style);
+        auto m = core::parse_ledger_amount(v, style);
         if (!m) {
           exclude("ledger.amount", fmt::format("{}: {}", names[i], m.error()), col(at_side[i]));
           ok = false;
@@ -353,7 +353,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
       }
       t.amount = sides[0] - sides[1];
     } else {
-      auto amount = core::parse_money(field(i_amount), style);
+      auto amount = core::parse_ledger_amount(field(i_amount), style);
       if (!amount) {
         exclude("ledger.amount", amount.error(), col(i_amount));
         continue;

@@ -434,28 +434,9 @@ std::optional<int> small_int(std::string_view s) {
   return v;
 }
 
-// An amount (§5.9): the common form `-2670.49` (a sign, at most 15 digits without a leading zero,
-// at most two decimals) read here, anything else by core::parse_money, which gives the same
-// amount for that form and the message for a fault.
+// An amount (§5.9): dot decimal, at most two decimals (core::parse_ledger_amount).
 core::Result<core::Money> sie_amount(std::string_view s) {
-  std::size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) ++i;
-  auto digit = [&](std::size_t at) { return at < s.size() && s[at] >= '0' && s[at] <= '9'; };
-  const std::size_t first = i;
-  std::int64_t ore = 0;
-  while (digit(i) && i - first < 15) ore = ore * 10 + (s[i++] - '0');
-  const std::size_t digits = i - first;
-  bool simple = digits > 0 && !(s[first] == '0' && digits > 1);
-  ore *= 100;
-  if (simple && i < s.size() && s[i] == '.') {
-    ++i;
-    if (digit(i)) ore += (s[i++] - '0') * 10;
-    else simple = false;
-    if (digit(i)) ore += s[i++] - '0';
-  }
-  if (simple && i == s.size()) return core::Money::from_ore(negative ? -ore : ore);
-  return core::parse_money(s, core::MoneyStyle{'.', 0});
+  return core::parse_ledger_amount(s, core::MoneyStyle{'.', 0});
 }
 
 void voucher_id(std::string_view series, std::string_view number, std::string& out) {
@@ -1014,16 +995,17 @@ class Reader {
   void close_voucher(bool complete = true) {
     const auto& v = voucher_;
     if (complete && v.unreadable.empty() && !v.rows.empty()) {
-      core::Money sum;
-      for (const auto& r : v.rows) sum += r.amount;
-      if (!sum.is_zero()) {
+      std::int64_t sum = 0;
+      bool beyond = false;  // the rows add up past what int64 öre hold: certainly unbalanced
+      for (const auto& r : v.rows) beyond = beyond || __builtin_add_overflow(sum, r.amount.ore(), &sum);
+      if (beyond || sum != 0) {
         diags_.warning(
             "sie.unbalanced",
             fmt::format(
                 "{}{} does not balance: its rows add up to {} kr (debit − credit, §11 #TRANS 4); "
                 "they are read as they are",
                 voucher_name(), v.date ? " of " + core::format_iso(*v.date) : std::string(),
-                core::format_money_plain(sum)),
+                beyond ? std::string("more than 92 233 720 368 547 758") : core::format_money_plain(core::Money::from_ore(sum))),
             at(v.line));
       }
     }
