@@ -169,7 +169,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
   // The whole file is checked for its encoding first, so that a bad byte anywhere keeps every row
   // of it out of the outcome; it is then read block by block.
   if (auto bad = check_encoding(path, summary.encoding)) {
-    if (bad->where.line == 0 && bad->message == "cannot read the file")
+    if (bad->io)
       diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
     else
       diags.unreadable("csv.encoding", bad->message, {path, bad->where.line, bad->where.column});

@@ -145,7 +145,7 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
     return DecodeError{fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding), {}};
   }
   int fd = open_regular(path);
-  if (fd < 0) return DecodeError{"cannot read the file", {}};
+  if (fd < 0) return DecodeError{"cannot read the file", {}, true};
   std::string block(kBlock + 4, '\0');
   long n = read_full(fd, block.data(), kBlock);
   std::string_view head(block.data(), n < 0 ? 0 : static_cast<std::size_t>(n));
@@ -159,7 +159,7 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
     TextPosition where;
     if (!utf16_bom && from && std::string_view(from) != "UTF-16LE" && in.bad_offset())
       where = position_in_file(path, 0, *in.bad_offset(), false);
-    return DecodeError{in.error(), where};
+    return DecodeError{in.error(), where, in.io_failed()};
   }
   // UTF-8: checked block by block; a sequence cut by a block's end is carried to the next.
   std::size_t skip = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -186,13 +186,13 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
     n = read_full(fd, block.data() + carry, kBlock);
     if (n < 0) {
       ::close(fd);
-      return DecodeError{"cannot read the file", {}};
+      return DecodeError{"cannot read the file", {}, true};
     }
     start = 0;
     size = carry + static_cast<std::size_t>(n);
   }
   ::close(fd);
-  if (n < 0) return DecodeError{"cannot read the file", {}};
+  if (n < 0) return DecodeError{"cannot read the file", {}, true};
   return std::nullopt;
 }
 
@@ -210,6 +210,7 @@ TextStream::TextStream(const std::string& path, std::string_view encoding, std::
   fd_ = open_regular(path);
   if (fd_ < 0) {
     error_ = "cannot read the file";
+    io_failed_ = true;
     return;
   }
   // The first bytes decide on a BOM: a UTF-16 BOM wins over the source's encoding.
@@ -217,6 +218,7 @@ TextStream::TextStream(const std::string& path, std::string_view encoding, std::
   long h = read_full(fd_, head, 3);
   if (h < 0) {
     error_ = "cannot read the file";
+    io_failed_ = true;
     return;
   }
   std::string_view hv(head, static_cast<std::size_t>(h));
@@ -276,6 +278,7 @@ void TextStream::read_block() {
     long n = read_full(fd_, buf_.data() + end_, block_);
     if (n < 0) {
       error_ = "cannot read the file";
+      io_failed_ = true;
       at_end_ = true;
     } else {
       end_ += static_cast<std::size_t>(n);
@@ -286,6 +289,7 @@ void TextStream::read_block() {
     long n = read_full(fd_, raw_.data() + carry_, block_);
     if (n < 0) {
       error_ = "cannot read the file";
+      io_failed_ = true;
       at_end_ = true;
       n = 0;
     }

@@ -18,12 +18,13 @@ namespace grantkit::io {
 struct DecodeError {
   std::string message;
   TextPosition where;
+  bool io = false;  // the file could not be opened or read at all (not a fault of its bytes)
 };
 
 // Checks that the whole file at `path` can be read in `encoding` (the encodings of io::to_utf8),
 // streaming it block by block: nothing when it can, else the first fault. The readers call it
 // before handing on any row, so that a file with a bad byte anywhere counts not at all (never in
-// part). A file that cannot be opened or read is a DecodeError without a place.
+// part). A file that cannot be opened or read is a DecodeError with `io` set and no place.
 std::optional<DecodeError> check_encoding(const std::string& path, std::string_view encoding);
 
 // The text of a file (converted to UTF-8 from `encoding`, a BOM dropped) or of a string, read in
@@ -55,6 +56,8 @@ class TextStream {
   const std::string& encoding() const { return encoding_; }
   // Set when the file could not be opened, read or converted.
   const std::string& error() const { return error_; }
+  // Whether the error is that the file could not be opened or read (not a fault of its bytes).
+  bool io_failed() const { return io_failed_; }
   // The offset in the file of the byte that could not be converted, when that was the error.
   std::optional<std::size_t> bad_offset() const { return bad_offset_; }
 
@@ -72,6 +75,7 @@ class TextStream {
   std::size_t raw_offset_ = 0;  // the file offset of raw_[0]
   std::optional<std::size_t> bad_offset_;
   bool at_end_ = false;
+  bool io_failed_ = false;
   std::string encoding_;
   std::string error_;
 };
