@@ -183,7 +183,8 @@ SieScan scan_sie_file(const std::string& path, std::size_t block = kSieBlock);
 // Reads a SIE 4 file from its bytes, line by line (CRLF, LF or CR; the last line needs no line
 // end; blank lines ignored, §5.5–5.6). Fields are separated by spaces or tabs, also inside `{}`;
 // quoted with ", where \" is a quote and any other backslash is itself (`"1820\A012"`), §5.7.
-// Amounts `-133`, `11441.2`, `-0.00` (dot decimal, at most two decimals, §5.9); dates YYYYMMDD
+// Amounts `-133`, `11441.2`, `-0.00` (dot decimal, at most two decimals, §5.9; at most
+// 100 000 000 000 kr either way, core::parse_ledger_amount); dates YYYYMMDD
 // (§5.10). Unknown labels and extra trailing fields are ignored (§7.1, §7.3).
 //
 // Encoding: CP437 (#FORMAT PC8, §5.8); a file whose bytes are valid UTF-8 with multi-byte
