@@ -15,6 +15,8 @@
 #   diagnostics: N              exactly N diagnostics on stderr (one message per fault)
 #   stderr-contains: TEXT       stderr holds TEXT (fixed text; may be given several times)
 #   stdout-contains: TEXT       stdout holds TEXT (fixed text; may be given several times)
+#   fifo: PATH                  made a FIFO (mkfifo) in the case's copy before the run (git keeps
+#                               no FIFOs); nothing ever writes to it, so reading it would hang
 #
 # Every case also checks: each stderr line is a diagnostic in the form above (or the `note:` that
 # counts the diagnostics not shown); no "internal error", no crash, no sanitizer report, no hang
@@ -39,7 +41,7 @@ run_case() {
     return 1
   fi
   local command="" dir="." want_exit="" want_count=""
-  local -a rules=() stderr_has=() stdout_has=()
+  local -a rules=() stderr_has=() stdout_has=() fifos=()
   local key value
   while IFS= read -r line || [ -n "$line" ]; do
     line="${line%$'\r'}"
@@ -55,6 +57,7 @@ run_case() {
       diagnostics) want_count="$value" ;;
       stderr-contains) stderr_has+=("$value") ;;
       stdout-contains) stdout_has+=("$value") ;;
+      fifo) fifos+=("$value") ;;
       *) fail "expect: unknown key '$key'" ;;
     esac
   done <"$src/expect"
@@ -68,6 +71,11 @@ run_case() {
   rm -rf "$work"
   cp -a "$src" "$work"
   rm -f "$work/expect"
+  local fifo
+  for fifo in "${fifos[@]}"; do
+    mkdir -p "$(dirname "$work/$fifo")"
+    mkfifo "$work/$fifo" || fail "cannot make the FIFO $fifo"
+  done
   local before
   before="$(cd "$work" && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+%s.%N 2>/dev/null; cd "$work" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)"
 

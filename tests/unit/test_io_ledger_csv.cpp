@@ -3,9 +3,12 @@
 // category.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <numeric>
 
 #include <grantkit/check/rules.hpp>
+#include <grantkit/core/file.hpp>
 #include <grantkit/io/csv.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
@@ -295,4 +298,41 @@ TEST_CASE("io::read_ledger: a missing mapped column is one message with its plac
   CHECK(d.items()[0].place.column == 1);
   CHECK(d.has_unreadable());
   CHECK(l.rows.empty());
+}
+
+TEST_CASE("io::read_ledger: a FIFO matched by the ledger glob is io.not-a-file, never opened") {
+  TempDir dir;
+  core::Diagnostics d;
+  auto p = project_with(dir, "    - {path: \"ledger/*.csv\", format: csv}\n", d);
+  dir.write("ledger/a.csv", "date,amount,category,activity\n2021-07-01,1000,personal,A1\n");
+  REQUIRE(::mkfifo(dir.file("ledger/b.csv").c_str(), 0600) == 0);
+  // Opening the FIFO for reading would block forever: nothing writes to it.
+  auto read = io::read_ledger(p, test::data_dir(), d);
+  CHECK(count_rule(d, "io.not-a-file") == 1);
+  CHECK(d.has_unreadable());
+  CHECK(all(d).find("b.csv: error: the source file is a FIFO (named pipe)") != std::string::npos);
+  // The regular file beside it is read.
+  REQUIRE(read.rows.size() == 1);
+  CHECK(read.rows[0].amount == Money::from_kronor(1000));
+}
+
+TEST_CASE("io::read_ledger: a regular ledger file gives no io.not-a-file") {
+  TempDir dir;
+  core::Diagnostics d;
+  auto p = project_with(dir, "    - {path: \"ledger/*.csv\", format: csv}\n", d);
+  dir.write("ledger/a.csv", "date,amount,category,activity\n2021-07-01,1000,personal,A1\n");
+  auto read = io::read_ledger(p, test::data_dir(), d);
+  CHECK(count_rule(d, "io.not-a-file") == 0);
+  CHECK(read.rows.size() == 1);
+}
+
+TEST_CASE("core::path_kind tells regular files, folders, FIFOs and missing paths apart") {
+  TempDir dir;
+  dir.write("f", "x");
+  REQUIRE(::mkfifo(dir.file("p").c_str(), 0600) == 0);
+  CHECK(core::path_kind(dir.file("f")) == core::PathKind::regular);
+  CHECK(core::path_kind(dir.path()) == core::PathKind::directory);
+  CHECK(core::path_kind(dir.file("p")) == core::PathKind::other);
+  CHECK(core::path_kind(dir.file("none")) == core::PathKind::missing);
+  CHECK(core::path_kind_name(dir.file("p")) == "a FIFO (named pipe)");
 }

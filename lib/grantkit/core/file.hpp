@@ -9,6 +9,14 @@
 
 namespace grantkit::core {
 
+// What a path names, following symbolic links: a regular file, a folder, something else (a FIFO,
+// a device, a socket: opening one to read can block forever or never end), or nothing.
+enum class PathKind { missing, regular, directory, other };
+PathKind path_kind(const std::string& path);
+// "a FIFO (named pipe)", "a character device", "a block device", "a socket", "a folder",
+// "a regular file", "missing": for messages.
+std::string path_kind_name(const std::string& path);
+
 // Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, then
 // renamed over `path`. On any failure the temporary file is removed and `path` is left as it was.
 // Returns true, or the reason it failed.

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/file.hpp>
 #include <grantkit/core/text_hash.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/csv.hpp>
@@ -507,12 +508,26 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
   std::string pattern = (fs::path(dir) / spec.path).string();
   glob_t g{};
   int rc = ::glob(pattern.c_str(), GLOB_ERR, nullptr, &g);
+  bool refused = false;
   if (rc == 0) {
-    for (std::size_t i = 0; i < g.gl_pathc; ++i) files.emplace_back(g.gl_pathv[i]);
+    for (std::size_t i = 0; i < g.gl_pathc; ++i) {
+      std::string file = g.gl_pathv[i];
+      // A FIFO, device or socket is never opened: reading one can block forever (a FIFO with no
+      // writer) or never end (/dev/zero). Folders go on to the reader, which says io.read.
+      if (core::path_kind(file) == core::PathKind::other) {
+        diags.unreadable("io.not-a-file",
+                         fmt::format("the source file is {}, not a regular file: it is not read",
+                                     core::path_kind_name(file)),
+                         {file, 0, 0});
+        refused = true;
+        continue;
+      }
+      files.push_back(std::move(file));
+    }
   }
   globfree(&g);
   std::sort(files.begin(), files.end());
-  if (files.empty()) {
+  if (files.empty() && !refused) {
     bool is_glob = spec.path.find_first_of("*?[") != std::string::npos;
     if (is_glob)
       diags.warning("io.no-files", fmt::format("no file matches '{}'", spec.path), spec.place);

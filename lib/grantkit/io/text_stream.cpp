@@ -34,14 +34,18 @@ long read_full(int fd, char* to, std::size_t n) {
 }
 
 // Opens a regular file (a folder, a device or a pipe is not a ledger file); -1 when it cannot.
+// Opened without blocking (a FIFO with no writer would block open() forever), checked, and then
+// set back to blocking reads.
 int open_regular(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return -1;
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return -1;
   }
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   return fd;
 }
 

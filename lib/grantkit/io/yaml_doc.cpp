@@ -10,6 +10,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <grantkit/core/file.hpp>
+
 namespace grantkit::io {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
@@ -277,6 +279,12 @@ std::optional<std::string> read_file_bytes(const std::string& path) {
 std::optional<YamlNode> load_yaml_file(const std::string& path, core::Diagnostics& diags) {
   auto bytes = read_file_bytes(path);
   if (!bytes) {
+    if (core::path_kind(path) == core::PathKind::other) {
+      diags.unreadable("io.not-a-file",
+                       fmt::format("the file is {}, not a regular file: it is not read", core::path_kind_name(path)),
+                       {path, 0, 0});
+      return std::nullopt;
+    }
     std::error_code ec;
     diags.unreadable("io.read",
                      std::filesystem::is_directory(path, ec)
