@@ -46,7 +46,9 @@ int run_paperwork(PaperworkOptions& po) {
   core::FolderResult written =
       core::write_folder_atomically(o.output, files, render::kPaperworkMarker, marker, po.force);
   if (!written.ok()) {
-    const char* rule = written.error == core::FolderError::io ? "io.write" : "paperwork.exists";
+    const char* rule = written.error == core::FolderError::io        ? "io.write"
+                       : written.error == core::FolderError::foreign ? "paperwork.foreign-files"
+                                                                     : "paperwork.exists";
     std::cerr << fmt::format("{}: error: {} [{}]\n", o.output, written.message, rule);
     return kUnreadable;
   }

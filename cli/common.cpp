@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -46,9 +47,42 @@ Loaded load(const CommonOptions& o, bool with_ledger) {
   return load(o, with_ledger ? Ledger::all : Ledger::skip);
 }
 
+namespace {
+
+// Refuses an output (-o, or paperwork's folder) that is, or holds, a file this run reads: nothing
+// is computed or written (io.output-is-input, exit 2). Before the project is loaded with its own
+// files, once it is with every source (`project`).
+bool output_is_input(const CommonOptions& o, const model::Project* project, core::Diagnostics& diags) {
+  if (o.output.empty() || o.output == "-") return false;
+  std::vector<std::string> inputs;
+  if (project) {
+    inputs = io::input_files(*project, io::default_data_dir());
+  } else {
+    for (const char* name : {"project.yaml", "staff.yaml", "claims.yaml", "indicators.yaml"}) {
+      inputs.push_back((std::filesystem::path(o.dir) / name).string());
+    }
+  }
+  std::string hit = core::output_overlapping_input(o.output, inputs);
+  if (hit.empty()) return false;
+  bool same = core::path_kind(o.output) != core::PathKind::directory;
+  diags.unreadable("io.output-is-input",
+                   same ? fmt::format("the output is {}, which this run reads; nothing was computed or written: "
+                                      "choose another output",
+                                      hit)
+                        : fmt::format("the output folder holds {}, which this run reads; nothing was computed or "
+                                      "written: choose another folder",
+                                      hit),
+                   {o.output, 0, 0});
+  return true;
+}
+
+}  // namespace
+
 Loaded load(const CommonOptions& o, Ledger ledger) {
   Loaded l;
+  if (output_is_input(o, nullptr, l.diagnostics)) return l;
   l.project = io::load_project(o.dir, io::default_data_dir(), l.diagnostics);
+  if (l.project && output_is_input(o, &*l.project, l.diagnostics)) l.project.reset();
   if (!l.project || ledger == Ledger::skip) return l;
   std::optional<core::Period> detail;
   if (ledger == Ledger::period) detail = window(o, *l.project).period;

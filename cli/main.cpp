@@ -1,14 +1,19 @@
 // grantkit: budget, co-financing and time reporting for Tillväxtverket/ERDF projects.
 // main() only dispatches and turns every error into a message and an exit code.
 #include <iostream>
+#include <stdexcept>
 
 #include <fmt/format.h>
+
+#include <grantkit/core/file.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
 
 int main(int argc, char** argv) {
   using namespace grantkit::cli;
+  // SIGINT/SIGTERM while an output is written: its temporary file or folder is removed, exit 130/143.
+  grantkit::core::install_stop_signal_cleanup();
   CLI::App app{"grantkit — budget, co-financing and time reports for projects funded through "
                "Tillväxtverket (ERUF)"};
   app.require_subcommand(1);
@@ -31,6 +36,13 @@ int main(int argc, char** argv) {
     return run ? run() : kUnreadable;
   } catch (const UsageError& e) {
     std::cerr << fmt::format("grantkit: error: {} [cli.usage]\n", e.what());
+    return kUnreadable;
+  } catch (const std::overflow_error& e) {
+    // Every amount read is within ±100 000 000 000 kr, so that sums stay in range; this is the net
+    // under that promise, should a sum of very many of them still leave int64 öre: the input is
+    // beyond what grantkit counts (exit 2), not a crash.
+    std::cerr << fmt::format("grantkit: error: the input's amounts add up beyond what grantkit counts "
+                             "(±92 233 720 368 547 758 kr); nothing was written [amount.range]\n");
     return kUnreadable;
   } catch (const std::exception& e) {
     std::cerr << fmt::format("grantkit: internal error: {} — this is a bug in grantkit; please report it "

@@ -193,13 +193,19 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
 }
 
 Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style) {
-  constexpr std::int64_t kLimit = 10'000'000'000'000;  // öre: 100 000 000 000 kr
   auto m = parse_money(text, style);
-  if (m && (m->ore() > kLimit || m->ore() < -kLimit)) {
+  if (m && !within_amount_limit(*m)) {
     return Result<Money>::failure(
         fmt::format("'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)", text));
   }
   return m;
+}
+
+Result<Money> parse_input_amount(std::string_view text, MoneyStyle style) {
+  auto m = parse_money(text, style);
+  if (!m || within_amount_limit(*m)) return m;
+  return Result<Money>::failure(
+      fmt::format("'{}' is larger than grantkit counts (at most 100 000 000 000 kr either way, as a ledger row)", text));
 }
 
 std::string format_money_plain(Money m) {

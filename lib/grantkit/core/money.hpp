@@ -46,6 +46,16 @@ struct MoneyStyle {
 // says `.` groups), and overflow of int64 öre.
 Result<Money> parse_money(std::string_view text, MoneyStyle style = {});
 
+// The largest amount grantkit reads from any input, either way: 100 000 000 000 kr (10^13 öre). Far
+// above any real budget, salary or voucher row, and so far below int64 öre (±92 233 720 368 547 758
+// kr) that sums of 900 000 such amounts, and every product the reports form with them (a salary ×
+// 12 months, a budget × a day count, an amount × a percentage), stay exact.
+inline constexpr std::int64_t kAmountLimitOre = 10'000'000'000'000;
+// Whether `m` is within ±kAmountLimitOre.
+constexpr bool within_amount_limit(Money m) { return m.ore() <= kAmountLimitOre && m.ore() >= -kAmountLimitOre; }
+// An amount from an input file (a ledger row, a YAML budget, financing, aid or salary):
+// parse_money, and at most kAmountLimitOre either way; above it the text is refused with a message.
+Result<Money> parse_input_amount(std::string_view text, MoneyStyle style = {});
 // A ledger row's amount: parse_money, and at most 100 000 000 000 kr either way (10^13 öre), far
 // above any real voucher row, so that a whole ledger's sums stay within int64 öre (it would take
 // 900 000 rows at the limit to leave it). An amount above it is refused with a message.

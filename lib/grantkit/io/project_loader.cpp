@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/io/accounts_loader.hpp>
+#include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
 #ifndef GRANTKIT_DATA_DIR
@@ -392,6 +393,24 @@ void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
 }  // namespace
 
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);
+
+std::vector<std::string> input_files(const model::Project& project, const std::string& data_dir) {
+  std::vector<std::string> out;
+  for (const char* name : {"project.yaml", "staff.yaml", "claims.yaml", "indicators.yaml"}) {
+    out.push_back((fs::path(project.dir) / name).string());
+  }
+  if (!project.programme_id.empty()) {
+    out.push_back((fs::path(data_dir) / "programmes" / (project.programme_id + ".yaml")).string());
+  }
+  core::Diagnostics ignored;  // a glob matching nothing is said when the sources are read
+  for (const auto* sources : {&project.ledger_sources, &project.time_sources}) {
+    for (const auto& spec : *sources) {
+      if (!spec.accounts.empty()) out.push_back((fs::path(data_dir) / "accounts" / (spec.accounts + ".yaml")).string());
+      for (auto& f : expand_source_path(project.dir, spec, ignored)) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
 
 std::optional<model::Project> load_project(const std::string& dir, const std::string& data_dir,
                                            core::Diagnostics& diags) {

@@ -2,6 +2,7 @@
 // Loads a project folder (FORMATS.md): project.yaml, staff.yaml and the programme rule set.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/model/project.hpp>
@@ -19,6 +20,11 @@ std::string default_data_dir();
 // Unreadable files (io.read, yaml.syntax, …) are marked unreadable: exit 2.
 std::optional<model::Project> load_project(const std::string& dir, const std::string& data_dir,
                                            core::Diagnostics& diags);
+
+// Every file a run on `project` may read, as paths: project.yaml, staff.yaml, claims.yaml,
+// indicators.yaml, the programme rule set, the ledger sources' account plans, and what each ledger
+// and time source's glob matches now. For refusing an output that would overwrite one of them.
+std::vector<std::string> input_files(const model::Project& project, const std::string& data_dir);
 
 // Loads a programme rule set file (schema grantkit/programme/1).
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);

@@ -141,7 +141,7 @@ std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view
     type_error(*n, what, "an amount");
     return std::nullopt;
   }
-  auto m = core::parse_money(n->text);
+  auto m = core::parse_input_amount(n->text);
   if (!m) {
     diags_.error("yaml.amount", fmt::format("{}: {}", what, m.error()), n->place);
     return std::nullopt;

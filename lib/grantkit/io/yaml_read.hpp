@@ -40,6 +40,9 @@ class YamlReader {
   std::optional<std::string> text(const YamlNode* n, std::string_view what, bool required = false);
   // An id: text without spaces.
   std::optional<std::string> id(const YamlNode* n, std::string_view what, bool required = true);
+  // An amount (core::parse_input_amount): at most 100 000 000 000 kr either way, the ledger row's
+  // limit, so that no sum or product of a project's amounts can leave int64 öre; above it yaml.amount
+  // at the value's line.
   std::optional<core::Money> money(const YamlNode* n, std::string_view what);
   std::optional<core::Percent> percent(const YamlNode* n, std::string_view what);
   std::optional<core::Date> date(const YamlNode* n, std::string_view what, bool required = false);
