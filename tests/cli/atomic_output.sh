@@ -2,7 +2,8 @@
 # `-o FILE` is written atomically (CLI.md): a temporary file beside FILE, renamed over it once
 # complete. A run killed while it writes (SIGXFSZ from a file-size limit: deterministic, unlike a
 # timed SIGKILL) leaves the previous FILE intact; a run whose writes fail (the same limit with the
-# signal ignored: EFBIG) reports [io.write], exits 2, leaves FILE intact and no temporary file.
+# signal ignored: EFBIG) reports [io.write] once (libxlsxwriter's own log inside it, not beside
+# it), exits 2, leaves FILE intact and no temporary file.
 source "$(dirname "$0")/lib.bash"
 EX="$SRC/examples/s2i2-sdk-2022"
 OUT="$TMP/o"
@@ -26,6 +27,10 @@ for fmt in xlsx html md; do
   ( trap '' XFSZ; ulimit -f 8; exec "$GK" report "$EX" --period 2022-10 -o "$target" ) >"$TMP/stdout" 2>"$TMP/err" || got=$?
   [ "$got" = 2 ] || fail "$fmt: a failed write exited $got, not 2"
   expect_stderr "out\.$fmt: error: .*\[io\.write\]"
+  # One diagnostic per failure: libxlsxwriter's own [ERROR] lines are quoted inside io.write only.
+  grep -q '^\[ERROR\]' "$TMP/err" && fail "$fmt: libxlsxwriter's own log reached stderr: $(grep '^\[ERROR\]' "$TMP/err" | head -2)"
+  [ "$(grep -c '\[io\.write\]' "$TMP/err")" = 1 ] || fail "$fmt: not exactly one io.write finding"
+  if [ "$fmt" = xlsx ]; then expect_stderr "out\.xlsx: error: .*\(libxlsxwriter: .*File too large\) \[io\.write\]"; fi
   cmp -s "$target" "$TMP/previous" || fail "$fmt: a failed write changed $target"
   leftovers=$(ls -A "$OUT" | grep -v "^out\.\(xlsx\|html\|md\)$" || true)
   [ -z "$leftovers" ] || fail "$fmt: left behind: $leftovers"

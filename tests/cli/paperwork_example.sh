@@ -146,17 +146,30 @@ assert total == int(claim["transactions_total"]["amount"] * 100), total
 PY
 
 # Written whole or not at all: an existing folder is refused and left as it was; --force replaces
-# an earlier paperwork; a folder grantkit did not write is never replaced.
+# an earlier paperwork whose files are all in its manifest, unchanged; a file a person added (a
+# signed scan) or changed is never deleted: paperwork.foreign-files names it; the project folder is
+# never a target.
 before="$(ls -A "$OUT" | md5sum)"
 expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT"
 expect_stderr 'claim-2022-h1: error: .*exists.*--force.*\[paperwork\.exists\]'
 [ "$(ls -A "$OUT" | md5sum)" = "$before" ] || fail "the refused folder was changed"
-touch "$OUT/stale-file.txt"
+grep -q '^manifest: sha256$' "$OUT/.grantkit-paperwork" || fail "the marker has no manifest"
+[ "$(grep -cE '^[0-9a-f]{64}  ' "$OUT/.grantkit-paperwork")" = "$(ls "$OUT" | wc -l)" ] ||
+  fail "the manifest does not list every file written"
+echo "signed" >"$OUT/intyg-signerat.pdf"
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
+expect_stderr 'claim-2022-h1: error: .*intyg-signerat\.pdf.*\[paperwork\.foreign-files\]'
+[ "$(cat "$OUT/intyg-signerat.pdf")" = signed ] || fail "--force deleted a file a person added"
+rm "$OUT/intyg-signerat.pdf"
+echo "edited" >>"$OUT/index.html"
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
+expect_stderr 'index\.html.*\[paperwork\.foreign-files\]'
+grep -q edited "$OUT/index.html" || fail "--force replaced a changed file"
+sed -i '$d' "$OUT/index.html"
 expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
-[ -e "$OUT/stale-file.txt" ] && fail "--force left the old folder's files"
 [ -e "$OUT/index.html" ] || fail "--force did not write the new folder"
 expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$TMP/ex" --force
-expect_stderr 'error: .*was not written by grantkit.*\[paperwork\.exists\]'
+expect_stderr 'error: .*\[io\.output-is-input\]'
 [ -e "$TMP/ex/project.yaml" ] || fail "the project folder was replaced"
 [ "$(ls -A "$TMP" | grep -c grantkit-)" = 0 ] || fail "temporary folders left behind: $(ls -A "$TMP")"
 

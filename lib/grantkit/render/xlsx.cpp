@@ -1,5 +1,8 @@
 // XLSX through libxlsxwriter: one sheet per table, numeric cells with number formats.
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <memory>
 #include <set>
@@ -370,7 +373,66 @@ struct WorkbookCloser {
 
 }  // namespace
 
-core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path) {
+namespace {
+
+// libxlsxwriter prints its own `[ERROR] …` lines on stderr beside the error it returns. While a
+// workbook is written, stderr (descriptor 2) goes to an anonymous temporary file instead; what
+// was caught is handed back, so that the failure is told once, in grantkit's io.write finding.
+class StderrCapture {
+ public:
+  StderrCapture() {
+    std::fflush(stderr);
+    file_ = std::tmpfile();
+    saved_ = file_ ? ::dup(STDERR_FILENO) : -1;
+    if (saved_ < 0 || ::dup2(::fileno(file_), STDERR_FILENO) < 0) restore();
+  }
+  ~StderrCapture() {
+    restore();
+    if (file_) std::fclose(file_);
+  }
+  StderrCapture(const StderrCapture&) = delete;
+  StderrCapture& operator=(const StderrCapture&) = delete;
+  // Stops capturing and returns what was written, its lines joined by "; ", `[ERROR][file:line]:`
+  // and `[ERROR]` prefixes dropped.
+  std::string text() {
+    restore();
+    std::string out;
+    if (!file_) return out;
+    std::rewind(file_);
+    char line[1024];
+    while (std::fgets(line, sizeof line, file_)) {
+      std::string l(line);
+      while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+      if (l.rfind("[ERROR]", 0) == 0) {
+        l.erase(0, 7);
+        if (!l.empty() && l[0] == '[') l.erase(0, l.find(']') == std::string::npos ? 0 : l.find(']') + 1);
+        if (!l.empty() && l[0] == ':') l.erase(0, 1);
+        while (!l.empty() && l[0] == ' ') l.erase(0, 1);
+      }
+      if (l.empty()) continue;
+      if (!out.empty()) out += "; ";
+      out += l;
+    }
+    return out;
+  }
+
+ private:
+  void restore() {
+    if (saved_ >= 0) {
+      std::fflush(stderr);
+      ::dup2(saved_, STDERR_FILENO);
+      ::close(saved_);
+      saved_ = -1;
+    }
+  }
+  std::FILE* file_ = nullptr;
+  int saved_ = -1;
+};
+
+}  // namespace
+
+// The workbook itself (write_xlsx without the capture of libxlsxwriter's own messages).
+static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lang lang, const std::string& path) {
   using R = core::Result<bool>;
   lxw_workbook* raw = workbook_new(path.c_str());
   if (!raw) return R::failure("libxlsxwriter could not start a workbook");
@@ -407,6 +469,16 @@ core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const st
   lxw_error closed = workbook_close(wb.release());
   if (closed != LXW_NO_ERROR) return R::failure(lxw_strerror(closed));
   return true;
+}
+
+core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path) {
+  StderrCapture captured;
+  auto written = write_xlsx_workbook(bundle, lang, path);
+  std::string said = captured.text();
+  if (!written && !said.empty()) {
+    return core::Result<bool>::failure(fmt::format("{} (libxlsxwriter: {})", written.error(), said));
+  }
+  return written;
 }
 
 }  // namespace grantkit::render
