@@ -31,6 +31,7 @@ void set_ledger_command(CLI::App& app, std::function<int()>& run) {
       model::Outcome outcome =
           check::classify_outcome(*l.project, std::move(read.rows), l.diagnostics);
       for (auto& e : read.unreadable) outcome.excluded.push_back(std::move(e));
+      outcome.add_not_kept(read.unreadable_not_kept);
       reports::Document doc = reports::ledger_report(*l.project, read.files, outcome, lo);
       core::Diagnostics all = l.diagnostics;
       all.append(doc.diagnostics);

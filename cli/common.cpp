@@ -92,6 +92,7 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
                                           [&](const model::TransactionView& t) { builder.add(t); });
     l.outcome = builder.finish();
     for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
+    l.outcome.add_not_kept(read.unreadable_not_kept);
   } catch (const std::overflow_error&) {
     // Each row is at most 100 000 000 000 kr (core::parse_ledger_amount); only a ledger of some
     // 900 000 such rows gets here. Nothing of it is counted.
@@ -143,7 +144,7 @@ int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o) {
     if (d.severity == core::Severity::info && !o.verbose) continue;
     if (d.severity != core::Severity::error && o.quiet) continue;
     if (!o.verbose && shown[d.rule] >= 50) {
-      ++hidden[d.rule];
+      hidden[d.rule] += d.more > 0 ? d.more : 1;  // a summary stands for `more` findings
       continue;
     }
     ++shown[d.rule];

@@ -1,6 +1,7 @@
 #pragma once
 // Diagnostics: what every check and loader reports, with a place and a stable rule id.
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,16 +24,27 @@ struct Diagnostic {
   std::string message;
   SourcePlace place;
   bool unreadable = false;
+  // Non-zero on the one summary a Diagnostics keeps per rule and file once it holds
+  // kKeptPerRuleAndFile of them: how many more findings of that rule and file there were, counted
+  // but not kept (the summary itself is not a finding).
+  std::size_t more = 0;
 };
 
 std::string_view severity_name(Severity s);
 // The one-line form of CLI.md; line:col omitted when unknown, file omitted when empty.
 std::string format_diagnostic(const Diagnostic& d);
 
-// An ordered list of diagnostics with helpers to add and query them.
+// An ordered list of diagnostics with helpers to add and query them, in bounded memory: per rule
+// and file the first kKeptPerRuleAndFile findings are kept whole; every further one is only
+// counted, in one summary diagnostic (Diagnostic::more) placed after them, so that a ledger of a
+// million bad rows costs no more memory than one of good rows. Counts (count, has_errors, …) cover
+// every finding, kept or not.
 class Diagnostics {
  public:
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  // Findings kept whole per rule and file: more than the CLI prints without --verbose (50 per
+  // rule), and what --verbose prints before the summary.
+  static constexpr std::size_t kKeptPerRuleAndFile = 1000;
+  void add(Diagnostic d);
   void error(std::string rule, std::string message, SourcePlace place = {});
   void warning(std::string rule, std::string message, SourcePlace place = {});
   void info(std::string rule, std::string message, SourcePlace place = {});
@@ -46,9 +58,16 @@ class Diagnostics {
   bool has_unreadable() const;
   std::size_t count(Severity s) const;
   bool empty() const { return items_.empty(); }
+  // Every finding, the ones not kept included (items() holds at most the kept ones and summaries).
+  std::size_t total() const;
 
  private:
+  struct Group {
+    std::size_t kept = 0;
+    std::size_t summary = static_cast<std::size_t>(-1);  // index of the summary in items_, if any
+  };
   std::vector<Diagnostic> items_;
+  std::map<std::string, Group, std::less<>> groups_;  // rule + '\0' + file
 };
 
 }  // namespace grantkit::core

@@ -299,7 +299,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     auto exclude = [&](std::string rule, std::string message, int column) {
       diags.error(rule, message, {path, rec.line, column});
       ++summary.unreadable;
-      out.unreadable.push_back({t.to_transaction(), rule, message});
+      out.add_unreadable({t.to_transaction(), rule, message});
     };
     if (rec.fields.size() < header_size) {
       exclude("csv.short-row",
@@ -431,7 +431,7 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
       t.text = bad.text;
       t.place = {path, bad.line, bad.column};
       ++summary.unreadable;
-      out.unreadable.push_back({std::move(t), bad.rule, bad.message});
+      out.add_unreadable({std::move(t), bad.rule, bad.message});
     }
     for (const auto& r : v.rows) {
       auto known = memo.find(r.account);
@@ -492,6 +492,12 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
   if (f.truncated || refused) {
     // Refused (§10.6): nothing of it counts.
     out.unreadable.resize(first_bad);
+    for (auto it = out.unreadable_not_kept.begin(); it != out.unreadable_not_kept.end();) {
+      it = it->first.first == path ? out.unreadable_not_kept.erase(it) : std::next(it);
+    }
+    for (auto it = out.unreadable_kept.begin(); it != out.unreadable_kept.end();) {
+      it = it->first.first == path ? out.unreadable_kept.erase(it) : std::next(it);
+    }
     summary.transactions = 0;
     summary.unreadable = 0;
     summary.checksum = "missing";
@@ -501,6 +507,19 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
 }
 
 }  // namespace
+
+void LedgerLoad::add_unreadable(model::Exclusion&& e) {
+  std::pair<std::string, std::string> key{e.transaction.place.file, e.rule};
+  std::size_t& kept = unreadable_kept[key];
+  if (kept < core::Diagnostics::kKeptPerRuleAndFile) {
+    ++kept;
+    unreadable.push_back(std::move(e));
+    return;
+  }
+  auto& sum = unreadable_not_kept[std::move(key)];
+  ++sum.rows;
+  sum.amount += e.transaction.amount;
+}
 
 std::vector<std::string> expand_source_path(const std::string& dir, const model::SourceSpec& spec,
                                             core::Diagnostics& diags) {

@@ -2,6 +2,8 @@
 // Reads the ledger sources that project.yaml declares: CSV verification lists in their Swedish
 // dialects and SIE 4 files (io/sie.hpp), with the source's account plan and account_map.
 #include <functional>
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -20,8 +22,15 @@ using RowSink = std::function<void(const model::TransactionView&)>;
 // read (already exclusions with their rule), and what each file held (`grantkit ledger`).
 struct LedgerLoad {
   std::vector<model::Transaction> rows;
+  // The unreadable rows kept whole: the first core::Diagnostics::kKeptPerRuleAndFile per file and
+  // rule (as their diagnostics); the rest only counted and summed in unreadable_not_kept, so that
+  // a million bad rows take no memory of their own.
   std::vector<model::Exclusion> unreadable;
+  std::map<std::pair<std::string, std::string>, model::ExcludedSum> unreadable_not_kept;  // (file, rule)
   std::vector<model::LedgerFileSummary> files;
+  // Keeps `e` in `unreadable`, or counts it in unreadable_not_kept beyond the limit.
+  void add_unreadable(model::Exclusion&& e);
+  std::map<std::pair<std::string, std::string>, std::size_t> unreadable_kept;  // (file, rule) → kept
 };
 
 // Reads every ledger source of `project` (paths are globs relative to the project folder), in

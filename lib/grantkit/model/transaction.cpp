@@ -73,6 +73,17 @@ void count(std::map<std::string, std::size_t, std::less<>>& counts, std::string_
 }
 }  // namespace
 
+void Outcome::add_not_kept(const std::map<std::pair<std::string, std::string>, ExcludedSum>& sums) {
+  for (const auto& [key, sum] : sums) {
+    auto& mine = excluded_not_kept[key];
+    mine.rows += sum.rows;
+    mine.amount += sum.amount;
+    auto it = excluded_count.find(key.second);
+    if (it == excluded_count.end()) it = excluded_count.emplace(key.second, 0).first;
+    it->second += sum.rows;
+  }
+}
+
 void Outcome::add_exclusion(Exclusion&& e) {
   count(excluded_count, e.rule);
   if (e.transaction.date.is_special() || keeps(e.transaction.date)) excluded.push_back(std::move(e));

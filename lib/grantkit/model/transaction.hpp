@@ -76,6 +76,13 @@ struct Exclusion {
   std::string reason;
 };
 
+// Excluded rows counted but not kept whole (beyond the rows kept per file and rule): how many, and
+// their amounts summed (öre).
+struct ExcludedSum {
+  std::size_t rows = 0;
+  core::Money amount;
+};
+
 // One account of a ledger file as read: its name (#KONTO, the row or the plan), kind, category by
 // the account plan, and the rows and sum (öre, debit positive) of every row read on it.
 struct AccountSummary {
@@ -128,6 +135,10 @@ struct Outcome {
   std::vector<Transaction> financing;
   std::vector<Exclusion> excluded;
   std::map<std::string, std::size_t, std::less<>> excluded_count;
+  // Unreadable rows counted but not kept, per (file, rule) (io::LedgerLoad::unreadable_not_kept);
+  // also in excluded_count.
+  std::map<std::pair<std::string, std::string>, ExcludedSum> excluded_not_kept;
+  void add_not_kept(const std::map<std::pair<std::string, std::string>, ExcludedSum>& sums);
   bool keep_all = true;
   std::optional<core::Period> detail;
 

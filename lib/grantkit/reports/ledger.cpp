@@ -112,6 +112,15 @@ Document ledger_report(const model::Project& p, const std::vector<model::LedgerF
     ++r.rows;
     r.amount += e.transaction.amount;
   }
+  // Unreadable rows beyond those kept whole count in the sums all the same.
+  for (const auto& [key, sum] : outcome.excluded_not_kept) {
+    const auto& [file, rule] = key;
+    excluded[file] += static_cast<std::int64_t>(sum.rows);
+    auto order = file_order.count(file) ? file_order.at(file) : files.size();
+    auto& r = by_rule[{order, file, rule}];
+    r.rows += static_cast<std::int64_t>(sum.rows);
+    r.amount += sum.amount;
+  }
 
   Table ft;
   ft.key = "files";
