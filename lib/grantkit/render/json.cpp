@@ -33,7 +33,7 @@ void put_cell(std::string& out, const reports::Cell& c, const reports::Column* c
     case K::date: put_string(out, c.text); break;
     case K::money: out += core::format_money_plain(c.money()); break;
     case K::percent: out += core::format_percent_plain(core::Percent::from_millionths(c.number)); break;
-    case K::minutes: out += format_hours_plain(c.number); break;
+    case K::seconds: out += format_hours_plain(c.number); break;
     case K::integer: out += fmt::format("{}", c.number); break;
     case K::list: {
       out += '[';

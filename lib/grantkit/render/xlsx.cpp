@@ -16,7 +16,7 @@ namespace {
 
 // ---- The only floating point in grantkit's output ------------------------------------------
 // An XLSX number cell is an IEEE double by the file format's nature (ECMA-376 `xsd:double`).
-// Figures stay integers (öre, millionths, minutes) everywhere else and become a double here, in
+// Figures stay integers (öre, millionths, seconds) everywhere else and become a double here, in
 // one division, at the very last step: the cell holds the double nearest to the exact kronor.
 // libxlsxwriter prints it with 16 significant digits (%.16G), e.g. 681375.1800000001 for
 // 681 375,18 kr, which reads back as that same nearest double; below 10^13 kr (15 significant
@@ -29,9 +29,9 @@ double xlsx_number_from_ore(std::int64_t ore) {
 double xlsx_fraction_from_millionths(std::int64_t millionths) {
   return static_cast<double>(millionths) / 1e6;
 }
-// Hours from whole minutes: 90 → 1.5.
-double xlsx_hours_from_minutes(std::int64_t minutes) {
-  return static_cast<double>(minutes) / 60.0;
+// Hours from whole seconds: 5 400 → 1.5.
+double xlsx_hours_from_seconds(std::int64_t seconds) {
+  return static_cast<double>(seconds) / 3600.0;
 }
 double xlsx_number_from_integer(std::int64_t n) {
   return static_cast<double>(n);
@@ -214,8 +214,8 @@ class SheetWriter {
                                      total ? f_.percent_total : f_.percent));
         widen(col, code_points(shown) + 1);
         return;
-      case K::minutes:
-        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_minutes(c.number),
+      case K::seconds:
+        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_seconds(c.number),
                                      total ? f_.hours_total : f_.hours));
         widen(col, code_points(format_hours_plain(c.number)) + 5);
         return;
