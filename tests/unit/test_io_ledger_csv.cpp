@@ -278,6 +278,19 @@ TEST_CASE("io::CsvReader: an unterminated quote names the line and field where i
   CHECK(reader.error_column() == 2);
 }
 
+TEST_CASE("io::CsvReader: a quoted field keeps its bytes, a CR stays a CR and a CRLF a CRLF") {
+  io::CsvReader reader("id,text\n\"a\rb\",\"x\r\ny\"\n\"c\"\"\rd\",z\n", ',');
+  io::CsvRecord rec;
+  REQUIRE(reader.next(rec));
+  REQUIRE(reader.next(rec));
+  CHECK(rec.fields[0] == "a\rb");
+  CHECK(rec.fields[1] == "x\r\ny");
+  CHECK(rec.line == 2);
+  REQUIRE(reader.next(rec));
+  CHECK(rec.fields[0] == "c\"\rd");  // unescaped into storage: still a CR
+  CHECK(rec.line == 5);                // the CR and the CRLF above each ended a line
+}
+
 TEST_CASE("io::read_ledger: a missing mapped column is one message with its place, and the file is not read") {
   TempDir dir;
   dir.write("ledger/x.csv", "Datum,Summa,Kostnadsslag\n2022-03-01,100.00,personal\n");
