@@ -61,7 +61,7 @@ TEST_CASE(
     "io::read_ledger: Windows-1252, semicolon, decimal comma, thousands '.' (thousands_dot.csv)") {
   std::string source =
       "    - path: \"" + data_file("thousands_dot.csv") +
-      "\"\n"
+      "\"\n      allow_outside: true\n"
       "      encoding: windows-1252\n"
       "      decimal: \",\"\n"
       "      thousands: \".\"\n"
@@ -107,7 +107,7 @@ TEST_CASE(
     "io::read_ledger: UTF-8 with BOM, spaces and no-break spaces group thousands "
     "(thousands_space.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("thousands_space.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("thousands_space.csv") + "\", allow_outside: true, format: csv}\n", d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -120,7 +120,7 @@ TEST_CASE(
 TEST_CASE("io::read_ledger: separate debit and credit columns, tab-separated (debit_credit.csv)") {
   core::Diagnostics d;
   auto l = load("    - path: \"" + data_file("debit_credit.csv") +
-                    "\"\n"
+                    "\"\n      allow_outside: true\n"
                     "      decimal: \",\"\n"
                     "      columns: {date: Datum, voucher: Verifikation, account: Konto, debit: "
                     "Debet, credit: Kredit,\n"
@@ -139,7 +139,7 @@ TEST_CASE("io::read_ledger: separate debit and credit columns, tab-separated (de
 
 TEST_CASE("io::read_ledger: UTF-16LE with a BOM (utf16.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("utf16.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("utf16.csv") + "\", allow_outside: true, format: csv}\n", d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -153,7 +153,7 @@ TEST_CASE(
     "io::read_ledger: short rows, bad amounts, bad dates and long rows are errors and excluded "
     "(bad_rows.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("bad_rows.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("bad_rows.csv") + "\", allow_outside: true, format: csv}\n", d);
   // Good: line 2 (100,00) and line 7 (500,00: trailing empty fields are harmless).
   REQUIRE(l.rows.size() == 2);
   CHECK(sum(l.rows) == Money::from_kronor(600));
@@ -188,7 +188,7 @@ TEST_CASE(
 TEST_CASE(
     "io::read_ledger: the account plan gives rows without a category theirs (plan_only.csv, BAS)") {
   std::string source = "    - {path: \"" + data_file("plan_only.csv") +
-                       "\", format: csv, decimal: \",\", accounts: bas}\n";
+                       "\", allow_outside: true, format: csv, decimal: \",\", accounts: bas}\n";
   core::Diagnostics d;
   TempDir dir;
   auto p = project_with(dir, source, d);
@@ -221,7 +221,7 @@ TEST_CASE(
 
 TEST_CASE("io::read_ledger: a source's account_map wins over the plan") {
   std::string source = "    - path: \"" + data_file("plan_only.csv") +
-                       "\"\n"
+                       "\"\n      allow_outside: true\n"
                        "      decimal: \",\"\n"
                        "      accounts: bas\n"
                        "      account_map: {\"7800-7899\": investeringar_materiel_lokaler, "
@@ -240,7 +240,7 @@ TEST_CASE("io::read_ledger: a source's account_map wins over the plan") {
 TEST_CASE("io::read_ledger: an unknown account plan is ref.unknown") {
   core::Diagnostics d;
   auto l = load("    - {path: \"" + data_file("plan_only.csv") +
-                    "\", format: csv, decimal: \",\", accounts: nobas}\n",
+                    "\", allow_outside: true, format: csv, decimal: \",\", accounts: nobas}\n",
                 d);
   CHECK(count_rule(d, "ref.unknown") == 1);
   CHECK(count_rule(d, "csv.missing-column") == 1);  // no category column and no plan to give one

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
+
 namespace grantkit::core {
 
 namespace {
@@ -64,10 +66,13 @@ Result<std::int64_t> parse_hours_seconds(std::string_view text) {
     if (leading_zero)
       return fail("a leading zero; write the number without it (is 07.5 meant as 7.5?)");
     if (rest.empty()) return fail("no digits after the decimal mark");
-    for (char c : rest) {
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+      char c = rest[k];
       if (c == '.' || c == ',' || c == ':') return fail("more than one mark");
       if (c == 'e' || c == 'E') return fail("exponents are not hours; write the digits out");
-      if (!is_digit(c)) return fail(fmt::format("unexpected character '{}'", c));
+      if (!is_digit(c)) {
+        return fail(fmt::format("unexpected character {}", describe_character(rest, k)));
+      }
     }
     if (rest.size() > 9) return fail("too many decimals");
     std::int64_t scale = 1;
@@ -81,7 +86,7 @@ Result<std::int64_t> parse_hours_seconds(std::string_view text) {
   if (mark == 'e' || mark == 'E') return fail("exponents are not hours; write the digits out");
   if (mark == ' ' || mark == '\t')
     return fail("a space inside the number (write the hours only, no unit)");
-  return fail(fmt::format("unexpected character '{}'", mark));
+  return fail(fmt::format("unexpected character {}", describe_character(s, i)));
 }
 
 }  // namespace grantkit::core
