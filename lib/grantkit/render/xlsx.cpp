@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <grantkit/core/utf8.hpp>
 #include <grantkit/render/flat.hpp>
 #include <grantkit/render/render.hpp>
 
@@ -142,6 +143,29 @@ std::string fold(std::string s) {
   return out;
 }
 
+// Text as an XLSX string can hold it: UTF-8 (a byte that is not is written `\xNN`), and no NUL,
+// which would end the C string libxlsxwriter takes and cut the cell: it is written `_x0000_`, the
+// OOXML escape (ECMA-376 Part 1, 22.9.2.19 ST_Xstring) that libxlsxwriter itself gives the other
+// control characters. Where XML has no escape (document properties in docProps/core.xml), control
+// characters other than tab and line ends are removed (`keep_control` false).
+std::string xlsx_text(std::string_view s, bool keep_control = true) {
+  std::string valid = core::utf8_or_escaped(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (char ch : valid) {
+    auto c = static_cast<unsigned char>(ch);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+    if (c == 0) {
+      if (keep_control) out += "_x0000_";
+    } else if (control && !keep_control) {
+      continue;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 // A valid, unique sheet name: no [ ] : * ? / \, no apostrophe at either end, at most 31
 // characters (Excel's limits), unique ignoring case.
 std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
@@ -166,7 +190,9 @@ class SheetWriter {
   SheetWriter(lxw_worksheet* ws, const Formats& f, Lang lang) : ws_(ws), f_(f), lang_(lang) {}
 
   void header(lxw_col_t col, const std::string& label) {
-    check(worksheet_write_string(ws_, 0, col, label.c_str(), f_.header));
+    std::string safe = xlsx_text(label);
+    if (safe.size() > 32000) safe = first_code_points(safe, 32000 / 4);  // Excel's cell limit
+    check(worksheet_write_string(ws_, 0, col, safe.c_str(), f_.header));
     // Headers wrap; count their longest word, not the whole label.
     std::size_t longest = 0, current = 0;
     for (char c : label) {
@@ -187,7 +213,8 @@ class SheetWriter {
     bool guard = looks_like_formula(s);
     lxw_format* fmt =
         guard ? (total ? f_.guarded_total : f_.guarded) : (total ? f_.text_total : f_.text);
-    std::string shown = s.size() > 32000 ? first_code_points(s, 32000 / 4) : s;
+    std::string safe = xlsx_text(s);
+    std::string shown = safe.size() > 32000 ? first_code_points(safe, 32000 / 4) : safe;
     check(worksheet_write_string(ws_, row, col, shown.c_str(), fmt));
     widen(col, std::min<std::size_t>(code_points(shown), 60));
   }
@@ -377,7 +404,7 @@ core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const st
   std::unique_ptr<lxw_workbook, WorkbookCloser> wb(raw);
   bool sv = lang == Lang::sv;
   const auto& h = bundle.header;
-  std::string title = (sv ? h.title_sv : h.title_en) + " — " + h.project_name;
+  std::string title = xlsx_text((sv ? h.title_sv : h.title_en) + " — " + h.project_name, false);
   lxw_doc_properties props{};
   props.title = title.data();
   std::string period = h.period.iso();
@@ -386,7 +413,7 @@ core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const st
   Formats f = make_formats(wb.get(), lang);
   std::set<std::string> taken;
   auto add_sheet = [&](const std::string& wanted) -> lxw_worksheet* {
-    std::string name = sheet_name(wanted, taken);
+    std::string name = sheet_name(xlsx_text(wanted, false), taken);
     return workbook_add_worksheet(wb.get(), name.c_str());
   };
   for (const auto& [key, doc] : bundle.sections) {
