@@ -201,6 +201,44 @@ core::SourcePlace tab_in_indentation(std::string_view text, const std::string& f
   return {file, 0, 0};
 }
 
+// YAML allows an implicit (plain) key of at most 1 024 characters (YAML 1.2 §7.4.2); yaml-cpp
+// refuses a longer one with a message about the map ("end of map flow not found"). The place of
+// the first key longer than that — a run of more than 1 024 characters, on one line, between a
+// line start, `{`, `[`, `,` or `- ` and a `:` followed by a blank, `,`, `}` or the line's end — or
+// line 0. Asked only once yaml-cpp has refused the text.
+constexpr std::size_t kMaxKeyChars = 1024;
+core::SourcePlace long_key(std::string_view text, const std::string& file) {
+  int line = 1;
+  std::size_t start = 0, chars = 0;
+  int start_column = 1, column = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == '\n' || c == '{' || c == '[' || c == ',' ||
+        (c == '-' && i + 1 < text.size() && text[i + 1] == ' ' && chars == 0)) {
+      if (c == '\n') {
+        ++line;
+        column = 0;
+      }
+      chars = 0;
+      start = i + 1;
+      start_column = column + 1;
+    } else if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' ||
+                            text[i + 1] == ',' || text[i + 1] == '}')) {
+      if (chars > kMaxKeyChars) return {file, line, start_column};
+      chars = 0;
+      start = i + 1;
+      start_column = column + 1;
+    } else if (lead && !(chars == 0 && c == ' ')) {
+      if (chars == 0) start_column = column;
+      ++chars;
+    }
+    if (lead) ++column;
+  }
+  (void)start;
+  return {file, 0, 0};
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
@@ -243,6 +281,13 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
                        "a tab in the indentation: YAML indents with spaces only; replace the tab "
                        "with spaces",
                        tab);
+      return std::nullopt;
+    }
+    if (auto key = long_key(normalised, file); key.line > 0) {
+      diags.unreadable("yaml.syntax",
+                       "a key longer than 1 024 characters: YAML allows at most 1 024 "
+                       "characters in a key; shorten it",
+                       key);
       return std::nullopt;
     }
     std::string msg = e.msg;
