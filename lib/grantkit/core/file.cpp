@@ -15,11 +15,39 @@
 
 namespace grantkit::core {
 
+namespace {
+
+// The mkstemp/mkdtemp template of a temporary sibling of `name` in `dir`: `.NAME<tag>-XXXXXX`,
+// or `.grantkit<tag>-XXXXXX` when that would be longer than a file name may be (NAME_MAX, 255
+// bytes): grantkit never lengthens a name the user gave past the system's limit.
+std::string temp_template(const std::filesystem::path& dir, const std::string& name,
+                          std::string_view tag) {
+  constexpr std::size_t kNameMax = 255;
+  std::string leaf = "." + name + std::string(tag) + "-XXXXXX";
+  if (leaf.size() > kNameMax) leaf = ".grantkit" + std::string(tag) + "-XXXXXX";
+  return (dir / leaf).string();
+}
+
+// Why `target` cannot be replaced by a file: it is a folder, or a symbolic link to one; "" if not.
+std::string folder_in_the_way(const std::filesystem::path& target) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(target, ec)) return "";
+  if (fs::is_symlink(target, ec)) {
+    return fmt::format("{} is a symbolic link to the folder {}: -o names the file to write",
+                       target.string(), fs::read_symlink(target, ec).string());
+  }
+  return fmt::format("{} is a folder: -o names the file to write", target.string());
+}
+
+}  // namespace
+
 Result<bool> write_file_atomically(const std::string& path, std::string_view bytes) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (auto why = folder_in_the_way(target); !why.empty()) return Result<bool>::failure(why);
+  std::string tmpl = temp_template(dir, target.filename().string(), ".tmp");
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
@@ -60,7 +88,8 @@ Result<bool> replace_file_atomically(const std::string& path,
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (auto why = folder_in_the_way(target); !why.empty()) return Result<bool>::failure(why);
+  std::string tmpl = temp_template(dir, target.filename().string(), ".tmp");
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
@@ -161,6 +190,16 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   auto existing = fs::symlink_status(target, ec);
   bool exists = !ec && fs::exists(existing);
   auto check_existing = [&]() -> FolderResult {
+    if (fs::is_symlink(existing)) {
+      std::error_code e2;
+      bool to_folder = fs::is_directory(target, e2);
+      return failed(FolderError::exists,
+                    fmt::format("{} is a symbolic link{}; paperwork writes a folder of its own and "
+                                "never replaces a link: give the folder itself",
+                                target.string(),
+                                to_folder ? " to the folder " + fs::read_symlink(target, e2).string()
+                                          : ""));
+    }
     if (!fs::is_directory(existing)) {
       return failed(FolderError::exists, fmt::format("{} exists and is not a folder", target.string()));
     }
@@ -182,7 +221,7 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
     if (auto r = check_existing(); !r.ok()) return r;
   }
 
-  std::string tmpl = (parent / ("." + name + ".grantkit-XXXXXX")).string();
+  std::string tmpl = temp_template(parent, name, ".grantkit");
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   if (!::mkdtemp(buf.data())) {

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/text_hash.hpp>
+
 namespace grantkit::render {
 
 using core::Money;
@@ -422,6 +424,14 @@ std::string file_name_part(std::string_view id) {
     out += '-';
   }
   if (out.empty() || out == "." || out == "..") out = "x";
+  // A file name may hold at most 255 bytes (NAME_MAX): a long id is cut to 100 bytes and told
+  // apart from ids that share those bytes by a hash of the whole id, so that `tidrapport-<id>.html`
+  // can always be written.
+  constexpr std::size_t kMaxPart = 100;
+  if (out.size() > kMaxPart) {
+    out = fmt::format("{}-{:08x}", out.substr(0, kMaxPart - 9),
+                      static_cast<std::uint32_t>(core::ShortTextHash{}(id)));
+  }
   return out;
 }
 
