@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
@@ -79,6 +80,9 @@ class TreeBuilder : public YAML::EventHandler {
   struct Open {
     YamlNode node;
     std::optional<YamlNode> pending_key;  // maps: a key waiting for its value
+    // Maps: the index in node.entries of each key seen (its kind, then its text), so that a
+    // duplicate is found in constant time and a map of n keys is read in O(n).
+    std::unordered_map<std::string, std::size_t> seen;
   };
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -134,15 +138,16 @@ class TreeBuilder : public YAML::EventHandler {
     }
     YamlNode key = std::move(*top.pending_key);
     top.pending_key.reset();
-    for (const auto& [k, v] : top.node.entries) {
-      if (k.text == key.text && k.kind == key.kind) {
-        diags_.error("yaml.duplicate-key",
-                     fmt::format("duplicate key '{}' (first at line {}, column {}); the second is "
-                                 "not used: remove one",
-                                 key.text, k.place.line, k.place.column),
-                     key.place);
-        return;
-      }
+    std::string seen_as = (key.kind == YamlNode::Kind::null ? "n" : "s") + key.text;
+    auto [it, added] = top.seen.emplace(std::move(seen_as), top.node.entries.size());
+    if (!added) {
+      const YamlNode& k = top.node.entries[it->second].key;
+      diags_.error("yaml.duplicate-key",
+                   fmt::format("duplicate key '{}' (first at line {}, column {}); the second is "
+                               "not used: remove one",
+                               key.text, k.place.line, k.place.column),
+                   key.place);
+      return;
     }
     top.node.entries.push_back(YamlEntry{std::move(key), std::move(n)});
   }
