@@ -19,6 +19,7 @@
 
 #include <grantkit/check/rules.hpp>
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/utf8.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/time_loader.hpp>
@@ -196,7 +197,12 @@ int write_failed(const CommonOptions& o, const std::string& why) {
 }
 
 // Text output: to stdout, or to -o atomically (temporary file in the same folder, then rename).
-int deliver_text(const std::string& text, const CommonOptions& o, int code) {
+// Whatever a report quotes, the output is UTF-8: a byte that is not (a folder name in Latin-1)
+// is written as the text \xNN (core::utf8_or_escaped); valid text passes unchanged.
+int deliver_text(const std::string& rendered, const CommonOptions& o, int code) {
+  std::string escaped;
+  if (!core::is_valid_utf8(rendered)) escaped = core::utf8_or_escaped(rendered);
+  const std::string& text = escaped.empty() ? rendered : escaped;
   if (to_stdout(o)) {
     std::cout << text;
     std::cout.flush();

@@ -188,11 +188,11 @@ int main(int argc, char** argv) {
     y << "sources:\n  ledger:\n    - " << source << "\n";
   };
   if (want_csv) {
-    project("grantkit-csv", "{path: \"../ledger.csv\", format: csv, project: {column: project, object: S2I2}}");
+    project("grantkit-csv", "{path: \"../ledger.csv\", allow_outside: true, format: csv, project: {column: project, object: S2I2}}");
   }
   if (want_sie) {
     project("grantkit-sie",
-            "{path: \"../ledger.se\", format: sie, accounts: bas, activity_dimension: 20, "
+            "{path: \"../ledger.se\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, "
             "project: {dimension: 6, object: S2I2}}");
   }
   return 0;

@@ -1,54 +1,60 @@
-// Hours in time reports, read straight into whole minutes (DOMAIN.md "Money and time, exactly").
+// Hours in time reports, read straight into whole seconds (core/hours.hpp): two-decimal hours
+// and h:mm are exact, nothing finer than a second is accepted.
 #include <doctest/doctest.h>
 
 #include <grantkit/core/hours.hpp>
 
-using grantkit::core::parse_hours_minutes;
+using grantkit::core::parse_hours_seconds;
 
 namespace {
 
-std::int64_t minutes(std::string_view text) {
-  auto r = parse_hours_minutes(text);
+std::int64_t seconds(std::string_view text) {
+  auto r = parse_hours_seconds(text);
   REQUIRE_MESSAGE(r.ok(), r.error());
   return *r;
 }
 
 bool refused(std::string_view text) {
-  return !parse_hours_minutes(text).ok();
+  return !parse_hours_seconds(text).ok();
 }
 
 }  // namespace
 
-TEST_CASE("core::parse_hours_minutes") {
+TEST_CASE("core::parse_hours_seconds") {
   SUBCASE("whole and decimal hours, either mark") {
-    CHECK(minutes("8") == 480);
-    CHECK(minutes("0") == 0);
-    CHECK(minutes("7.5") == 450);
-    CHECK(minutes("7,5") == 450);
-    CHECK(minutes("71.75") == 4305);
-    CHECK(minutes("0.25") == 15);
-    CHECK(minutes("164") == 9840);
-    CHECK(minutes(" 7.5 ") == 450);  // surrounding spaces are not part of the number
+    CHECK(seconds("8") == 8 * 3600);
+    CHECK(seconds("0") == 0);
+    CHECK(seconds("7.5") == 27000);
+    CHECK(seconds("7,5") == 27000);
+    CHECK(seconds("71.75") == 258300);
+    CHECK(seconds("0.25") == 900);
+    CHECK(seconds("164") == 164 * 3600);
+    CHECK(seconds(" 7.5 ") == 27000);  // surrounding spaces are not part of the number
   }
   SUBCASE("hours:minutes") {
-    CHECK(minutes("7:30") == 450);
-    CHECK(minutes("0:45") == 45);
-    CHECK(minutes("28:45") == 1725);
-    CHECK(minutes("08:30") == 510);  // a clock-style zero-padded hour is unambiguous
-    CHECK(minutes("143:20") == 8600);
+    CHECK(seconds("7:30") == 27000);
+    CHECK(seconds("0:45") == 2700);
+    CHECK(seconds("28:45") == 103500);
+    CHECK(seconds("08:30") == 30600);  // a clock-style zero-padded hour is unambiguous
+    CHECK(seconds("143:20") == 516000);
   }
-  SUBCASE("two decimals are read to the nearest minute (a hundredth of an hour is 36 s)") {
-    CHECK(minutes("7.33") == 440);  // 7 h 19.8 min → 7 h 20 min
-    CHECK(minutes("0.01") == 1);    // 0.6 min
-    CHECK(minutes("0.99") == 59);   // 59.4 min
-    CHECK(minutes("1.1") == 66);
+  SUBCASE("two decimals are exact: a hundredth of an hour is 36 s, never rounded to a minute") {
+    CHECK(seconds("7.33") == 7 * 3600 + 33 * 36);
+    CHECK(seconds("0.01") == 36);
+    CHECK(seconds("0.99") == 3564);
+    CHECK(seconds("1.1") == 3960);
+    std::int64_t sum = 0;
+    for (int i = 0; i < 100; ++i) sum += seconds("0,01");
+    CHECK(sum == 3600);  // 100 × 0,01 h = 1 h exactly
   }
-  SUBCASE("more decimals only when they are whole minutes") {
-    CHECK(minutes("7.500") == 450);
-    CHECK(minutes("0.050") == 3);
-    CHECK(refused("0.125"));  // 7.5 minutes
-    CHECK(refused("7.333"));
-    CHECK(refused("1.0001"));
+  SUBCASE("more decimals when they are whole seconds; finer is refused") {
+    CHECK(seconds("7.500") == 27000);
+    CHECK(seconds("0.050") == 180);
+    CHECK(seconds("0.125") == 450);  // 7 min 30 s
+    CHECK(seconds("0.0025") == 9);
+    CHECK(refused("0.0005"));  // 1.8 s
+    CHECK(refused("0.0001"));  // 0.36 s
+    CHECK(refused("7.333"));   // 7 h 19 min 58.8 s
   }
   SUBCASE("negatives, leading zeros, garbage") {
     CHECK(refused("-1"));
@@ -78,8 +84,8 @@ TEST_CASE("core::parse_hours_minutes") {
     CHECK(refused("99999999"));  // more than 1 000 000 hours
   }
   SUBCASE("the message says what is wrong") {
-    CHECK(parse_hours_minutes("-1").error().find("negative") != std::string::npos);
-    CHECK(parse_hours_minutes("010").error().find("leading zero") != std::string::npos);
-    CHECK(parse_hours_minutes("0.125").error().find("whole minutes") != std::string::npos);
+    CHECK(parse_hours_seconds("-1").error().find("negative") != std::string::npos);
+    CHECK(parse_hours_seconds("010").error().find("leading zero") != std::string::npos);
+    CHECK(parse_hours_seconds("0.0001").error().find("finer than a second") != std::string::npos);
   }
 }

@@ -50,7 +50,7 @@ std::string figures() {
     out += fmt::format("{} → {}\n", text, pc ? core::format_percent_plain(*pc) : pc.error());
   }
   for (const char* text : {"7,5", "7.5", "7:30"}) {
-    auto h = core::parse_hours_minutes(text);
+    auto h = core::parse_hours_seconds(text);
     out += fmt::format("{} → {}\n", text, h ? std::to_string(*h) : h.error());
   }
   return out;

@@ -64,7 +64,7 @@ TEST_CASE(
     "io::read_ledger: Windows-1252, semicolon, decimal comma, thousands '.' (thousands_dot.csv)") {
   std::string source =
       "    - path: \"" + data_file("thousands_dot.csv") +
-      "\"\n"
+      "\"\n      allow_outside: true\n"
       "      encoding: windows-1252\n"
       "      decimal: \",\"\n"
       "      thousands: \".\"\n"
@@ -110,7 +110,7 @@ TEST_CASE(
     "io::read_ledger: UTF-8 with BOM, spaces and no-break spaces group thousands "
     "(thousands_space.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("thousands_space.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("thousands_space.csv") + "\", allow_outside: true, format: csv}\n", d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -123,7 +123,7 @@ TEST_CASE(
 TEST_CASE("io::read_ledger: separate debit and credit columns, tab-separated (debit_credit.csv)") {
   core::Diagnostics d;
   auto l = load("    - path: \"" + data_file("debit_credit.csv") +
-                    "\"\n"
+                    "\"\n      allow_outside: true\n"
                     "      decimal: \",\"\n"
                     "      columns: {date: Datum, voucher: Verifikation, account: Konto, debit: "
                     "Debet, credit: Kredit,\n"
@@ -142,7 +142,7 @@ TEST_CASE("io::read_ledger: separate debit and credit columns, tab-separated (de
 
 TEST_CASE("io::read_ledger: UTF-16LE with a BOM (utf16.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("utf16.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("utf16.csv") + "\", allow_outside: true, format: csv}\n", d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -156,7 +156,7 @@ TEST_CASE(
     "io::read_ledger: short rows, bad amounts, bad dates and long rows are errors and excluded "
     "(bad_rows.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("bad_rows.csv") + "\", format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("bad_rows.csv") + "\", allow_outside: true, format: csv}\n", d);
   // Good: line 2 (100,00) and line 7 (500,00: trailing empty fields are harmless).
   REQUIRE(l.rows.size() == 2);
   CHECK(sum(l.rows) == Money::from_kronor(600));
@@ -191,7 +191,7 @@ TEST_CASE(
 TEST_CASE(
     "io::read_ledger: the account plan gives rows without a category theirs (plan_only.csv, BAS)") {
   std::string source = "    - {path: \"" + data_file("plan_only.csv") +
-                       "\", format: csv, decimal: \",\", accounts: bas}\n";
+                       "\", allow_outside: true, format: csv, decimal: \",\", accounts: bas}\n";
   core::Diagnostics d;
   TempDir dir;
   auto p = project_with(dir, source, d);
@@ -224,7 +224,7 @@ TEST_CASE(
 
 TEST_CASE("io::read_ledger: a source's account_map wins over the plan") {
   std::string source = "    - path: \"" + data_file("plan_only.csv") +
-                       "\"\n"
+                       "\"\n      allow_outside: true\n"
                        "      decimal: \",\"\n"
                        "      accounts: bas\n"
                        "      account_map: {\"7800-7899\": investeringar_materiel_lokaler, "
@@ -243,7 +243,7 @@ TEST_CASE("io::read_ledger: a source's account_map wins over the plan") {
 TEST_CASE("io::read_ledger: an unknown account plan is ref.unknown") {
   core::Diagnostics d;
   auto l = load("    - {path: \"" + data_file("plan_only.csv") +
-                    "\", format: csv, decimal: \",\", accounts: nobas}\n",
+                    "\", allow_outside: true, format: csv, decimal: \",\", accounts: nobas}\n",
                 d);
   CHECK(count_rule(d, "ref.unknown") == 1);
   CHECK(count_rule(d, "csv.missing-column") == 1);  // no category column and no plan to give one
@@ -279,6 +279,19 @@ TEST_CASE("io::CsvReader: an unterminated quote names the line and field where i
   CHECK_FALSE(reader.error().empty());
   CHECK(reader.error_line() == 3);
   CHECK(reader.error_column() == 2);
+}
+
+TEST_CASE("io::CsvReader: a quoted field keeps its bytes, a CR stays a CR and a CRLF a CRLF") {
+  io::CsvReader reader("id,text\n\"a\rb\",\"x\r\ny\"\n\"c\"\"\rd\",z\n", ',');
+  io::CsvRecord rec;
+  REQUIRE(reader.next(rec));
+  REQUIRE(reader.next(rec));
+  CHECK(rec.fields[0] == "a\rb");
+  CHECK(rec.fields[1] == "x\r\ny");
+  CHECK(rec.line == 2);
+  REQUIRE(reader.next(rec));
+  CHECK(rec.fields[0] == "c\"\rd");  // unescaped into storage: still a CR
+  CHECK(rec.line == 5);                // the CR and the CRLF above each ended a line
 }
 
 TEST_CASE("io::read_ledger: a missing mapped column is one message with its place, and the file is not read") {

@@ -361,7 +361,7 @@ TEST_CASE(
     "categories") {
   core::Diagnostics d;
   auto l = load_sie("    - {path: \"" + data_file("basic.se") +
-                        "\", format: sie, accounts: bas, activity_dimension: 20,\n"
+                        "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20,\n"
                         "       project: {dimension: 6, object: P1}}\n",
                     d);
   INFO(all(d));
@@ -400,7 +400,7 @@ TEST_CASE(
 TEST_CASE("io::read_ledger: SIE project selection and sub-dimensions (dimensions.se)") {
   core::Diagnostics d;
   auto l = load_sie("    - {path: \"" + data_file("dimensions.se") +
-                        "\", format: sie, accounts: bas, activity_dimension: 20, project: "
+                        "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, project: "
                         "{dimension: 6, object: S2I2}}\n",
                     d);
   INFO(all(d));
@@ -460,7 +460,7 @@ TEST_CASE(
 TEST_CASE("io::read_ledger: a cut-short SIE file (opened #KSUMMA, no closing) gives no rows") {
   core::Diagnostics d;
   auto l = load_sie(
-      "    - {path: \"" + data_file("ksumma_truncated.se") + "\", format: sie, accounts: bas}\n",
+      "    - {path: \"" + data_file("ksumma_truncated.se") + "\", allow_outside: true, format: sie, accounts: bas}\n",
       d);
   CHECK(count_rule(d, "sie.truncated") == 1);
   CHECK(l.rows.empty());

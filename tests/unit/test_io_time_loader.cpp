@@ -1,4 +1,4 @@
-// Reading time reports (FORMATS.md "Time reports"): CSV and YAML sources, hours into minutes, and a
+// Reading time reports (FORMATS.md "Time reports"): CSV and YAML sources, hours into seconds, and a
 // diagnostic with file and line for every row that cannot be read.
 #include <doctest/doctest.h>
 
@@ -100,11 +100,11 @@ TEST_CASE("io::load_time reads CSV rows with month or date and every hours style
   CHECK(rows[0].activity == "A1");
   CHECK(rows[0].month == Month{2022, 3});
   CHECK_FALSE(rows[0].date.has_value());
-  CHECK(rows[0].minutes == 450);
-  CHECK(rows[1].minutes == 450);
+  CHECK(rows[0].seconds == 450 * 60);
+  CHECK(rows[1].seconds == 450 * 60);
   CHECK(rows[1].activity == "A2");
-  CHECK(rows[2].minutes == 450);
-  CHECK(rows[3].minutes == 480);
+  CHECK(rows[2].seconds == 450 * 60);
+  CHECK(rows[3].seconds == 480 * 60);
   CHECK(rows[0].place.line == 2);
   CHECK(rows[3].place.line == 5);
   CHECK(rows[0].place.file.find("a.csv") != std::string::npos);
@@ -113,7 +113,7 @@ TEST_CASE("io::load_time reads CSV rows with month or date and every hours style
   REQUIRE(rows[4].date.has_value());
   CHECK(grantkit::core::format_iso(*rows[4].date) == "2022-03-14");
   CHECK(rows[4].month == Month{2022, 3});
-  CHECK(rows[4].minutes == 45);
+  CHECK(rows[4].seconds == 45 * 60);
 }
 
 TEST_CASE("io::load_time maps renamed columns") {
@@ -128,7 +128,7 @@ TEST_CASE("io::load_time maps renamed columns") {
   auto rows = grantkit::io::load_time(project_with(dir, {s}), d);
   CHECK(d.empty());
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0].minutes == 735);
+  CHECK(rows[0].seconds == 735 * 60);
   CHECK(rows[0].month == Month{2022, 3});
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("io::load_time reports every bad row with file and line, never droppin
             "lead,A1,2022-3,8\n"         // line 5: not a month
             "lead,A1,2022-03\n"          // line 6: short row
             "lead,A1,,8\n"               // line 7: no month
-            "lead,A1,2022-04,0.125\n");  // line 8: not whole minutes
+            "lead,A1,2022-04,0.0001\n");  // line 8: finer than a second
   Diagnostics d;
   auto rows = grantkit::io::load_time(project_with(dir, {source("time/bad.csv")}), d);
   REQUIRE(rows.size() == 1);
@@ -206,14 +206,14 @@ TEST_CASE("io::load_time reads YAML time reports") {
   Diagnostics d;
   auto rows = grantkit::io::load_time(project_with(dir, {source("time/*.yaml", "yaml")}), d);
   REQUIRE(rows.size() == 4);  // the unknown key is reported, the row itself is still read
-  CHECK(rows[0].minutes == 450);
+  CHECK(rows[0].seconds == 450 * 60);
   CHECK(rows[0].month == Month{2022, 3});
   CHECK(rows[0].place.line == 3);
-  CHECK(rows[1].minutes == 450);
+  CHECK(rows[1].seconds == 450 * 60);
   REQUIRE(rows[1].date.has_value());
   CHECK(rows[1].month == Month{2022, 3});
-  CHECK(rows[2].minutes == 450);
-  CHECK(rows[3].minutes == 60);
+  CHECK(rows[2].seconds == 450 * 60);
+  CHECK(rows[3].seconds == 60 * 60);
   CHECK(count_rule(d, "time.hours") == 1);
   CHECK(count_rule(d, "time.date") == 1);
   CHECK(count_rule(d, "yaml.unknown-key") == 1);

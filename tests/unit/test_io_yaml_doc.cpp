@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <grantkit/io/yaml_doc.hpp>
+#include <grantkit/io/yaml_read.hpp>
 
 #include "support.hpp"
 
@@ -130,4 +131,29 @@ TEST_CASE("io::parse_yaml names a tab in the indentation as the cause, at the ta
   REQUIRE(n);
   CHECK(ok.empty());
   CHECK(n->find("a")->text == "x\ty");
+}
+
+TEST_CASE("io::YamlReader: percentages are 0–100 % and amounts ≥ 0 (yaml.range), placed") {
+  core::Diagnostics d;
+  auto n = parse(
+      "rate: 101%\nneg: -50%\nzero: 0%\nfull: 100%\nflat: 15%\n"
+      "salary: -40000\nbudget: 0\nok: 2 945 000\n",
+      d);
+  REQUIRE(n);
+  io::YamlReader r(d);
+  CHECK_FALSE(r.percent(n->find("rate"), "decision.aid.rate"));
+  CHECK_FALSE(r.percent(n->find("neg"), "percent"));
+  CHECK(r.percent(n->find("zero"), "zero")->millionths() == 0);
+  CHECK(r.percent(n->find("full"), "full")->millionths() == core::Percent::kWhole);
+  CHECK(r.percent(n->find("flat"), "flat rate")->millionths() == 150000);
+  CHECK_FALSE(r.money(n->find("salary"), "monthly_salary"));
+  CHECK(r.money(n->find("budget"), "budget")->is_zero());
+  CHECK(r.money(n->find("ok"), "ok")->ore() == 294500000);
+  REQUIRE(d.items().size() == 3);
+  CHECK(count_rule(d, "yaml.range") == 3);
+  CHECK(d.items()[0].place.line == 1);
+  CHECK(d.items()[0].message.find("101 % is outside 0–100 %") != std::string::npos);
+  CHECK(d.items()[1].place.line == 2);
+  CHECK(d.items()[2].place.line == 6);
+  CHECK(d.items()[2].message.find("-40 000,00 kr is negative") != std::string::npos);
 }

@@ -67,7 +67,7 @@ model::TimeEntry hours(const char* person, const char* activity, Month month,
   t.person = person;
   t.activity = activity;
   t.month = month;
-  t.minutes = minutes;
+  t.seconds = minutes * 60;
   return t;
 }
 
@@ -172,10 +172,10 @@ TEST_CASE("reports::staff_cost_rows: fixed share × salary, hourly reported hour
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].person == "processledare");
   CHECK(rows[0].start == test::date("2021-06-01"));
-  CHECK(rows[0].minutes == 6 * 4300);                    // 50 % × 143 h 20 min × 6
+  CHECK(rows[0].seconds == (6 * 4300) * 60);                    // 50 % × 143 h 20 min × 6
   CHECK(rows[0].cost == Money::from_kronor(120000));     // 50 % × 40 000 × 6
   CHECK(rows[0].hourly_rate == Money::from_ore(27906));  // 40 000 × 12 / 1 720 = 279.069…
-  CHECK(rows[1].minutes == 690);
+  CHECK(rows[1].seconds == (690) * 60);
   CHECK(rows[1].cost == Money::from_kronor(3450));  // 11.5 h × 300 kr
   CHECK(rows[1].start == test::date("2021-09-01"));
   CHECK_FALSE(rows[2].cost);  // no salary: unknown, not 0
@@ -208,14 +208,14 @@ TEST_CASE("reports::time_sheets: per person and month, project time only") {
   REQUIRE(sheets.size() == 1);
   const auto& s = sheets[0];
   CHECK(s.month == Month{2022, 2});
-  CHECK(s.minutes == 2400 + 90 + 60);
+  CHECK(s.seconds == (2400 + 90 + 60) * 60);
   REQUIRE(s.lines.size() == 3);
   CHECK_FALSE(s.lines[0].date);  // month rows first, in plan order
   CHECK(s.lines[0].activity == "A1");
   CHECK(s.lines[1].activity == "A2");
   CHECK(s.lines[2].date == test::date("2022-02-03"));
   CHECK(s.lines[1].activity_name == "Utbildning");
-  CHECK(s.planned_minutes == 4300);
+  CHECK(s.planned_seconds == (4300) * 60);
   CHECK(s.organisation_name == "Region Test");
 }
 
@@ -228,13 +228,13 @@ TEST_CASE("reports::share_attestations: 1 720 h × share × share of the year") 
   auto list = reports::share_attestations(p, period("2022-01-01", "2022-06-30"));
   REQUIRE(list.size() == 2);  // hourly staff attest hours, not a share
   CHECK(list[0].year_share == Percent::from_points(50));
-  CHECK(list[0].implied_minutes == 25800);  // 1 720 h × 50 % × 50 % = 430 h
+  CHECK(list[0].implied_seconds == (25800) * 60);  // 1 720 h × 50 % × 50 % = 430 h
   CHECK(list[0].staffing_period == period("2021-06-01", "2022-11-30"));
   CHECK(list[1].period == period("2022-03-15", "2022-06-30"));
   // March 2022 has 23 working days, 13 of them from the 15th: 8 600 × 13 / 23 = 4 860 min, + 3
   // months.
   std::int64_t full = 8600 * 13 / 23 + 3 * 8600;
-  CHECK(list[1].implied_minutes == full / 10);
+  CHECK(list[1].implied_seconds == (full / 10) * 60);
   CHECK(list[1].year_share == Percent::from_millionths(full * Percent::kWhole / (1720 * 60)));
 }
 
@@ -251,7 +251,7 @@ TEST_CASE("reports::in_kind_summaries: what the claim counts, per co-financier")
   const auto& s = list[0];
   CHECK(s.financier == "kommunen");
   REQUIRE(s.persons.size() == 1);
-  CHECK(s.persons[0].minutes == 6 * 1720);
+  CHECK(s.persons[0].seconds == (6 * 1720) * 60);
   CHECK(s.persons[0].value == Money::from_kronor(36000));  // 20 % × 30 000 × 6
   CHECK(s.staff_value == Money::from_kronor(36000));
   CHECK(s.payroll_overhead == Money::from_ore(1628640));  // 45.24 % of 36 000

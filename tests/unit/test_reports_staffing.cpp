@@ -178,16 +178,16 @@ TEST_CASE("reports::staffing_report rows") {
   CHECK(cell(t, 0, "percent").number == 500'000);
   CHECK(cell(t, 0, "from").text == "2021-06-01");
   CHECK(cell(t, 0, "to").text == "2022-11-30");
-  CHECK(cell(t, 0, "full_time_hours").number == 2580 * 60);
-  CHECK(cell(t, 0, "planned_hours").number == 1290 * 60);
+  CHECK(cell(t, 0, "full_time_hours").number == (2580 * 60) * 60);
+  CHECK(cell(t, 0, "planned_hours").number == (1290 * 60) * 60);
   CHECK(cell(t, 0, "planned_cost").money() == kr(450000));  // 50 % × 50 000 × 18 months
   CHECK(cell(t, 0, "funding").text == "cash");
   CHECK(cell(t, 0, "flags").list.empty());
   CHECK(cell(t, 1, "from").text == "2021-09-01");
-  CHECK(cell(t, 1, "planned_hours").number == 15 * 1720);  // 20 % × 8 600 min × 15 months
+  CHECK(cell(t, 1, "planned_hours").number == (15 * 1720) * 60);  // 20 % × 8 600 min × 15 months
   CHECK(cell(t, 1, "funding").text == "in_kind");
   REQUIRE(t.total.has_value());
-  CHECK((*t.total)[7].number == 1290 * 60 + 15 * 1720);
+  CHECK((*t.total)[7].number == (1290 * 60 + 15 * 1720) * 60);
   CHECK((*t.total)[8].money() == kr(540000));
   CHECK(doc.diagnostics.empty());
 
@@ -379,8 +379,8 @@ TEST_CASE("reports::staffing_report on the seed project") {
   const Table& t = table(doc, "rows");
   std::size_t i = half_row(t);
   CHECK(cell(t, i, "percent").number == 500'000);
-  CHECK(cell(t, i, "planned_hours").number == 1290 * 60);
-  CHECK(cell(t, i, "full_time_hours").number == 2580 * 60);
+  CHECK(cell(t, i, "planned_hours").number == (1290 * 60) * 60);
+  CHECK(cell(t, i, "full_time_hours").number == (2580 * 60) * 60);
   // The plan lists Malmö's contact person twice: both rows carry the duplicate.
   std::size_t malmo = 0;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -395,7 +395,7 @@ TEST_CASE("reports::staffing_report on the seed project") {
   p->full_time.basis = grantkit::core::FullTimeBasis::calendar;
   Document cal = run(*p);
   CHECK(cell(table(cal, "rows"), half_row(table(cal, "rows")), "planned_hours").number ==
-        1532 * 60);
+        1532 * 60 * 60);
 }
 
 TEST_CASE("reports::staffing_report renders the contract's JSON keys") {

@@ -26,6 +26,12 @@ namespace {
 constexpr std::int64_t kFullMonth = 8600;  // 1 720 h / 12, in minutes
 constexpr std::int64_t kHalf = 4300;       // 50 % of a full month
 
+// Whole minutes of a figure in seconds (the figures of these cases are all whole minutes).
+std::int64_t mins(std::int64_t seconds) {
+  REQUIRE(seconds % 60 == 0);
+  return seconds / 60;
+}
+
 Date day(int y, int m, int d) {
   return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
               static_cast<unsigned short>(d));
@@ -65,7 +71,7 @@ TimeEntry te(std::string person, std::string activity, int year, int month, std:
   e.person = std::move(person);
   e.activity = std::move(activity);
   e.month = Month{year, month};
-  e.minutes = minutes;
+  e.seconds = minutes * 60;
   e.place = {"time/t.csv", line, 0};
   return e;
 }
@@ -136,23 +142,23 @@ std::size_t count_rule(const Diagnostics& d, std::string_view rule) {
 
 }  // namespace
 
-TEST_CASE("reports::planned_minutes_in_month") {
+TEST_CASE("reports::planned_seconds_in_month") {
   Project p = make_project();
-  using grantkit::reports::planned_minutes_in_month;
-  CHECK(planned_minutes_in_month(p, "lead", Month{2022, 3}) == kHalf);
-  CHECK(planned_minutes_in_month(p, "admin", Month{2021, 8}) == 0);
-  CHECK(planned_minutes_in_month(p, "admin", Month{2021, 9}) == kHalf);
-  CHECK(planned_minutes_in_month(p, "nobody", Month{2022, 3}) == 0);
+  using grantkit::reports::planned_seconds_in_month;
+  CHECK(mins(planned_seconds_in_month(p, "lead", Month{2022, 3})) == kHalf);
+  CHECK(mins(planned_seconds_in_month(p, "admin", Month{2021, 8})) == 0);
+  CHECK(mins(planned_seconds_in_month(p, "admin", Month{2021, 9})) == kHalf);
+  CHECK(mins(planned_seconds_in_month(p, "nobody", Month{2022, 3})) == 0);
   // Two entries of one person add up.
   StaffEntry more = p.staff[0];
   more.percent = Percent::from_points(20);
   more.period = Period{day(2022, 1, 1), day(2022, 6, 30)};
   p.staff.push_back(more);
-  CHECK(planned_minutes_in_month(p, "lead", Month{2022, 3}) == kHalf + 1720);
-  CHECK(planned_minutes_in_month(p, "lead", Month{2022, 7}) == kHalf);
+  CHECK(mins(planned_seconds_in_month(p, "lead", Month{2022, 3})) == kHalf + 1720);
+  CHECK(mins(planned_seconds_in_month(p, "lead", Month{2022, 7})) == kHalf);
   // On the calendar basis: April 2022 has 19 working days × 8 h × 50 % = 76 h.
   p.full_time.basis = grantkit::core::FullTimeBasis::calendar;
-  CHECK(planned_minutes_in_month(p, "admin", Month{2022, 4}) == 76 * 60);
+  CHECK(mins(planned_seconds_in_month(p, "admin", Month{2022, 4})) == 76 * 60);
 }
 
 TEST_CASE("reports::time_report rows per person and month") {
@@ -173,19 +179,19 @@ TEST_CASE("reports::time_report rows per person and month") {
   CHECK(cell(t, 0, "month").text == "2022-03");
   CHECK(cell(t, 1, "month").text == "2022-04");
   CHECK(cell(t, 2, "person").text == "admin");
-  CHECK(cell(t, 0, "planned_hours").number == kHalf);
-  CHECK(cell(t, 0, "reported_hours").number == kHalf);
-  CHECK(cell(t, 0, "difference_hours").number == 0);
+  CHECK(mins(cell(t, 0, "planned_hours").number) == kHalf);
+  CHECK(mins(cell(t, 0, "reported_hours").number) == kHalf);
+  CHECK(mins(cell(t, 0, "difference_hours").number) == 0);
   const Cell& split = cell(t, 1, "activities");
   REQUIRE(split.entries.size() == 2);
   CHECK(split.entries[0].label == "A1");  // plan order
-  CHECK(split.entries[0].value.number == 300);
+  CHECK(mins(split.entries[0].value.number) == 300);
   CHECK(split.entries[1].label == "A2");
-  CHECK(split.entries[1].value.number == 4000);
+  CHECK(mins(split.entries[1].value.number) == 4000);
   CHECK(doc.diagnostics.empty());
   REQUIRE(t.total.has_value());
-  CHECK((*t.total)[2].number == 4 * kHalf);
-  CHECK((*t.total)[3].number == 4 * kHalf);
+  CHECK(mins((*t.total)[2].number) == 4 * kHalf);
+  CHECK(mins((*t.total)[3].number) == 4 * kHalf);
 
   std::string json = grantkit::render::render_json(doc);
   INFO(json);
@@ -210,10 +216,10 @@ TEST_CASE("reports::time_report --by person and --monthly") {
     CHECK(t.columns[1].key == "planned_hours");
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][0].text == "lead");
-    CHECK(t.rows[0][1].number == 2 * kHalf);
-    CHECK(t.rows[0][2].number == 8000);
+    CHECK(mins(t.rows[0][1].number) == 2 * kHalf);
+    CHECK(mins(t.rows[0][2].number) == 8000);
     CHECK(t.rows[0][4].entries.size() == 2);
-    CHECK(t.rows[1][2].number == kHalf + 100);
+    CHECK(mins(t.rows[1][2].number) == kHalf + 100);
     // The month rules still show, from the month they concern.
     const auto& flags = t.rows[1][5].list;
     CHECK(std::find(flags.begin(), flags.end(), "time.deviation") != flags.end());
@@ -226,9 +232,9 @@ TEST_CASE("reports::time_report --by person and --monthly") {
     CHECK(t.columns.front().key == "month");
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0][0].text == "2022-03");
-    CHECK(t.rows[0][1].number == 2 * kHalf);
-    CHECK(t.rows[0][2].number == 4000 + kHalf);
-    CHECK(t.rows[1][2].number == 4100);
+    CHECK(mins(t.rows[0][1].number) == 2 * kHalf);
+    CHECK(mins(t.rows[0][2].number) == 4000 + kHalf);
+    CHECK(mins(t.rows[1][2].number) == 4100);
   }
   SUBCASE("both: per person and month") {
     TimeOptions o = months(2022, 3, 2022, 4);
@@ -247,8 +253,8 @@ TEST_CASE("reports::time_report counts only what is dated on or before as_of") {
   const Table& t = rows(doc);
   int may = row_of(t, "lead", "2022-05");
   REQUIRE(may >= 0);
-  CHECK(cell(t, static_cast<std::size_t>(may), "reported_hours").number == 0);
-  CHECK(cell(t, static_cast<std::size_t>(may), "planned_hours").number == kHalf);
+  CHECK(mins(cell(t, static_cast<std::size_t>(may), "reported_hours").number) == 0);
+  CHECK(mins(cell(t, static_cast<std::size_t>(may), "planned_hours").number) == kHalf);
   // May has not ended by as_of: nothing is missing yet.
   CHECK(count_rule(doc.diagnostics, "time.missing-report") == 0);
 }
@@ -332,8 +338,8 @@ TEST_CASE("reports::time_report time.outside-period") {
     int r = row_of(t, "admin", "2021-08");
     REQUIRE(r >= 0);  // hours outside the period still get a row: never dropped
     CHECK(flagged(t, r, "time.outside-period"));
-    CHECK(cell(t, static_cast<std::size_t>(r), "planned_hours").number == 0);
-    CHECK(cell(t, static_cast<std::size_t>(r), "reported_hours").number == 600);
+    CHECK(mins(cell(t, static_cast<std::size_t>(r), "planned_hours").number) == 0);
+    CHECK(mins(cell(t, static_cast<std::size_t>(r), "reported_hours").number) == 600);
     CHECK_FALSE(flagged(t, row_of(t, "lead", "2021-08"), "time.outside-period"));
     REQUIRE(count_rule(doc.diagnostics, "time.outside-period") == 1);
     CHECK(doc.diagnostics.items().front().place.line == 7);
@@ -431,7 +437,7 @@ TEST_CASE("reports::time_report time.unknown-person") {
     int r = row_of(t, "ghost", "2022-03");
     REQUIRE(r == 2);  // after the staffing's persons
     CHECK(flagged(t, r, "time.unknown-person"));
-    CHECK(cell(t, 2, "reported_hours").number == 120);
+    CHECK(mins(cell(t, 2, "reported_hours").number) == 120);
     REQUIRE(count_rule(doc.diagnostics, "time.unknown-person") == 1);
     CHECK(doc.diagnostics.items().front().severity == grantkit::core::Severity::error);
     CHECK(doc.diagnostics.items().front().place.line == 5);
@@ -453,7 +459,7 @@ TEST_CASE("reports::time_report time.unknown-activity") {
     const Table& t = rows(doc);
     int r = row_of(t, "lead", "2022-03");
     CHECK(flagged(t, r, "time.unknown-activity"));
-    CHECK(cell(t, static_cast<std::size_t>(r), "reported_hours").number == kHalf + 60);
+    CHECK(mins(cell(t, static_cast<std::size_t>(r), "reported_hours").number) == kHalf + 60);
     CHECK(cell(t, static_cast<std::size_t>(r), "activities").entries.back().label == "A9");
     CHECK_FALSE(flagged(t, row_of(t, "admin", "2022-03"), "time.unknown-activity"));
     CHECK(count_rule(doc.diagnostics, "time.unknown-activity") == 1);

@@ -169,12 +169,35 @@ void take_mode(int fd, const std::optional<struct stat>& old) {
   ::fchmod(fd, old->st_mode & 07777);
 }
 
+// The mkstemp/mkdtemp template of a temporary sibling of `name` in `dir`: `.NAME<tag>-XXXXXX`,
+// or `.grantkit<tag>-XXXXXX` when that would be longer than a file name may be (NAME_MAX, 255
+// bytes): grantkit never lengthens a name the user gave past the system's limit.
+std::string temp_template(const std::filesystem::path& dir, const std::string& name,
+                          std::string_view tag) {
+  constexpr std::size_t kNameMax = 255;
+  std::string leaf = "." + name + std::string(tag) + "-XXXXXX";
+  if (leaf.size() > kNameMax) leaf = ".grantkit" + std::string(tag) + "-XXXXXX";
+  return (dir / leaf).string();
+}
+
+// Why `target` cannot be replaced by a file: it is a folder, or a symbolic link to one; "" if not.
+std::string folder_in_the_way(const std::filesystem::path& target) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(target, ec)) return "";
+  if (fs::is_symlink(target, ec)) {
+    return fmt::format("{} is a symbolic link to the folder {}: -o names the file to write",
+                       target.string(), fs::read_symlink(target, ec).string());
+  }
+  return fmt::format("{} is a folder: -o names the file to write", target.string());
+}
+
 // Creates a temporary file beside `target` (mkstemp); -1 and `why` when it cannot.
 int make_temp_beside(const std::string& target, std::string& name, std::string& why) {
   namespace fs = std::filesystem;
   fs::path t(target);
   fs::path dir = t.has_parent_path() ? t.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + t.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmpl = temp_template(dir, t.filename().string(), ".tmp");
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   int fd = ::mkstemp(buf.data());
@@ -259,6 +282,9 @@ OutputTarget classify_output(const std::string& path) {
     t.gid = st.st_gid;
   } else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
     t.kind = OutputKind::device;
+  } else if (auto folder = folder_in_the_way(path); !folder.empty()) {
+    t.kind = OutputKind::refused;
+    t.why = folder;
   } else {
     t.kind = OutputKind::refused;
     t.why = fmt::format("{} is {}: grantkit writes a regular file, a character device or a FIFO",
@@ -590,6 +616,16 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   bool exists = !ec && fs::exists(existing);
   std::map<std::string, std::string> old_manifest;
   auto check_existing = [&]() -> FolderResult {
+    if (fs::is_symlink(existing)) {
+      std::error_code e2;
+      bool to_folder = fs::is_directory(target, e2);
+      return failed(FolderError::exists,
+                    fmt::format("{} is a symbolic link{}; paperwork writes a folder of its own and "
+                                "never replaces a link: give the folder itself",
+                                target.string(),
+                                to_folder ? " to the folder " + fs::read_symlink(target, e2).string()
+                                          : ""));
+    }
     if (!fs::is_directory(existing)) {
       return failed(FolderError::exists, fmt::format("{} exists and is not a folder", target.string()));
     }
@@ -616,7 +652,7 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
     if (auto r = check_existing(); !r.ok()) return r;
   }
 
-  std::string tmpl = (parent / ("." + name + ".grantkit-XXXXXX")).string();
+  std::string tmpl = temp_template(parent, name, ".grantkit");
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   std::vector<std::string> temp_files;  // full paths, for the signal handler

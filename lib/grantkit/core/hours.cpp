@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
+
 namespace grantkit::core {
 
 namespace {
@@ -27,7 +29,7 @@ std::int64_t digits_value(std::string_view digits) {
 
 }  // namespace
 
-Result<std::int64_t> parse_hours_minutes(std::string_view text) {
+Result<std::int64_t> parse_hours_seconds(std::string_view text) {
   auto fail = [&](std::string_view why) {
     return Result<std::int64_t>::failure(fmt::format("'{}' is not hours: {}", text, why));
   };
@@ -47,7 +49,7 @@ Result<std::int64_t> parse_hours_minutes(std::string_view text) {
   if (i == s.size()) {
     if (leading_zero)
       return fail("a leading zero; write the number without it (is 010 meant as 10?)");
-    return hours * 60;
+    return hours * kSecondsPerHour;
   }
   char mark = s[i];
   std::string_view rest = s.substr(i + 1);
@@ -58,38 +60,33 @@ Result<std::int64_t> parse_hours_minutes(std::string_view text) {
     }
     std::int64_t minutes = digits_value(rest);
     if (minutes > 59) return fail("the minutes after ':' must be 00–59");
-    return hours * 60 + minutes;
+    return hours * kSecondsPerHour + minutes * kSecondsPerMinute;
   }
   if (mark == '.' || mark == ',') {
     if (leading_zero)
       return fail("a leading zero; write the number without it (is 07.5 meant as 7.5?)");
     if (rest.empty()) return fail("no digits after the decimal mark");
-    for (char c : rest) {
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+      char c = rest[k];
       if (c == '.' || c == ',' || c == ':') return fail("more than one mark");
       if (c == 'e' || c == 'E') return fail("exponents are not hours; write the digits out");
-      if (!is_digit(c)) return fail(fmt::format("unexpected character '{}'", c));
+      if (!is_digit(c)) {
+        return fail(fmt::format("unexpected character {}", describe_character(rest, k)));
+      }
     }
     if (rest.size() > 9) return fail("too many decimals");
     std::int64_t scale = 1;
     for (std::size_t k = 0; k < rest.size(); ++k) scale *= 10;
     std::int64_t fraction = digits_value(rest);  // fraction / scale hours
-    std::int64_t minutes = 0;
-    if (rest.size() <= 2) {
-      // To the nearest minute; fraction × 60 / scale never ends in exactly .5 for scale 10 or 100.
-      minutes = (fraction * 120 + scale) / (2 * scale);
-    } else {
-      if (fraction * 60 % scale != 0) {
-        return fail(
-            "more than two decimals that are not whole minutes (write 7:20 for 7 h 20 min)");
-      }
-      minutes = fraction * 60 / scale;
+    if (fraction * kSecondsPerHour % scale != 0) {
+      return fail("finer than a second; hours are counted in whole seconds (0.01 h is 36 s)");
     }
-    return hours * 60 + minutes;
+    return hours * kSecondsPerHour + fraction * kSecondsPerHour / scale;
   }
   if (mark == 'e' || mark == 'E') return fail("exponents are not hours; write the digits out");
   if (mark == ' ' || mark == '\t')
     return fail("a space inside the number (write the hours only, no unit)");
-  return fail(fmt::format("unexpected character '{}'", mark));
+  return fail(fmt::format("unexpected character {}", describe_character(s, i)));
 }
 
 }  // namespace grantkit::core

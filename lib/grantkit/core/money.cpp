@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
+
 namespace grantkit::core {
 
 namespace {
@@ -174,7 +176,7 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
     if (c == 'e' || c == 'E') return fail("exponents are not amounts; write the digits out");
     if (c == '_') return fail("'_' is not a digit separator here; group with spaces");
     if (c == 'x' || c == 'X') return fail("hexadecimal is not an amount");
-    return fail(fmt::format("unexpected character '{}'", c));
+    return fail(fmt::format("unexpected character {}", describe_character(s, i)));
   }
   if (grouped) {
     if (group_len != 3) return fail("digits must be grouped by three");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
+
 namespace grantkit::core {
 
 namespace {
@@ -32,7 +34,8 @@ Result<Percent> parse_percent(std::string_view text) {
   int frac_digits = 0;
   bool in_frac = false;
   int int_digits = 0;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     if (c >= '0' && c <= '9') {
       if (in_frac) {
         frac = frac * 10 + (c - '0');
@@ -44,7 +47,7 @@ Result<Percent> parse_percent(std::string_view text) {
     } else if ((c == '.' || c == ',') && !in_frac && int_digits > 0) {
       in_frac = true;
     } else {
-      return fail(fmt::format("unexpected character '{}'", c));
+      return fail(fmt::format("unexpected character {}", describe_character(s, i)));
     }
   }
   if (in_frac && frac_digits == 0) return fail("no digits after the decimal mark");

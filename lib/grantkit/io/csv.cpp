@@ -255,30 +255,26 @@ CsvReader::Step CsvReader::parse(CsvRecord& record, bool end) {
         return Step::error;
       }
       std::string_view inside = t.substr(pos + 1, close - pos - 1);
-      bool cr = false;
+      // Line ends inside the quotes count as lines (for places) and stay in the field as they
+      // are: a CR stays a CR, a CRLF a CRLF (RFC 4180: the field's bytes).
       for (std::size_t k = 0; k < inside.size(); ++k) {
         if (inside[k] == '\n') {
           if (k == 0 || inside[k - 1] != '\r') ++line;
         } else if (inside[k] == '\r') {
           ++line;
-          cr = true;
         }
       }
       // Text after the closing quote up to the delimiter belongs to the field, quotes and all.
       stop = close + 1;
       while (stop < t.size() && !stop_[static_cast<unsigned char>(t[stop])]) ++stop;
       if (stop >= t.size() && !end) return Step::more;
-      if (!escaped && !cr && stop == close + 1) {
+      if (!escaped && stop == close + 1) {
         field = inside;
       } else {
         std::string& s = copy();
         for (std::size_t k = 0; k < inside.size(); ++k) {
           char c = inside[k];
           if (c == '"') ++k;  // the first of a doubled quote
-          if (c == '\r') {
-            if (k + 1 < inside.size() && inside[k + 1] == '\n') ++k;
-            c = '\n';
-          }
           s += c;
         }
         s.append(t.substr(close + 1, stop - close - 1));

@@ -14,6 +14,7 @@
 #include <grantkit/core/file.hpp>
 #include <grantkit/core/text_hash.hpp>
 #include <grantkit/io/accounts_loader.hpp>
+#include <grantkit/io/containment.hpp>
 #include <grantkit/io/csv.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/sie.hpp>
@@ -264,10 +265,15 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
                     i_financier = slot("financier"), i_eligible = slot("eligible"), i_supplier = slot("supplier"),
                     i_account_name = slot("account_name"), i_date = slot("date"), i_amount = slot("amount"),
                     i_debit = slot("debit"), i_credit = slot("credit"), i_paid = slot("paid");
+  // YYYYMMDD when it has that shape, else YYYY-MM-DD; the message of a date of the right shape
+  // names the real reason (a year outside 1900–2199, no month 13, 31 days in a 30-day month).
   auto parse_date = [](std::string_view value) {
-    auto d = core::parse_iso_date(value);
-    if (!d) d = core::parse_compact_date(value);
-    return d;
+    bool compact = value.size() == 8 && value.find('-') == std::string_view::npos;
+    return compact ? core::parse_compact_date(value) : core::parse_iso_date(value);
+  };
+  auto date_error = [](std::string_view value, const std::string& why) {
+    bool shape = why.find("is not a date in the form") != std::string::npos;
+    return shape ? fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", value) : why;
   };
   while (reader.next(rec)) {
     // The row's fields are views into the reader's buffer until the next row (no copies).
@@ -323,9 +329,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     }
     auto date = parse_date(field(i_date));
     if (!date) {
-      exclude("ledger.date",
-              fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field(i_date)),
-              col(i_date));
+      exclude("ledger.date", date_error(field(i_date), date.error()), col(i_date));
       continue;
     }
     t.date = *date;
@@ -364,8 +368,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     if (std::string_view p = field(i_paid); !p.empty()) {
       auto paid = parse_date(p);
       if (!paid) {
-        exclude("ledger.date", fmt::format("paid: '{}' is not a date (YYYY-MM-DD or YYYYMMDD)", p),
-                col(i_paid));
+        exclude("ledger.date", "paid: " + date_error(p, paid.error()), col(i_paid));
         continue;
       }
       t.paid = *paid;
@@ -524,6 +527,14 @@ void LedgerLoad::add_unreadable(model::Exclusion&& e) {
 std::vector<std::string> expand_source_path(const std::string& dir, const model::SourceSpec& spec,
                                             core::Diagnostics& diags) {
   std::vector<std::string> files;
+  constexpr const char* kAllow =
+      "; a source outside the project is read only when it says allow_outside: true";
+  if (!spec.allow_outside) {
+    if (auto why = pattern_outside_folder(spec.path)) {
+      diags.unreadable("io.outside-project", *why + kAllow, spec.place);
+      return files;
+    }
+  }
   std::string pattern = (fs::path(dir) / spec.path).string();
   glob_t g{};
   int rc = ::glob(pattern.c_str(), GLOB_ERR, nullptr, &g);
@@ -531,6 +542,13 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
   if (rc == 0) {
     for (std::size_t i = 0; i < g.gl_pathc; ++i) {
       std::string file = g.gl_pathv[i];
+      if (!spec.allow_outside) {
+        if (auto why = outside_folder(dir, file)) {
+          diags.unreadable("io.outside-project", *why + kAllow, spec.place);
+          refused = true;
+          continue;
+        }
+      }
       // A FIFO, device or socket is never opened: reading one can block forever (a FIFO with no
       // writer) or never end (/dev/zero). Folders go on to the reader, which says io.read.
       if (core::path_kind(file) == core::PathKind::other) {
@@ -545,8 +563,9 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
     }
   }
   globfree(&g);
+  if (refused && files.empty()) return files;
   std::sort(files.begin(), files.end());
-  if (files.empty() && !refused) {
+  if (files.empty()) {
     bool is_glob = spec.path.find_first_of("*?[") != std::string::npos;
     if (is_glob)
       diags.warning("io.no-files", fmt::format("no file matches '{}'", spec.path), spec.place);

@@ -252,7 +252,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
                                       "accounts", "account_map", "columns", "activity_dimension",
                                       "person_dimension", "supplier_dimension", "financier_dimension",
-                                      "project", "organisation"})) {
+                                      "project", "organisation", "allow_outside"})) {
       continue;
     }
     model::SourceSpec spec;
@@ -302,6 +302,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     spec.supplier_dimension = dimension("supplier_dimension");
     spec.financier_dimension = dimension("financier_dimension");
     if (auto o = r.id(s.find("organisation"), "source organisation", false)) spec.organisation = *o;
+    if (auto a = r.boolean(s.find("allow_outside"), "allow_outside")) spec.allow_outside = *a;
     if (const YamlNode* pr = s.find("project"); pr && !pr->is_null() &&
                                                 r.expect_map(*pr, "project (a source's project selection)",
                                                              {"dimension", "column", "object"})) {

@@ -72,12 +72,12 @@ std::optional<model::TimeEntry> parse_row(const RawRow& raw, core::Diagnostics& 
     return std::nullopt;
   }
   e.month = *month;
-  auto minutes = core::parse_hours_minutes(raw.hours);
-  if (!minutes) {
-    diags.error("time.hours", minutes.error(), raw.hours_place);
+  auto seconds = core::parse_hours_seconds(raw.hours);
+  if (!seconds) {
+    diags.error("time.hours", seconds.error(), raw.hours_place);
     return std::nullopt;
   }
-  e.minutes = *minutes;
+  e.seconds = *seconds;
   return e;
 }
 

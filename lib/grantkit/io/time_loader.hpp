@@ -15,7 +15,7 @@ namespace grantkit::io {
 
 // Every row of every time source of `project` (paths are globs relative to the project folder),
 // in file order. A row has `person`, `activity`, `hours` (`7.5`, `7,5`, `7:30`; see
-// core::parse_hours_minutes) and `month` (`2022-03`) or `date` (`2022-03-14`), or both when they
+// core::parse_hours_seconds) and `month` (`2022-03`) or `date` (`2022-03-14`), or both when they
 // agree. CSV columns may be renamed per source (`columns: {hours: Timmar, …}`); delimiter,
 // encoding and BOM as for ledgers. A row that cannot be read is an error with file and line and is
 // left out of the result, never silently: `time.hours`, `time.date` (also a month/date that

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
@@ -81,6 +82,9 @@ class TreeBuilder : public YAML::EventHandler {
   struct Open {
     YamlNode node;
     std::optional<YamlNode> pending_key;  // maps: a key waiting for its value
+    // Maps: the index in node.entries of each key seen (its kind, then its text), so that a
+    // duplicate is found in constant time and a map of n keys is read in O(n).
+    std::unordered_map<std::string, std::size_t> seen;
   };
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -136,15 +140,16 @@ class TreeBuilder : public YAML::EventHandler {
     }
     YamlNode key = std::move(*top.pending_key);
     top.pending_key.reset();
-    for (const auto& [k, v] : top.node.entries) {
-      if (k.text == key.text && k.kind == key.kind) {
-        diags_.error("yaml.duplicate-key",
-                     fmt::format("duplicate key '{}' (first at line {}, column {}); the second is "
-                                 "not used: remove one",
-                                 key.text, k.place.line, k.place.column),
-                     key.place);
-        return;
-      }
+    std::string seen_as = (key.kind == YamlNode::Kind::null ? "n" : "s") + key.text;
+    auto [it, added] = top.seen.emplace(std::move(seen_as), top.node.entries.size());
+    if (!added) {
+      const YamlNode& k = top.node.entries[it->second].key;
+      diags_.error("yaml.duplicate-key",
+                   fmt::format("duplicate key '{}' (first at line {}, column {}); the second is "
+                               "not used: remove one",
+                               key.text, k.place.line, k.place.column),
+                   key.place);
+      return;
     }
     top.node.entries.push_back(YamlEntry{std::move(key), std::move(n)});
   }
@@ -203,6 +208,44 @@ core::SourcePlace tab_in_indentation(std::string_view text, const std::string& f
   return {file, 0, 0};
 }
 
+// YAML allows an implicit (plain) key of at most 1 024 characters (YAML 1.2 §7.4.2); yaml-cpp
+// refuses a longer one with a message about the map ("end of map flow not found"). The place of
+// the first key longer than that — a run of more than 1 024 characters, on one line, between a
+// line start, `{`, `[`, `,` or `- ` and a `:` followed by a blank, `,`, `}` or the line's end — or
+// line 0. Asked only once yaml-cpp has refused the text.
+constexpr std::size_t kMaxKeyChars = 1024;
+core::SourcePlace long_key(std::string_view text, const std::string& file) {
+  int line = 1;
+  std::size_t start = 0, chars = 0;
+  int start_column = 1, column = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == '\n' || c == '{' || c == '[' || c == ',' ||
+        (c == '-' && i + 1 < text.size() && text[i + 1] == ' ' && chars == 0)) {
+      if (c == '\n') {
+        ++line;
+        column = 0;
+      }
+      chars = 0;
+      start = i + 1;
+      start_column = column + 1;
+    } else if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' ||
+                            text[i + 1] == ',' || text[i + 1] == '}')) {
+      if (chars > kMaxKeyChars) return {file, line, start_column};
+      chars = 0;
+      start = i + 1;
+      start_column = column + 1;
+    } else if (lead && !(chars == 0 && c == ' ')) {
+      if (chars == 0) start_column = column;
+      ++chars;
+    }
+    if (lead) ++column;
+  }
+  (void)start;
+  return {file, 0, 0};
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file,
@@ -245,6 +288,13 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
                        "a tab in the indentation: YAML indents with spaces only; replace the tab "
                        "with spaces",
                        tab);
+      return std::nullopt;
+    }
+    if (auto key = long_key(normalised, file); key.line > 0) {
+      diags.unreadable("yaml.syntax",
+                       "a key longer than 1 024 characters: YAML allows at most 1 024 "
+                       "characters in a key; shorten it",
+                       key);
       return std::nullopt;
     }
     std::string msg = e.msg;

@@ -146,6 +146,13 @@ std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view
     diags_.error("yaml.amount", fmt::format("{}: {}", what, m.error()), n->place);
     return std::nullopt;
   }
+  if (m->ore() < 0) {
+    diags_.error("yaml.range",
+                 fmt::format("{}: {} kr is negative; an amount here must be 0 or more", what,
+                             core::format_money_human(*m, true)),
+                 n->place);
+    return std::nullopt;
+  }
   return *m;
 }
 
@@ -158,6 +165,12 @@ std::optional<core::Percent> YamlReader::percent(const YamlNode* n, std::string_
   auto p = core::parse_percent(n->text);
   if (!p) {
     diags_.error("yaml.percent", fmt::format("{}: {}", what, p.error()), n->place);
+    return std::nullopt;
+  }
+  if (p->millionths() < 0 || p->millionths() > core::Percent::kWhole) {
+    diags_.error("yaml.range",
+                 fmt::format("{}: {} is outside 0–100 %", what, core::format_percent_human(*p, 2)),
+                 n->place);
     return std::nullopt;
   }
   return *p;

@@ -22,7 +22,7 @@ std::string closest_match(std::string_view word, std::initializer_list<std::stri
 // Reads values out of a parsed document, reporting into `diags`. Every method returns nullopt (or
 // false) after reporting when the value is wrong; a null or absent optional value returns nullopt
 // without a report. Rule ids: yaml.type, yaml.unknown-key, yaml.missing-key, yaml.schema,
-// yaml.amount, yaml.percent, yaml.date, yaml.boolean, yaml.number.
+// yaml.amount, yaml.percent, yaml.date, yaml.boolean, yaml.number, yaml.range.
 class YamlReader {
  public:
   explicit YamlReader(core::Diagnostics& diags) : diags_(diags) {}
@@ -40,10 +40,14 @@ class YamlReader {
   std::optional<std::string> text(const YamlNode* n, std::string_view what, bool required = false);
   // An id: text without spaces.
   std::optional<std::string> id(const YamlNode* n, std::string_view what, bool required = true);
-  // An amount (core::parse_input_amount): at most 100 000 000 000 kr either way, the ledger row's
-  // limit, so that no sum or product of a project's amounts can leave int64 öre; above it yaml.amount
-  // at the value's line.
+  // An amount ≥ 0 (core::parse_input_amount): every amount a grantkit YAML file holds (budgets, aid
+  // maximum, salaries, co-financing, aid claimed) is a sum of money, never a debt; a negative one is
+  // yaml.range. At most 100 000 000 000 kr, the ledger row's limit, so that no sum or product of a
+  // project's amounts can leave int64 öre; above it yaml.amount at the value's line.
   std::optional<core::Money> money(const YamlNode* n, std::string_view what);
+  // A percentage 0–100 %: every percentage a grantkit YAML file holds is a share of something
+  // (aid rate, share of full time, flat rate, deviation threshold, index); one outside is
+  // yaml.range (an aid rate of 101 % would claim more than the costs).
   std::optional<core::Percent> percent(const YamlNode* n, std::string_view what);
   std::optional<core::Date> date(const YamlNode* n, std::string_view what, bool required = false);
   // `{from: DATE, to: DATE}` with from <= to.

@@ -145,6 +145,9 @@ struct PlanFacts {
 // A declared input source (FORMATS.md `sources`): where to read ledger or time rows, and how.
 struct SourceSpec {
   std::string path;    // a file or a glob, relative to the project folder
+  // `allow_outside: true`: the source may name files outside the project folder (absolute, `..`,
+  // or a symbolic link out); by default such a file is refused (io.outside-project).
+  bool allow_outside = false;
   std::string format;  // csv | sie | yaml
   char delimiter = 0;  // 0: detect from the header
   char decimal = '.';

@@ -10,14 +10,14 @@
 namespace grantkit::model {
 
 // One time-report row (FORMATS.md "Time reports"): `person` is a staff id (role pseudonym),
-// `activity` an activity id, `minutes` the hours reported as whole minutes (never negative).
+// `activity` an activity id, `seconds` the hours reported as whole seconds (never negative; core/hours.hpp).
 // A row gives a `month` or a `date`; with a date, `month` is the date's month.
 struct TimeEntry {
   std::string person;
   std::string activity;
   core::Month month;
   std::optional<core::Date> date;
-  std::int64_t minutes = 0;
+  std::int64_t seconds = 0;
   core::SourcePlace place;           // the row (a CSV row: its person field)
   core::SourcePlace activity_place;  // its activity; empty when not known
 

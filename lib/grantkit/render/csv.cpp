@@ -33,7 +33,7 @@ std::string plain(const reports::Cell& c, CsvDialect dialect) {
     case K::date: return c.text;
     case K::money: return localise(core::format_money_plain(c.money()));
     case K::percent: return localise(core::format_percent_plain(core::Percent::from_millionths(c.number)));
-    case K::minutes: return localise(format_hours_plain(c.number));
+    case K::seconds: return localise(format_hours_plain(c.number));
     case K::integer: return fmt::format("{}", c.number);
     case K::list: return spreadsheet_safe(fmt::format("{}", fmt::join(c.list, " ")));
     case K::entries: return "";
@@ -54,11 +54,11 @@ std::string csv_field(const std::string& text, char delimiter) { return quote_cs
 
 std::string spreadsheet_safe(const std::string& text) { return looks_like_formula(text) ? "'" + text : text; }
 
-std::string format_hours_plain(std::int64_t minutes) {
-  bool neg = minutes < 0;
-  std::uint64_t m = neg ? 0 - static_cast<std::uint64_t>(minutes) : static_cast<std::uint64_t>(minutes);
-  // hundredths of an hour, rounded half up: m / 60 * 100 = m * 5 / 3
-  std::uint64_t hundredths = (m * 5 * 2 + 3) / 6;
+std::string format_hours_plain(std::int64_t seconds) {
+  bool neg = seconds < 0;
+  std::uint64_t s = neg ? 0 - static_cast<std::uint64_t>(seconds) : static_cast<std::uint64_t>(seconds);
+  // hundredths of an hour (36 s each), rounded half up; the only rounding of a sum of hours
+  std::uint64_t hundredths = (s + 18) / 36;
   std::string out = fmt::format("{}{}", neg && hundredths ? "-" : "", hundredths / 100);
   if (hundredths % 100) {
     std::string f = fmt::format("{:02}", hundredths % 100);

@@ -30,7 +30,7 @@ std::vector<FlatColumn> flatten_columns(const reports::Table& t) {
         if (i < row.size()) {
           auto k = row[i].kind;
           numeric = numeric || k == Cell::Kind::money || k == Cell::Kind::percent ||
-                    k == Cell::Kind::minutes || k == Cell::Kind::integer;
+                    k == Cell::Kind::seconds || k == Cell::Kind::integer;
         }
       }
       out.push_back({i, "", col.key, col.sv, col.en, numeric, col.bar});
@@ -74,7 +74,7 @@ std::string human_cell(const Cell& c, Lang lang, bool whole) {
     case K::date: return c.text;
     case K::money: return core::format_money_human(c.money(), !whole, group, mark);
     case K::percent: return core::format_percent_human(core::Percent::from_millionths(c.number), 1, mark);
-    case K::minutes: {
+    case K::seconds: {
       std::string h = format_hours_plain(c.number);
       if (lang == Lang::sv) std::replace(h.begin(), h.end(), '.', ',');
       return h;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/hours.hpp>
 #include <grantkit/render/flat.hpp>
 #include <grantkit/render/render.hpp>
 
@@ -89,7 +90,7 @@ bool has_columns(const Table& t, std::initializer_list<std::string_view> keys) {
                      [&](std::string_view k) { return reports::column_index(t, k) >= 0; });
 }
 
-// ---- Drawing scale: integer arithmetic only (values are öre or minutes) ------------------------
+// ---- Drawing scale: integer arithmetic only (values are öre or seconds) ------------------------
 
 // A "nice" tick step (1, 2 or 5 × 10^k units of `unit`) giving about five ticks up to `max`.
 std::int64_t nice_step(std::int64_t max, std::int64_t unit) {
@@ -130,8 +131,8 @@ std::string kronor_label(std::int64_t ore, Lang lang) {
   return core::format_money_human(core::Money::from_ore(ore), false, sv(lang) ? " " : ",",
                                   sv(lang) ? ',' : '.');
 }
-std::string hours_label(std::int64_t minutes, Lang lang) {
-  std::string h = format_hours_plain(minutes);
+std::string hours_label(std::int64_t seconds, Lang lang) {
+  std::string h = format_hours_plain(seconds);
   if (sv(lang)) std::replace(h.begin(), h.end(), '.', ',');
   return h;
 }
@@ -368,7 +369,7 @@ std::string hours_chart(const Table& t, Lang lang) {
     for (auto key : {"planned_hours", "reported_hours"})
       max = std::max(max, number_at(t, row, key).value_or(0));
   }
-  Axis ax = axis_for(max, 60);
+  Axis ax = axis_for(max, core::kSecondsPerHour);
   Scale xs{ax.top, pw};
   std::string title = sv(lang) ? "Planerade och rapporterade timmar per person"
                                : "Planned and reported hours per person";

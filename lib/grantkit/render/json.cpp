@@ -1,13 +1,21 @@
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
 #include <grantkit/render/render.hpp>
 
 namespace grantkit::render {
 
 namespace {
 
-// JSON string escaping per RFC 8259 (control characters as \u00XX; UTF-8 passed through).
+// JSON string escaping per RFC 8259 (control characters as \u00XX; UTF-8 passed through). A
+// byte that is not UTF-8 (a folder name in Latin-1) is written as the text `\xNN`
+// (core::utf8_or_escaped), so that the document is UTF-8 as RFC 8259 §8.1 requires.
 void put_string(std::string& out, std::string_view s) {
+  std::string escaped;
+  if (!core::is_valid_utf8(s)) {
+    escaped = core::utf8_or_escaped(s);
+    s = escaped;
+  }
   out += '"';
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
@@ -33,7 +41,7 @@ void put_cell(std::string& out, const reports::Cell& c, const reports::Column* c
     case K::date: put_string(out, c.text); break;
     case K::money: out += core::format_money_plain(c.money()); break;
     case K::percent: out += core::format_percent_plain(core::Percent::from_millionths(c.number)); break;
-    case K::minutes: out += format_hours_plain(c.number); break;
+    case K::seconds: out += format_hours_plain(c.number); break;
     case K::integer: out += fmt::format("{}", c.number); break;
     case K::list: {
       out += '[';

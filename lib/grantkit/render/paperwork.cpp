@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/text_hash.hpp>
+
 namespace grantkit::render {
 
 using core::Money;
@@ -45,7 +47,7 @@ class CsvWriter {
   static std::string text(const std::string& s) { return spreadsheet_safe(s); }
   std::string money(Money m) const { return core::format_money_fixed(m, d_.mark); }
   std::string money(const std::optional<Money>& m) const { return m ? money(*m) : ""; }
-  std::string hours(std::int64_t minutes) const { return localise(format_hours_plain(minutes)); }
+  std::string hours(std::int64_t seconds) const { return localise(format_hours_plain(seconds)); }
   std::string percent(Percent p) const { return localise(core::format_percent_plain(p)); }
   std::string take() { return std::move(out_); }
 
@@ -77,8 +79,8 @@ std::string kr(Money m) {
 std::string kr(const std::optional<Money>& m) {
   return m ? kr(*m) : "–";
 }
-std::string hours_sv(std::int64_t minutes) {
-  std::string h = format_hours_plain(minutes);
+std::string hours_sv(std::int64_t seconds) {
+  std::string h = format_hours_plain(seconds);
   std::replace(h.begin(), h.end(), '.', ',');
   return h + " h";
 }
@@ -203,7 +205,7 @@ std::string render_staff_costs_csv(const std::vector<reports::StaffCostRow>& row
             CsvWriter::text(r.organisation_name), funding_sv(r.funding), basis_sv(r.basis),
             core::format_iso(r.start), core::format_iso(r.period.from),
             core::format_iso(r.period.to), w.percent(r.percent), w.money(r.monthly_salary),
-            w.hours(r.minutes), w.money(r.hourly_rate), fmt::format("{}", r.index_steps),
+            w.hours(r.seconds), w.money(r.hourly_rate), fmt::format("{}", r.index_steps),
             w.money(r.cost)});
   }
   return w.take();
@@ -218,7 +220,7 @@ std::string render_time_sheets_csv(const std::vector<const reports::TimeSheet*>&
     for (const auto& l : s->lines) {
       w.line({CsvWriter::text(s->person), CsvWriter::text(s->role),
               CsvWriter::text(s->organisation_name), s->month.iso(), date_or_empty(l.date),
-              CsvWriter::text(l.activity), CsvWriter::text(l.activity_name), w.hours(l.minutes)});
+              CsvWriter::text(l.activity), CsvWriter::text(l.activity_name), w.hours(l.seconds)});
     }
   }
   return w.take();
@@ -247,17 +249,17 @@ std::string render_time_sheets_html(const reports::Paperwork& pw,
       std::string act = l.activity_name.empty() ? l.activity : l.activity + " " + l.activity_name;
       out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
                          l.date ? e(core::format_iso(*l.date)) : std::string("hela månaden"),
-                         e(act), e(hours_sv(l.minutes)));
+                         e(act), e(hours_sv(l.seconds)));
     }
     out += fmt::format(
         "<tr class=\"total\"><td colspan=\"2\">Summa arbetad tid i projektet</td><td "
         "class=\"num\">{}</td></tr>\n",
-        e(hours_sv(s->minutes)));
+        e(hours_sv(s->seconds)));
     out += "</tbody>\n</table>\n";
     out += "<p class=\"note\">Endast tid i projektet, per aktivitet i projektplanen.";
-    if (s->planned_minutes > 0) {
+    if (s->planned_seconds > 0) {
       out +=
-          fmt::format(" Planerad tid enligt andel av heltid: {}.", e(hours_sv(s->planned_minutes)));
+          fmt::format(" Planerad tid enligt andel av heltid: {}.", e(hours_sv(s->planned_seconds)));
     }
     out += "</p>\n";
     out += "<p class=\"lead\">Jag intygar att uppgifterna ovan är riktiga.</p>\n";
@@ -289,7 +291,7 @@ std::string render_attestations_html(
                       {"Period i projektet", period_sv(a->staffing_period)},
                       {"Period som intyget avser", period_sv(a->period)},
                       {"Periodens andel av året", pct_sv(a->year_share)},
-                      {"Timmar enligt andelen", hours_sv(a->implied_minutes)}});
+                      {"Timmar enligt andelen", hours_sv(a->implied_seconds)}});
     out += fmt::format(
         "<p class=\"lead\">Härmed intygas att personen ovan under perioden {} har arbetat i "
         "projektet med {} av "
@@ -305,7 +307,7 @@ std::string render_attestations_html(
         "(EU) nr 481/2014 "
         "art. 3; timmar per år: förordning (EU) nr 1303/2013 art. 68a.</p>\n",
         e(annual_sv), e(annual_sv), e(pct_sv(a->percent)), e(pct_sv(a->year_share)),
-        e(hours_sv(a->implied_minutes)));
+        e(hours_sv(a->implied_seconds)));
     out += signatures(
         {"Underskrift medarbetare",
          "Underskrift arbetsgivare (behörig företrädare för " + a->organisation_name + ")"});
@@ -335,7 +337,7 @@ std::string render_in_kind_html(const reports::Paperwork& pw, const reports::InK
         "class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
         e(p.person), e(p.role), e(pct_sv(p.percent)), e(period_sv(p.period)),
-        e(hours_sv(p.minutes)), e(kr(p.hourly_rate)),
+        e(hours_sv(p.seconds)), e(kr(p.hourly_rate)),
         p.has_salary ? e(kr(p.value)) : std::string("okänt (månadslön saknas)"));
   }
   out += fmt::format(
@@ -422,6 +424,14 @@ std::string file_name_part(std::string_view id) {
     out += '-';
   }
   if (out.empty() || out == "." || out == "..") out = "x";
+  // A file name may hold at most 255 bytes (NAME_MAX): a long id is cut to 100 bytes and told
+  // apart from ids that share those bytes by a hash of the whole id, so that `tidrapport-<id>.html`
+  // can always be written.
+  constexpr std::size_t kMaxPart = 100;
+  if (out.size() > kMaxPart) {
+    out = fmt::format("{}-{:08x}", out.substr(0, kMaxPart - 9),
+                      static_cast<std::uint32_t>(core::ShortTextHash{}(id)));
+  }
   return out;
 }
 

@@ -20,7 +20,7 @@ struct RenderOptions {
 
 // JSON per CLI.md's output contract: {schema, project, currency, as_of, period, <tables>, <values>,
 // diagnostics}. Money as kronor numbers exact from öre; percent as numbers (62.5); hours with two
-// decimals at most (minutes / 60, rounded half up).
+// decimals at most (seconds / 3 600, rounded half up once, on the figure shown).
 std::string render_json(const reports::Document& doc);
 // CSV: the document's first table (rows), one line a row, keys as header; formula-like text cells
 // are prefixed with ' (CSV injection). rfc4180: comma and dot decimal; excel_sv: semicolon,
@@ -55,8 +55,9 @@ std::string render_html(const reports::Bundle& bundle, Lang lang);
 // written.
 core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path);
 
-// Hours from minutes as text with at most two decimals, rounded half up: 4504 → "75.07".
-std::string format_hours_plain(std::int64_t minutes);
+// Hours from whole seconds as text with at most two decimals, rounded half up: 270 252 → "75.07",
+// 3 600 → "1", 36 → "0.01".
+std::string format_hours_plain(std::int64_t seconds);
 // A CSV field: quoted (RFC 4180, `"` doubled) when it holds the delimiter, a quote or a line end.
 std::string csv_field(const std::string& text, char delimiter);
 // Whether a spreadsheet would take `text` for a formula: it starts with = + - @ tab or CR.

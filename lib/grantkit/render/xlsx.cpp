@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <grantkit/core/utf8.hpp>
 #include <grantkit/render/flat.hpp>
 #include <grantkit/render/render.hpp>
 
@@ -19,7 +20,7 @@ namespace {
 
 // ---- The only floating point in grantkit's output ------------------------------------------
 // An XLSX number cell is an IEEE double by the file format's nature (ECMA-376 `xsd:double`).
-// Figures stay integers (öre, millionths, minutes) everywhere else and become a double here, in
+// Figures stay integers (öre, millionths, seconds) everywhere else and become a double here, in
 // one division, at the very last step: the cell holds the double nearest to the exact kronor.
 // libxlsxwriter prints it with 16 significant digits (%.16G), e.g. 681375.1800000001 for
 // 681 375,18 kr, which reads back as that same nearest double; below 10^13 kr (15 significant
@@ -32,9 +33,9 @@ double xlsx_number_from_ore(std::int64_t ore) {
 double xlsx_fraction_from_millionths(std::int64_t millionths) {
   return static_cast<double>(millionths) / 1e6;
 }
-// Hours from whole minutes: 90 → 1.5.
-double xlsx_hours_from_minutes(std::int64_t minutes) {
-  return static_cast<double>(minutes) / 60.0;
+// Hours from whole seconds: 5 400 → 1.5.
+double xlsx_hours_from_seconds(std::int64_t seconds) {
+  return static_cast<double>(seconds) / 3600.0;
 }
 double xlsx_number_from_integer(std::int64_t n) {
   return static_cast<double>(n);
@@ -145,6 +146,29 @@ std::string fold(std::string s) {
   return out;
 }
 
+// Text as an XLSX string can hold it: UTF-8 (a byte that is not is written `\xNN`), and no NUL,
+// which would end the C string libxlsxwriter takes and cut the cell: it is written `_x0000_`, the
+// OOXML escape (ECMA-376 Part 1, 22.9.2.19 ST_Xstring) that libxlsxwriter itself gives the other
+// control characters. Where XML has no escape (document properties in docProps/core.xml), control
+// characters other than tab and line ends are removed (`keep_control` false).
+std::string xlsx_text(std::string_view s, bool keep_control = true) {
+  std::string valid = core::utf8_or_escaped(s);
+  std::string out;
+  out.reserve(valid.size());
+  for (char ch : valid) {
+    auto c = static_cast<unsigned char>(ch);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+    if (c == 0) {
+      if (keep_control) out += "_x0000_";
+    } else if (control && !keep_control) {
+      continue;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 // A valid, unique sheet name: no [ ] : * ? / \, no apostrophe at either end, at most 31
 // characters (Excel's limits), unique ignoring case.
 std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
@@ -169,7 +193,9 @@ class SheetWriter {
   SheetWriter(lxw_worksheet* ws, const Formats& f, Lang lang) : ws_(ws), f_(f), lang_(lang) {}
 
   void header(lxw_col_t col, const std::string& label) {
-    check(worksheet_write_string(ws_, 0, col, label.c_str(), f_.header));
+    std::string safe = xlsx_text(label);
+    if (safe.size() > 32000) safe = first_code_points(safe, 32000 / 4);  // Excel's cell limit
+    check(worksheet_write_string(ws_, 0, col, safe.c_str(), f_.header));
     // Headers wrap; count their longest word, not the whole label.
     std::size_t longest = 0, current = 0;
     for (char c : label) {
@@ -190,7 +216,8 @@ class SheetWriter {
     bool guard = looks_like_formula(s);
     lxw_format* fmt =
         guard ? (total ? f_.guarded_total : f_.guarded) : (total ? f_.text_total : f_.text);
-    std::string shown = s.size() > 32000 ? first_code_points(s, 32000 / 4) : s;
+    std::string safe = xlsx_text(s);
+    std::string shown = safe.size() > 32000 ? first_code_points(safe, 32000 / 4) : safe;
     check(worksheet_write_string(ws_, row, col, shown.c_str(), fmt));
     widen(col, std::min<std::size_t>(code_points(shown), 60));
   }
@@ -217,8 +244,8 @@ class SheetWriter {
                                      total ? f_.percent_total : f_.percent));
         widen(col, code_points(shown) + 1);
         return;
-      case K::minutes:
-        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_minutes(c.number),
+      case K::seconds:
+        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_seconds(c.number),
                                      total ? f_.hours_total : f_.hours));
         widen(col, code_points(format_hours_plain(c.number)) + 5);
         return;
@@ -246,21 +273,28 @@ class SheetWriter {
     }
   }
 
-  // Column widths that fit (in characters, plus a margin), the header row frozen.
+  // The header row's autofilter over `data_rows` rows of `columns` columns, the header row
+  // frozen: set right after the header, before any row below it (constant_memory mode refuses
+  // anything about a row once a later row has been written).
+  void frame(std::size_t data_rows, std::size_t columns) {
+    worksheet_freeze_panes(ws_, 1, 0);
+    if (columns > 0 && data_rows > 0) {
+      check(worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(data_rows),
+                                 static_cast<lxw_col_t>(columns - 1)));
+    }
+    check(worksheet_repeat_rows(ws_, 0, 0));
+  }
+
+  // Column widths that fit (in characters, plus a margin), and the page set-up.
   void finish(lxw_row_t last_row, lxw_row_t last_data_row) {
     for (std::size_t i = 0; i < widths_.size(); ++i) {
       auto col = static_cast<lxw_col_t>(i);
       check(worksheet_set_column(ws_, col, col, static_cast<double>(widths_[i] + 2), nullptr));
     }
-    worksheet_freeze_panes(ws_, 1, 0);
-    if (!widths_.empty() && last_data_row > 0) {
-      check(worksheet_autofilter(ws_, 0, 0, last_data_row,
-                                 static_cast<lxw_col_t>(widths_.size() - 1)));
-    }
+    (void)last_data_row;
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_set_landscape(ws_);
     worksheet_fit_to_pages(ws_, 1, 0);
-    check(worksheet_repeat_rows(ws_, 0, 0));
     (void)last_row;
   }
 
@@ -290,6 +324,7 @@ std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Tabl
     w.header(static_cast<lxw_col_t>(i), lang == Lang::sv ? cols[i].label_sv : cols[i].label_en);
     whole.push_back(whole_kronor(t, cols[i]));
   }
+  w.frame(t.rows.size(), cols.size());
   lxw_row_t row = 1;
   for (const auto& r : t.rows) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
@@ -319,6 +354,7 @@ std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::D
                           sv ? "Rad" : "Line",
                           sv ? "Kolumn" : "Column"};
   for (lxw_col_t i = 0; i < 6; ++i) w.header(i, labels[i]);
+  w.frame(diags.items().size(), 6);
   lxw_row_t row = 1;
   for (const auto& d : diags.items()) {
     std::string severity(core::severity_name(d.severity));
@@ -344,6 +380,7 @@ std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Docu
   bool sv = lang == Lang::sv;
   w.header(0, sv ? "Uppgift" : "Item");
   w.header(1, sv ? "Värde" : "Value");
+  w.frame(0, 2);
   std::vector<std::pair<std::string, std::string>> items = {
       {sv ? "Rapport" : "Report", sv ? h.title_sv : h.title_en},
       {sv ? "Projekt" : "Project", h.project_name},
@@ -434,12 +471,18 @@ class StderrCapture {
 // The workbook itself (write_xlsx without the capture of libxlsxwriter's own messages).
 static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lang lang, const std::string& path) {
   using R = core::Result<bool>;
-  lxw_workbook* raw = workbook_new(path.c_str());
+  // constant_memory: every sheet is written row by row, top to bottom, so libxlsxwriter can
+  // stream each row to a temporary file instead of keeping the whole sheet (and a shared-string
+  // table) in memory: a claim of 1 M transactions stays within a few MB. Strings are then stored
+  // inline in each sheet, escaped the same way.
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* raw = workbook_new_opt(path.c_str(), &options);
   if (!raw) return R::failure("libxlsxwriter could not start a workbook");
   std::unique_ptr<lxw_workbook, WorkbookCloser> wb(raw);
   bool sv = lang == Lang::sv;
   const auto& h = bundle.header;
-  std::string title = (sv ? h.title_sv : h.title_en) + " — " + h.project_name;
+  std::string title = xlsx_text((sv ? h.title_sv : h.title_en) + " — " + h.project_name, false);
   lxw_doc_properties props{};
   props.title = title.data();
   std::string period = h.period.iso();
@@ -448,7 +491,7 @@ static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lan
   Formats f = make_formats(wb.get(), lang);
   std::set<std::string> taken;
   auto add_sheet = [&](const std::string& wanted) -> lxw_worksheet* {
-    std::string name = sheet_name(wanted, taken);
+    std::string name = sheet_name(xlsx_text(wanted, false), taken);
     return workbook_add_worksheet(wb.get(), name.c_str());
   };
   for (const auto& [key, doc] : bundle.sections) {

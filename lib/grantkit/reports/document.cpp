@@ -28,10 +28,10 @@ Cell Cell::of_percent(core::Percent p) {
   return c;
 }
 Cell Cell::of_percent(const std::optional<core::Percent>& p) { return p ? of_percent(*p) : none(); }
-Cell Cell::of_minutes(std::int64_t minutes) {
+Cell Cell::of_seconds(std::int64_t seconds) {
   Cell c;
-  c.kind = Kind::minutes;
-  c.number = minutes;
+  c.kind = Kind::seconds;
+  c.number = seconds;
   return c;
 }
 Cell Cell::of_integer(std::int64_t n) {

@@ -17,12 +17,12 @@ namespace grantkit::reports {
 
 struct CellEntry;
 
-// One value of a report. Money in öre, percent exact, hours as whole minutes.
+// One value of a report. Money in öre, percent exact, hours as whole seconds (core/hours.hpp).
 struct Cell {
-  enum class Kind { empty, text, money, percent, minutes, integer, date, list, entries };
+  enum class Kind { empty, text, money, percent, seconds, integer, date, list, entries };
   Kind kind = Kind::empty;
   std::string text;                     // text; date as ISO
-  std::int64_t number = 0;              // money (öre), percent (millionths), minutes, integer
+  std::int64_t number = 0;              // money (öre), percent (millionths), seconds, integer
   std::vector<std::string> list;        // list: e.g. the flags (rule ids) of a row
   std::vector<CellEntry> entries;  // entries: a labelled series (months, activities)
   std::string display_sv;  // text cells: what human formats show instead of `text` (e.g. a label)
@@ -36,7 +36,7 @@ struct Cell {
   static Cell of_money(const std::optional<core::Money>& m);  // empty when unknown
   static Cell of_percent(core::Percent p);
   static Cell of_percent(const std::optional<core::Percent>& p);
-  static Cell of_minutes(std::int64_t minutes);
+  static Cell of_seconds(std::int64_t seconds);  // hours, as whole seconds
   static Cell of_integer(std::int64_t n);
   static Cell of_date(core::Date d);
   static Cell of_list(std::vector<std::string> items);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/hours.hpp>
 #include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/eligible.hpp>
 #include <grantkit/reports/indicators.hpp>
@@ -213,22 +214,23 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
       }
       row->period.to = in_month.to;
       if (e.basis == model::StaffBasis::fixed_percent) {
-        row->minutes +=
-            core::full_time_minutes(in_month, rule) * e.percent.millionths() / Percent::kWhole;
+        row->seconds += core::full_time_minutes(in_month, rule) * e.percent.millionths() /
+                        Percent::kWhole * core::kSecondsPerMinute;
         if (row->cost) *row->cost += staff_month_value(p, e, m, in_month);
       } else {
-        std::int64_t minutes = 0;
+        std::int64_t seconds = 0;
         for (const auto& t : entries) {
           if (t.person != e.id || !(t.month == m) || !project_time(p, t) ||
               !in_window(t, in_month) || !t.span().overlaps(span)) {
             continue;
           }
-          minutes += t.minutes;
+          seconds += t.seconds;
         }
-        row->minutes += minutes;
+        row->seconds += seconds;
         if (row->cost) {
           auto salary = indexed_salary(p, e, steps);
-          *row->cost += core::prorate_floor(*salary, minutes * 12, rule.annual_minutes);
+          *row->cost += core::prorate_floor(*salary, seconds * 12,
+                                            rule.annual_minutes * core::kSecondsPerMinute);
         }
       }
     }
@@ -257,8 +259,8 @@ std::vector<TimeSheet> time_sheets(const model::Project& p,
             !in_window(t, *in_month))
           continue;
         const model::Activity* act = activity_of(p, t.activity);
-        sheet.lines.push_back({t.date, t.activity, act ? act->name : "", t.minutes});
-        sheet.minutes += t.minutes;
+        sheet.lines.push_back({t.date, t.activity, act ? act->name : "", t.seconds});
+        sheet.seconds += t.seconds;
       }
       if (sheet.lines.empty()) continue;
       std::stable_sort(sheet.lines.begin(), sheet.lines.end(),
@@ -284,7 +286,7 @@ std::vector<TimeSheet> time_sheets(const model::Project& p,
       sheet.organisation = entry->organisation;
       sheet.organisation_name = organisation_name(p, entry->organisation);
       sheet.month = m;
-      sheet.planned_minutes = planned_minutes_in_month(p, person, m);
+      sheet.planned_seconds = planned_seconds_in_month(p, person, m);
       sheets.push_back(std::move(sheet));
     }
   }
@@ -312,7 +314,7 @@ std::vector<ShareAttestation> share_attestations(const model::Project& p, const 
     a.staffing_period = span;
     a.period = *part;
     a.year_share = Percent::from_millionths(full * Percent::kWhole / rule.annual_minutes);
-    a.implied_minutes = full * e.percent.millionths() / Percent::kWhole;
+    a.implied_seconds = full * e.percent.millionths() / Percent::kWhole * core::kSecondsPerMinute;
     out.push_back(std::move(a));
   }
   return out;
@@ -358,8 +360,8 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
       person.has_salary = e.monthly_salary.has_value();
       for (const Month& m : core::months_of(*part)) {
         Period in_month = *month_part(m, *part);
-        person.minutes +=
-            core::full_time_minutes(in_month, rule) * e.percent.millionths() / Percent::kWhole;
+        person.seconds += core::full_time_minutes(in_month, rule) * e.percent.millionths() /
+                          Percent::kWhole * core::kSecondsPerMinute;
         person.value += staff_month_value(p, e, m, in_month);
       }
       person.hourly_rate = hourly_rate(p, e, Month::of(part->from));

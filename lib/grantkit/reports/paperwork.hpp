@@ -2,7 +2,7 @@
 // The paperwork of a payment request (ansökan om utbetalning) in Tillväxtverket's e-service Min
 // ansökan: the expense rows to import, the staff cost rows, time reports, attestations of
 // working-time share and the summaries of in-kind contributions (CLI.md `paperwork`). Pure
-// computation: figures in öre and whole minutes; render/paperwork.hpp turns them into files.
+// computation: figures in öre and whole seconds (core/hours.hpp); render/paperwork.hpp turns them into files.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -93,15 +93,16 @@ struct StaffCostRow {
   core::Period period;  // the part of the window the row covers
   core::Percent percent;
   std::optional<core::Money> monthly_salary;  // as stated, gross, öre
-  // Minutes: fixed share: share × full-time minutes of `period` (the project's full-time rule,
-  // each month rounded down); hourly: the minutes the person reported on the project's
-  // activities in the months of `period` (time reports dated on or before as_of).
-  std::int64_t minutes = 0;
+  // Seconds: fixed share: share × full-time minutes of `period` (the project's full-time rule,
+  // each month rounded down to whole minutes); hourly: the seconds the person reported on the
+  // project's activities in the months of `period` (time reports dated on or before as_of).
+  std::int64_t seconds = 0;
   std::optional<core::Money> hourly_rate;  // öre per hour, indexed (hourly_rate())
   int index_steps = 0;
   // Öre, rounded down once a month: fixed share (Delegated Reg. 481/2014 art. 3): share × monthly
   // salary per month, a partial month by its working days (staff_month_value; the index does not
-  // apply); hourly: reported minutes × indexed salary × 12 / annual minutes. Nothing without a
+  // apply); hourly: reported seconds × indexed salary × 12 / annual seconds (the month's exact
+  // sum, priced once). Nothing without a
   // salary.
   std::optional<core::Money> cost;
 };
@@ -119,7 +120,7 @@ struct TimeSheetLine {
   std::optional<core::Date> date;  // empty: a row for the whole month
   std::string activity;
   std::string activity_name;
-  std::int64_t minutes = 0;
+  std::int64_t seconds = 0;
 };
 
 // One person's project time in one month, to be signed by the person.
@@ -130,8 +131,8 @@ struct TimeSheet {
   std::string organisation_name;
   core::Month month;
   std::vector<TimeSheetLine> lines;  // by date (month rows first), then activity in plan order
-  std::int64_t minutes = 0;          // the total
-  std::int64_t planned_minutes = 0;  // share × full time of the month (time.hpp), for comparison
+  std::int64_t seconds = 0;          // the total
+  std::int64_t planned_seconds = 0;  // share × full time of the month (time.hpp), for comparison
 };
 
 // The time reports of `window`: one per person in staffing and month of the window with hours
@@ -159,8 +160,8 @@ struct ShareAttestation {
   // year, a partial month by its working days) / the annual minutes, rounded down.
   core::Percent year_share;
   // 1 720 h × share × share of the year: share × the annual-basis full-time minutes of `period`,
-  // rounded down to whole minutes.
-  std::int64_t implied_minutes = 0;
+  // rounded down to whole minutes; in seconds.
+  std::int64_t implied_seconds = 0;
 };
 
 // One attestation per fixed-share entry (cash or in kind) whose period overlaps `window`, in
@@ -176,7 +177,7 @@ struct InKindPerson {
   std::string role;
   core::Percent percent;
   core::Period period;                     // the part of the window covered
-  std::int64_t minutes = 0;                // share × full-time minutes of `period` (project rule)
+  std::int64_t seconds = 0;                // share × full-time minutes of `period` (project rule), s
   std::optional<core::Money> hourly_rate;  // öre per hour (hourly_rate())
   core::Money value;  // Σ staff_month_value over the months of `period`, öre (0 without a salary)
   bool has_salary = false;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/check/rules.hpp>
+#include <grantkit/core/hours.hpp>
 
 namespace grantkit::reports {
 
@@ -181,8 +182,8 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
     std::string org = organisation_name(p, e.organisation);
     t.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.role),
                       Cell::of_code(e.organisation, org, org), Cell::of_percent(e.percent),
-                      Cell::of_date(period.from), Cell::of_date(period.to), Cell::of_minutes(full),
-                      Cell::of_minutes(planned), Cell::of_money(cost),
+                      Cell::of_date(period.from), Cell::of_date(period.to), Cell::of_seconds(full * core::kSecondsPerMinute),
+                      Cell::of_seconds(planned * core::kSecondsPerMinute), Cell::of_money(cost),
                       in_kind ? Cell::of_code("in_kind", "i annat än pengar", "in kind")
                               : Cell::of_code("cash", "kontant", "cash"),
                       Cell::of_list(flags[i])});
@@ -199,7 +200,7 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
                               Cell::none(),
                               Cell::none(),
                               Cell::none(),
-                              Cell::of_minutes(sum_minutes),
+                              Cell::of_seconds(sum_minutes * core::kSecondsPerMinute),
                               all_costs ? Cell::of_money(sum_cost) : Cell::none(),
                               Cell::none(),
                               Cell::of_list({})};

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <grantkit/core/hours.hpp>
 #include <grantkit/reports/staffing.hpp>
 
 namespace grantkit::reports {
@@ -29,10 +30,14 @@ constexpr std::array<std::string_view, 7> kFlagOrder = {
     kUnknownPerson, kUnknownActivity, kOutsidePeriod, kMissingReport,
     kDeviation,     kOverFullTime,    kAnnualCap};
 
-// `164 h`, `28 h 40 min`: hours for messages.
-std::string hours_text(std::int64_t minutes) {
-  if (minutes % 60 == 0) return fmt::format("{} h", minutes / 60);
-  return fmt::format("{} h {} min", minutes / 60, minutes % 60);
+// `164 h`, `28 h 40 min`, `0 h 0 min 36 s`: hours for messages, from whole seconds.
+std::string hours_text(std::int64_t seconds) {
+  std::int64_t h = seconds / core::kSecondsPerHour;
+  std::int64_t min = seconds % core::kSecondsPerHour / core::kSecondsPerMinute;
+  std::int64_t s = seconds % core::kSecondsPerMinute;
+  if (s != 0) return fmt::format("{} h {} min {} s", h, min, s);
+  if (min != 0) return fmt::format("{} h {} min", h, min);
+  return fmt::format("{} h", h);
 }
 
 std::vector<std::string> ordered(const std::set<std::string_view>& flags) {
@@ -50,7 +55,7 @@ struct Person {
   bool hourly = false;
 };
 
-// One person-month: planned and reported minutes, per activity, flags, and where to point.
+// One person-month: planned and reported seconds, per activity, flags, and where to point.
 struct Line {
   std::int64_t planned = 0;
   std::int64_t reported = 0;
@@ -64,7 +69,7 @@ std::string when(const model::TimeEntry& e) {
 
 }  // namespace
 
-std::int64_t planned_minutes_in_month(const model::Project& p, std::string_view person,
+std::int64_t planned_seconds_in_month(const model::Project& p, std::string_view person,
                                       Month month) {
   core::FullTimeRule rule = p.full_time_rule();
   core::Period whole{month.first_day(), month.last_day()};
@@ -75,7 +80,7 @@ std::int64_t planned_minutes_in_month(const model::Project& p, std::string_view 
     if (!part) continue;
     total += core::full_time_minutes(*part, rule) * e.percent.millionths() / Percent::kWhole;
   }
-  return total;
+  return total * core::kSecondsPerMinute;
 }
 
 Document time_report(const model::Project& p, const std::vector<model::TimeEntry>& entries,
@@ -91,6 +96,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   doc.as_of = w.as_of;
   doc.period = w.period;
   core::FullTimeRule rule = p.full_time_rule();
+  const std::int64_t annual_seconds = rule.annual_minutes * core::kSecondsPerMinute;
 
   // Persons in staffing order.
   std::vector<Person> persons;
@@ -115,9 +121,9 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       doc.diagnostics.error(
           std::string(kUnknownPerson),
           e.person.empty() ? fmt::format("the row names no person ({} on {} in {})",
-                                         hours_text(e.minutes), e.activity, when(e))
+                                         hours_text(e.seconds), e.activity, when(e))
                            : fmt::format("'{}' is not in the staffing (staff.yaml): {} on {} in {}",
-                                         e.person, hours_text(e.minutes), e.activity, when(e)),
+                                         e.person, hours_text(e.seconds), e.activity, when(e)),
           e.place);
     }
     const model::Activity* act = p.find_activity(e.activity);
@@ -126,7 +132,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       doc.diagnostics.error(
           std::string(kUnknownActivity),
           fmt::format("{}, {}: {} reported on activity '{}', which is not in the plan", e.person,
-                      when(e), hours_text(e.minutes), e.activity),
+                      when(e), hours_text(e.seconds), e.activity),
           e.activity_place.line > 0 ? e.activity_place : e.place);
     }
     std::vector<std::string> outside;
@@ -149,7 +155,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       entry_flags[i].insert(kOutsidePeriod);
       doc.diagnostics.warning(
           std::string(kOutsidePeriod),
-          fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.minutes),
+          fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds),
                       e.activity, fmt::join(outside, " and ")),
           e.place);
     }
@@ -171,16 +177,16 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     for (std::size_t i : rows) {
       const auto& e = entries[i];
       std::int64_t& sum = sums[e.month.year];
-      bool was_under = sum <= rule.annual_minutes;
-      sum += e.minutes;
-      if (was_under && sum > rule.annual_minutes) {
+      bool was_under = sum <= annual_seconds;
+      sum += e.seconds;
+      if (was_under && sum > annual_seconds) {
         cap_passed[{person.id, e.month.year}] = e.month;
         doc.diagnostics.error(
             std::string(kAnnualCap),
             fmt::format("{}: more than {} reported in {} (hourly staff; at most {} a calendar "
                         "year may be declared, CPR 1303/2013 art. 68a); passed in {}",
-                        person.id, hours_text(rule.annual_minutes), e.month.year,
-                        hours_text(rule.annual_minutes), e.month.iso()),
+                        person.id, hours_text(annual_seconds), e.month.year,
+                        hours_text(annual_seconds), e.month.iso()),
             e.place);
       }
     }
@@ -198,7 +204,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       bool staffed = std::any_of(
           person.entries.begin(), person.entries.end(),
           [&](const model::StaffEntry* s) { return staff_period(p, *s).overlaps(whole); });
-      if (staffed) lines[{person.id, m}].planned = planned_minutes_in_month(p, person.id, m);
+      if (staffed) lines[{person.id, m}].planned = planned_seconds_in_month(p, person.id, m);
     }
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -206,8 +212,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     if (!counted(e) || std::find(months.begin(), months.end(), e.month) == months.end()) continue;
     if (std::find(order.begin(), order.end(), e.person) == order.end()) order.push_back(e.person);
     Line& l = lines[{e.person, e.month}];
-    l.reported += e.minutes;
-    l.activities[e.activity] += e.minutes;
+    l.reported += e.seconds;
+    l.activities[e.activity] += e.seconds;
     l.flags.insert(entry_flags[i].begin(), entry_flags[i].end());
     first_entry.emplace(std::pair{e.person, e.month}, &e);
   }
@@ -250,7 +256,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
             staff_place);
       }
     }
-    std::int64_t month_full = core::full_time_minutes(whole, rule);
+    std::int64_t month_full = core::full_time_minutes(whole, rule) * core::kSecondsPerMinute;
     if (l.reported > month_full) {
       l.flags.insert(kOverFullTime);
       auto fe = first_entry.find(key);
@@ -292,10 +298,10 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       return activity_rank(a.first) < activity_rank(b.first);
     });
     std::vector<std::pair<std::string, Cell>> split;
-    for (const auto& [id, minutes] : acts) split.emplace_back(id, Cell::of_minutes(minutes));
-    head.push_back(Cell::of_minutes(l.planned));
-    head.push_back(Cell::of_minutes(l.reported));
-    head.push_back(Cell::of_minutes(l.reported - l.planned));
+    for (const auto& [id, seconds] : acts) split.emplace_back(id, Cell::of_seconds(seconds));
+    head.push_back(Cell::of_seconds(l.planned));
+    head.push_back(Cell::of_seconds(l.reported));
+    head.push_back(Cell::of_seconds(l.reported - l.planned));
     head.push_back(Cell::of_entries(std::move(split)));
     head.push_back(Cell::of_list(with_flags ? ordered(l.flags) : std::vector<std::string>{}));
     return head;

@@ -20,15 +20,16 @@ struct TimeOptions {
   bool complete = true;
 };
 
-// Planned minutes of `person` in `month`: over the person's staffing entries, share × full-time
-// minutes of the part of the month inside the entry's period (core::full_time_minutes under the
-// project's full-time rule), each rounded down to whole minutes.
-std::int64_t planned_minutes_in_month(const model::Project& project, std::string_view person,
+// Planned time of `person` in `month`, in seconds: over the person's staffing entries, share ×
+// full-time minutes of the part of the month inside the entry's period (core::full_time_minutes
+// under the project's full-time rule), each rounded down to whole minutes.
+std::int64_t planned_seconds_in_month(const model::Project& project, std::string_view person,
                                       core::Month month);
 
 // Rows per person and month (the default), per person (`by_person`) or per month (`monthly`):
 // person, month, planned_hours, reported_hours, difference_hours (reported − planned), activities
-// ({activity id: hours}), flags; a totals row. All figures are whole minutes.
+// ({activity id: hours}), flags; a totals row. All figures are whole seconds, summed exactly
+// (a renderer rounds the figure it shows once, core/hours.hpp).
 // - The months are those touching the window's period; a person has a row for each such month
 //   that touches one of their staffing periods or in which they reported hours. Persons come in
 //   staffing order; hours of persons not in staffing get rows of their own after them.
