@@ -228,6 +228,7 @@ int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonO
   if (fd < 0) return write_failed(o, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
   ::close(fd);
   std::string temp(name.data());
+  core::ScopedTemporaryFile cleaned_on_signal(temp);  // SIGINT/SIGTERM: removed, exit 130/143
   auto w = write(temp);
   std::ifstream in(temp, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -213,6 +213,11 @@ int make_temp_beside(const std::string& target, std::string& name, std::string& 
 
 void set_write_stage_hook(WriteStageHook hook) { g_stage_hook = hook; }
 
+ScopedTemporaryFile::ScopedTemporaryFile(const std::string& path) {
+  if (set_c_path(g_temp_file, path)) g_temp_file_set = 1;
+}
+ScopedTemporaryFile::~ScopedTemporaryFile() { g_temp_file_set = 0; }
+
 std::string output_overlapping_input(const std::string& output, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   struct stat out {};

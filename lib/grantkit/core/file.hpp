@@ -101,6 +101,16 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
 // `.NAME.grantkit-XXXXXX` may then stay behind (never a half-written NAME).
 void install_stop_signal_cleanup();
 
+// Registers a temporary file that the SIGINT/SIGTERM handler (install_stop_signal_cleanup) removes,
+// for as long as the object lives; for temporaries made outside this header's writers.
+class ScopedTemporaryFile {
+ public:
+  explicit ScopedTemporaryFile(const std::string& path);
+  ~ScopedTemporaryFile();
+  ScopedTemporaryFile(const ScopedTemporaryFile&) = delete;
+  ScopedTemporaryFile& operator=(const ScopedTemporaryFile&) = delete;
+};
+
 // For tests: called with a stage name at the points where a signal is most likely to matter
 // ("file-written": the temporary file complete, not yet renamed; "folder-written": the temporary
 // folder complete, not yet renamed). nullptr (the default) calls nothing.
