@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -109,6 +110,13 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     person.hourly = person.hourly || e.basis == model::StaffBasis::hourly;
   }
   auto counted = [&](const model::TimeEntry& e) { return e.span().from <= w.as_of; };
+  // Activities by id, hashed: a plan of 100 000 activities is looked up once per row, not scanned.
+  std::unordered_map<std::string_view, std::size_t> activity_index;
+  for (std::size_t i = 0; i < p.activities.size(); ++i) activity_index.emplace(p.activities[i].id, i);
+  auto find_activity = [&](std::string_view id) -> const model::Activity* {
+    auto it = activity_index.find(id);
+    return it == activity_index.end() ? nullptr : &p.activities[it->second];
+  };
 
   // Row-level rules, on every row read: unknown person or activity, hours outside the periods.
   std::vector<std::set<std::string_view>> entry_flags(entries.size());
@@ -126,7 +134,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
                                          e.person, hours_text(e.seconds), e.activity, when(e)),
           e.place);
     }
-    const model::Activity* act = p.find_activity(e.activity);
+    const model::Activity* act = find_activity(e.activity);
     if (!act) {
       entry_flags[i].insert(kUnknownActivity);
       doc.diagnostics.error(
@@ -286,10 +294,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   t.columns.emplace_back("flags", "Flaggor", "Flags");
 
   auto activity_rank = [&](const std::string& id) {
-    for (std::size_t i = 0; i < p.activities.size(); ++i) {
-      if (p.activities[i].id == id) return i;
-    }
-    return p.activities.size();
+    auto it = activity_index.find(id);
+    return it == activity_index.end() ? p.activities.size() : it->second;
   };
   auto emit = [&](std::vector<Cell> head, const Line& l, bool with_flags) {
     std::vector<std::pair<std::string, std::int64_t>> acts(l.activities.begin(),
