@@ -31,6 +31,10 @@ constexpr std::array<std::string_view, 15> kLedgerColumns = {
     "date",     "voucher", "account",   "amount",   "debit", "credit",   "text",        "category",
     "activity", "person",  "financier", "eligible", "paid",  "supplier", "account_name"};
 
+// Whether a row of this category is a receipt (co-financing received, aid paid out), whose amount
+// is what was received: a credit in the books.
+bool is_receipt(std::string_view category) { return category == "financing" || category == "aid"; }
+
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
 struct AccountInfo {
   AccountKind kind = AccountKind::unknown;
@@ -351,7 +355,9 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
         exclude("ledger.amount", "the row has neither a debit nor a credit amount", col(i_debit));
         continue;
       }
-      t.amount = sides[0] - sides[1];
+      // Signs by meaning (README "Signs by meaning"): a receipt is a credit, read as the amount
+      // received; a cost (and income) is debit − credit.
+      t.amount = is_receipt(t.category) ? sides[1] - sides[0] : sides[0] - sides[1];
     } else {
       auto amount = core::parse_ledger_amount(field(i_amount), style);
       if (!amount) {
@@ -474,8 +480,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
         auto o = f.object_for(r.objects, spec.project->dimension);
         t.other_project = !o || o->object != spec.project->object;
       }
-      // Co-financing received is a credit on an income account: the amount received is positive.
-      if (t.category == "financing") t.amount = -t.amount;
+      // Co-financing and aid received are credits: the amount received is positive.
+      if (is_receipt(t.category)) t.amount = -t.amount;
       ++summary.transactions;
       sink(t);
     }
