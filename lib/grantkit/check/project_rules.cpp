@@ -133,6 +133,20 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
   }
 }
 
+// financing.owner-negative: the owner's share, the balancing item of the plan (total eligible − aid −
+// other co-financing, DOMAIN.md "Co-financing and aid"), is below zero: the plan promises more
+// than the budget.
+void financing_owner_negative(const Project& p, core::Diagnostics& d) {
+  auto share = p.owner_share(p.decision);
+  if (!share || !(*share < Money())) return;
+  const model::Financier* f = p.find_financier(p.owner_id());
+  d.error("financing.owner-negative",
+          fmt::format("the owner's share of the financing plan, the budget {} − the aid − the other co-financing, "
+                      "comes out at {}: the aid and the co-financing promise more than the eligible budget",
+                      kr(*p.decision.budget.total), kr(*share)),
+          f ? f->place : p.decision.place);
+}
+
 core::Period staff_period(const Project& p, const model::StaffEntry& e) {
   return e.period ? *e.period : p.full_time.period;
 }
@@ -242,6 +256,7 @@ const std::vector<ProjectRule>& project_rules() {
       {"financing.total-mismatch", "cash + in kind = total for each financier", financing_total},
       {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown", financing_unresolved},
       {"financing.plan-balance", "co-financing + aid = the total eligible budget", financing_plan_balance},
+      {"financing.owner-negative", "the owner's share (budget − aid − other co-financing) is not negative", financing_owner_negative},
       {"staff.duplicate-entry", "a person listed twice over overlapping periods", staff_duplicate},
       {"staff.over-allocated", "a person above 100 % of full time at any date", staff_over_allocated},
       {"staff.period", "a staffing period outside the full-time definition or eligible period", staff_period_rule},
@@ -261,6 +276,7 @@ void check_project(const Project& project, core::Diagnostics& diags) {
     core::Diagnostics found;
     activities_sum(version, found);
     financing_plan_balance(version, found);
+    financing_owner_negative(version, found);
     for (auto d : found.items()) {
       d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date), d.message);
       d.place = change.place;

@@ -402,7 +402,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
                    const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
-  const SieScan scan = scan_sie_file(path);
+  SieScan scan = scan_sie_file(path);
+  if (spec.encoding_given) scan.encoding = spec.encoding;
   if (!scan.readable) {
     diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
     tally.close();
@@ -431,6 +432,7 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
     for (const auto& bad : v.unreadable) {
       model::Transaction t;
       if (bad.date) t.date = *bad.date;
+      if (bad.amount) t.amount = *bad.amount;
       t.voucher = voucher;
       t.account = bad.account;
       t.text = bad.text;
@@ -470,6 +472,21 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
       };
       t.activity = object(spec.activity_dimension);
       t.person = object(spec.person_dimension);
+      // The payment date, where the organisation records it as an object (SIE 4B has no payment
+      // date of its own): `paid_dimension`, the object's id YYYYMMDD or YYYY-MM-DD.
+      if (std::string_view paid = object(spec.paid_dimension); !paid.empty()) {
+        auto d = core::parse_iso_date(paid);
+        if (!d) d = core::parse_compact_date(paid);
+        if (d) {
+          t.paid = *d;
+        } else {
+          diags.error("ledger.date",
+                      fmt::format("paid: the object '{}' of dimension {} is not a date (YYYYMMDD or YYYY-MM-DD); the "
+                                  "row counts as not paid",
+                                  paid, *spec.paid_dimension),
+                      {path, r.line, 1});
+        }
+      }
       t.financier = object(spec.financier_dimension);
       if (std::string_view s = object(spec.supplier_dimension); !s.empty()) {
         code.assign(s);

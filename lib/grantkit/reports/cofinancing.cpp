@@ -55,9 +55,9 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
   }
   // DOMAIN.md "Co-financing and aid": the owner's own financing is the balancing item (total
   // eligible − aid − other co-financing), in the plan and to date; never received, never a shortfall.
-  const std::string owner = owner_id(p);
+  const std::string owner = p.owner_id();
   const model::Financier* owner_row = owner.empty() ? nullptr : p.find_financier(owner);
-  std::optional<Money> owner_planned = owner_row ? owner_share(p, decision) : std::nullopt;
+  std::optional<Money> owner_planned = owner_row ? p.owner_share(decision) : std::nullopt;
   std::optional<Money> owner_actual;
   if (owner_row && due) {
     Money others;

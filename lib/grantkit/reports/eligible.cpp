@@ -128,33 +128,6 @@ AidPaid aid_paid(const model::Project& p, const model::Outcome& o, const core::P
   return out;
 }
 
-std::string owner_id(const model::Project& p) {
-  for (const auto& o : p.organisations) {
-    if (o.role == "owner") return o.id;
-  }
-  return {};
-}
-
-std::optional<Money> owner_share(const model::Project& p, const model::Decision& decision) {
-  const std::string owner = owner_id(p);
-  if (owner.empty() || !decision.budget.total) return std::nullopt;
-  // As financing.plan-balance reads the plan: the maximum, else the rate of the total.
-  std::optional<Money> aid = decision.aid.max;
-  if (!aid && decision.aid.rate) aid = core::apply_percent_floor(*decision.budget.total, *decision.aid.rate);
-  if (!aid) return std::nullopt;
-  Money share = *decision.budget.total - *aid;
-  for (const auto& f : p.financing) {
-    if (f.id == owner) continue;
-    if (f.status != model::FinancingStatus::confirmed) return std::nullopt;
-    std::optional<Money> total = f.total;
-    if (!total && f.cash) total = *f.cash + f.in_kind.value_or(Money());
-    if (!total && f.in_kind) total = f.in_kind;
-    if (!total) return std::nullopt;
-    share -= *total;
-  }
-  return share;
-}
-
 std::vector<CostLine> eligible_costs(const model::Project& p, const model::Outcome& outcome,
                                      const core::Period& window, bool paid_only) {
   std::vector<CostLine> booked;

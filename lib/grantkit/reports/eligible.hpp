@@ -61,11 +61,6 @@ struct AidPaid {
 AidPaid aid_paid(const model::Project& project, const model::Outcome& outcome, const core::Period& window,
                  core::Date claimed_through, core::Diagnostics& diags);
 
-// The owner's organisation id (`organisations:` with role owner), or empty.
-std::string owner_id(const model::Project& project);
-// The owner's share of the financing plan under `decision` (DOMAIN.md "Co-financing and aid"): the
-// total eligible budget − the aid (its maximum, else rate × total, rounded down) − every other
-// financier's total; nothing when one of them is unknown. May be negative (financing.owner-negative).
-std::optional<core::Money> owner_share(const model::Project& project, const model::Decision& decision);
+
 
 }  // namespace grantkit::reports
