@@ -326,6 +326,10 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     }
     auto date = parse_date(field(i_date));
     if (!date) {
+      // Listed with its amount where that can be read, not with 0.
+      if (!split_amount) {
+        if (auto m = core::parse_ledger_amount(field(i_amount), style)) t.amount = *m;
+      }
       exclude("ledger.date",
               fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", field(i_date)),
               col(i_date));
