@@ -292,3 +292,33 @@ TEST_CASE("cofinancing: the owner's share is the balancing item, never a shortfa
   CHECK(count_rule(neg, "financing.owner-negative") == 1);
   CHECK(neg.has_errors());
 }
+
+TEST_CASE("ledger: SIE payment dates from the source's paid_dimension") {
+  TempDir dir;
+  dir.write("ledger/l.se",
+            "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#DIM 23 \"Betaldatum\"\n"
+            "#VER A 1 20220210 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"20220220\"} 1000.00\n#TRANS 2440 {} -1000.00\n}\n"
+            "#VER A 2 20220211 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"2022-07-15\"} 2000.00\n#TRANS 2440 {} -2000.00\n}\n"
+            "#VER A 3 20220212 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\"} 4000.00\n#TRANS 2440 {} -4000.00\n}\n"
+            "#VER A 4 20220213 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"snart\"} 8000.00\n#TRANS 2440 {} -8000.00\n}\n");
+  core::Diagnostics d;
+  auto p = project_with(dir,
+                        "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20, "
+                        "paid_dimension: 23}\n",
+                        d);
+  auto w = window(p, "2022-06-30", "2022-H1");
+  auto o = classify(p, d, w.as_of, w.period);
+  CHECK(count_rule(d, "ledger.date") == 1);  // 'snart' is not a date: the row counts as not paid
+  auto doc = reports::claim_report(p, o, w);
+  CHECK(table(doc, "transactions").total->back().number == 100000);
+  CHECK(count_rule(doc.diagnostics, "claim.unpaid") == 3);
+  CHECK(count_rule(doc.diagnostics, "claim.payment-unknown") == 0);
+  // Without paid_dimension the same file gives no payment date at all.
+  core::Diagnostics d2;
+  auto p2 = project_with(dir, "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20}\n", d2);
+  auto o2 = classify(p2, d2, w.as_of, w.period);
+  auto doc2 = reports::claim_report(p2, o2, w);
+  CHECK(count_rule(doc2.diagnostics, "claim.payment-unknown") == 1);
+  CHECK(count_rule(doc2.diagnostics, "claim.unpaid") == 0);
+  CHECK(table(doc2, "transactions").total->back().number == 1500000);
+}
