@@ -86,8 +86,14 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   if (l.project && output_is_input(o, &*l.project, l.diagnostics)) l.project.reset();
   if (!l.project || ledger == Ledger::skip) return l;
   std::optional<core::Period> detail;
-  if (ledger == Ledger::period) detail = window(o, *l.project).period;
-  check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail);
+  // The payment request's commands (claim, report, paperwork) leave out costs not paid by --as-of.
+  std::optional<core::Date> paid_by;
+  if (ledger == Ledger::period) {
+    auto w = window(o, *l.project);
+    detail = w.period;
+    paid_by = w.as_of;
+  }
+  check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail, paid_by);
   try {
     io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
                                           [&](const model::TransactionView& t) { builder.add(t); });

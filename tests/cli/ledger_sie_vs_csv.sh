@@ -60,8 +60,8 @@ acc = lambda doc, f: {a["account"]: a["sum"] for a in doc["accounts"] if a["file
 sa, ca = acc(sie, "ledger/region-skane.se"), acc(csv, "ledger-csv/region-skane.csv")
 others = {"7460": 45000 + 12500, "7010": 3450, "6540": 9900}
 for account, total in ca.items():
-    if account == "3530":  # co-financing: positive in the CSV, a credit in the SIE file
-        want(sa[account] == -total, f"3530: sie {sa[account]}, csv {total}")
+    if account in ("3530", "3541"):  # co-financing and aid paid out: positive in the CSV, a credit in the SIE file
+        want(sa[account] == -total, f"{account}: sie {sa[account]}, csv {total}")
         continue
     want(round(sa[account] - others.get(account, 0), 2) == total, f"{account}: sie {sa[account]}, csv {total}")
 names = {a["account"]: a["name"] for a in sie["accounts"]}

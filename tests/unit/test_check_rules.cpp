@@ -143,7 +143,7 @@ TEST_CASE("check::classify_outcome excludes with rule ids") {
   std::vector<model::Transaction> rows = {
       tx("2021-05-31", "A1", 100),            // before the eligible period
       tx("2021-06-01", "A1", 200),            // first eligible day
-      tx("2023-03-31", "A2", 300),            // last eligible day
+      tx("2023-03-31", "", 300),              // last eligible day (a final-reporting cost: no activity)
       tx("2023-04-01", "A2", 400),            // after
       tx("2022-01-10", "A9", 500),            // unknown activity
       tx("2022-01-10", "A2", 600, "kaffe"),   // unknown category

@@ -6,6 +6,7 @@
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/sie.hpp>
+#include <grantkit/io/text_stream.hpp>
 #include <grantkit/io/yaml_doc.hpp>
 
 #include "support.hpp"
@@ -35,6 +36,12 @@ Money kr(const char* text) {
 }
 core::Date day(const char* iso) {
   return *core::parse_iso_date(iso);
+}
+
+std::string replaced_text(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
 }
 
 std::string all(const core::Diagnostics& d) {
@@ -566,4 +573,122 @@ TEST_CASE("io::read_sie: one message per fault — a bad voucher date, a voucher
   REQUIRE(cut.items().size() == 1);
   CHECK(cut.items()[0].rule == "sie.truncated");
   CHECK(c.truncated);
+}
+
+// The #RTRANS shapes of two programs (SIE 4B §11 #RTRANS: the #TRANS after an #RTRANS is its copy
+// for readers of SIE 3). Written here in their shape, not copied from an export.
+TEST_CASE("io::read_sie: an #RTRANS's #TRANS copy is paired by meaning (Fortnox and BL shapes)") {
+  // Fortnox: the copy leaves off the signature the #RTRANS carries.
+  const std::string fortnox =
+      "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n"
+      "#VER A 7 20220301 \"Faktura konsult\"\n{\n"
+      "#TRANS 6550 {} 1000.00\n"
+      "#BTRANS 2440 {} -1000.00 20220301 \"Faktura konsult\" 0 \"anna\"\n"
+      "#RTRANS 2441 {} -1000.00 20220301 \"Faktura konsult\" 0 \"anna\"\n"
+      "#TRANS 2441 {} -1000.00 20220301 \"Faktura konsult\" 0\n"
+      "}\n";
+  // BL Administration: the copy has another date, no text and a differently written amount.
+  const std::string bl =
+      "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n"
+      "#VER B 3 20220301 \"Resa\"\n{\n"
+      "#TRANS 7010 {21 \"A3.3\"} 2500.00\n"
+      "#RTRANS 1930 {21 \"A3.3\"} -2500.00 20220305 \"Rättad\"\n"
+      "#TRANS 1930 {21 \"A3.3\"} -2500 20220301\n"
+      "}\n";
+  for (const auto* text : {&fortnox, &bl}) {
+    core::Diagnostics d;
+    auto f = read_text(*text, d);
+    CAPTURE(*text);
+    REQUIRE(f.collected.size() == 1);
+    CHECK(f.collected[0].rows.size() == 2);  // counted once
+    CHECK(f.collected[0].rows[1].added);
+    CHECK(count_rule(d, "sie.rtrans") == 0);
+    CHECK(count_rule(d, "sie.unbalanced") == 0);
+  }
+  // A real mismatch (another amount) is still sie.rtrans, and both rows count.
+  core::Diagnostics d;
+  auto f = read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301", "#TRANS 1930 {21 \"A3.3\"} -2400"), d);
+  CHECK(count_rule(d, "sie.rtrans") == 1);
+  CHECK(f.collected[0].rows.size() == 3);
+  // Another object list is a mismatch too.
+  core::Diagnostics d2;
+  read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301", "#TRANS 1930 {21 \"A3.2\"} -2500"), d2);
+  CHECK(count_rule(d2, "sie.rtrans") == 1);
+}
+
+TEST_CASE("io::read_sie: a SIE 3 file (balances per object, no vouchers) is sie.no-vouchers naming its type") {
+  core::Diagnostics d;
+  auto f = read_text(
+      "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n#PROGRAM \"Test\" 1.0\n#RAR 0 20220101 20221231\n"
+      "#KONTO 6550 \"Konsulter\"\n#DIM 6 \"Projekt\"\n#OBJEKT 6 \"P1\" \"Projekt 1\"\n"
+      "#IB 0 1930 10000.00\n#UB 0 1930 5000.00\n#RES 0 6550 5000.00\n#OBJEKTUB 0 6550 {6 \"P1\"} 5000.00\n",
+      d);
+  CHECK(f.vouchers == 0);
+  CHECK(f.type == "3");
+  REQUIRE(count_rule(d, "sie.no-vouchers") == 1);
+  CHECK(d.items().front().severity == core::Severity::warning);
+  CHECK(d.items().front().message.find("#SIETYP 3") != std::string::npos);
+  // A type 4 file with balances only is said as such; a file with vouchers is silent.
+  core::Diagnostics d4;
+  read_text("#FLAGGA 0\n#SIETYP 4\n#IB 0 1930 10.00\n", d4);
+  CHECK(count_rule(d4, "sie.no-vouchers") == 1);
+  CHECK(d4.items().front().message.find("#SIETYP 4") != std::string::npos);
+  core::Diagnostics ok;
+  read_text("#FLAGGA 0\n#SIETYP 4\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1.00\n#TRANS 1930 {} -1.00\n}\n", ok);
+  CHECK(count_rule(ok, "sie.no-vouchers") == 0);
+}
+
+TEST_CASE("io::read_sie: an excluded row keeps its amount; a missing series has its own message") {
+  core::Diagnostics d;
+  auto f = read_text(
+      "#FLAGGA 0\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1234.50 20221399\n#TRANS 1930 {} -1234.50\n}\n", d);
+  REQUIRE(f.collected.size() == 1);
+  REQUIRE(f.collected[0].unreadable.size() == 1);
+  REQUIRE(f.collected[0].unreadable[0].amount);
+  CHECK(*f.collected[0].unreadable[0].amount == kr("1234.50"));
+  // `#VER 12 20220301 "text"`: the series left out.
+  core::Diagnostics s;
+  auto g = read_text("#FLAGGA 0\n#VER 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} -10.00\n}\n", s);
+  CHECK(count_rule(s, "sie.series") == 1);
+  CHECK(count_rule(s, "sie.date") == 0);
+  REQUIRE(g.collected.size() == 1);
+  CHECK(g.collected[0].number == "12");
+  CHECK(g.collected[0].series.empty());
+  CHECK(g.collected[0].date == day("2022-03-01"));
+  CHECK(g.collected[0].text == "Faktura");
+  CHECK(g.collected[0].rows.size() == 2);
+  core::Diagnostics none;
+  read_text("#FLAGGA 0\n#VER \"\" 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} -10.00\n}\n", none);
+  CHECK(count_rule(none, "sie.series") == 0);
+}
+
+TEST_CASE("io::read_sie: a Latin-9 file labelled PC8 is said, and a source's encoding reads it") {
+  // "Leverantörsskulder" and "Lön €" in ISO-8859-15 bytes (ö F6H, € A4H).
+  const std::string bytes =
+      "#FLAGGA 0\r\n#FORMAT PC8\r\n#SIETYP 4\r\n#KONTO 2440 \"Leverant\xF6rsskulder\"\r\n"
+      "#VER A 1 20220301 \"L\xF6n \xA4\"\r\n{\r\n#TRANS 7010 {} 10.00\r\n#TRANS 2440 {} -10.00\r\n}\r\n";
+  core::Diagnostics d;
+  auto f = read_text(bytes, d);
+  CHECK(f.account_names.at("2440") == "Leverant÷rsskulder");  // CP437, as labelled
+  REQUIRE(count_rule(d, "sie.encoding") == 1);
+  CHECK(d.items().front().severity == core::Severity::warning);
+  CHECK(d.items().front().message.find("latin-9") != std::string::npos);
+  // The source says `encoding: latin-9`.
+  io::SieScan scan = io::scan_sie(bytes);
+  scan.encoding = "latin-9";
+  io::TextStream text(bytes);
+  core::Diagnostics d9;
+  std::vector<std::string> texts;
+  auto g = io::read_sie(text, scan, "mem.se", d9, [&](const io::SieVoucherView& v, const io::SieFile&) {
+    texts.emplace_back(v.text);
+  });
+  CHECK(g.account_names.at("2440") == "Leverantörsskulder");
+  REQUIRE(texts.size() == 1);
+  CHECK(texts[0] == "Lön €");
+  CHECK(g.encoding == "latin-9");
+  CHECK(count_rule(d9, "sie.encoding") == 0);
+  // A real PC8 file (ö 94H) is silent.
+  core::Diagnostics pc8;
+  read_text("#FLAGGA 0\n#FORMAT PC8\n#KONTO 2440 \"Leverant\x94rsskulder\"\n", pc8);
+  CHECK(count_rule(pc8, "sie.encoding") == 0);
 }

@@ -95,9 +95,10 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   // Readers see the aid as a table of labelled rows; JSON has it once, as the `aid` object.
   const auto& shown = table(doc, "aid");
   CHECK(shown.presents == "aid");
-  REQUIRE(shown.rows.size() == 5);
-  CHECK(shown.rows[4][0].display_sv == "Stöd att begära denna period");
-  CHECK(shown.rows[4][1].number == 5510283);
+  REQUIRE(shown.rows.size() == 6);
+  CHECK(shown.rows[4][0].display_sv == "Utbetalt stöd hittills");
+  CHECK(shown.rows[5][0].display_sv == "Stöd att begära denna period");
+  CHECK(shown.rows[5][1].number == 5510283);
   std::string json = render::render_json(doc);
   CHECK(json.find("\"aid\": {") != std::string::npos);
   CHECK(json.find("\"aid\": [") == std::string::npos);

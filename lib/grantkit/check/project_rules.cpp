@@ -133,6 +133,20 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
   }
 }
 
+// financing.owner-negative: the owner's share, the balancing item of the plan (total eligible − aid −
+// other co-financing, DOMAIN.md "Co-financing and aid"), is below zero: the plan promises more
+// than the budget.
+void financing_owner_negative(const Project& p, core::Diagnostics& d) {
+  auto share = p.owner_share(p.decision);
+  if (!share || !(*share < Money())) return;
+  const model::Financier* f = p.find_financier(p.owner_id());
+  d.error("financing.owner-negative",
+          fmt::format("the owner's share of the financing plan, the budget {} − the aid − the other co-financing, "
+                      "comes out at {}: the aid and the co-financing promise more than the eligible budget",
+                      kr(*p.decision.budget.total), kr(*share)),
+          f ? f->place : p.decision.place);
+}
+
 core::Period staff_period(const Project& p, const model::StaffEntry& e) {
   return e.period ? *e.period : p.full_time.period;
 }
@@ -242,6 +256,7 @@ const std::vector<ProjectRule>& project_rules() {
       {"financing.total-mismatch", "cash + in kind = total for each financier", financing_total},
       {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown", financing_unresolved},
       {"financing.plan-balance", "co-financing + aid = the total eligible budget", financing_plan_balance},
+      {"financing.owner-negative", "the owner's share (budget − aid − other co-financing) is not negative", financing_owner_negative},
       {"staff.duplicate-entry", "a person listed twice over overlapping periods", staff_duplicate},
       {"staff.over-allocated", "a person above 100 % of full time at any date", staff_over_allocated},
       {"staff.period", "a staffing period outside the full-time definition or eligible period", staff_period_rule},
@@ -261,6 +276,7 @@ void check_project(const Project& project, core::Diagnostics& diags) {
     core::Diagnostics found;
     activities_sum(version, found);
     financing_plan_balance(version, found);
+    financing_owner_negative(version, found);
     for (auto d : found.items()) {
       d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date), d.message);
       d.place = change.place;
@@ -270,8 +286,11 @@ void check_project(const Project& project, core::Diagnostics& diags) {
 }
 
 OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags, bool keep_all,
-                               std::optional<core::Period> detail)
-    : p_(project), d_(diags) {
+                               std::optional<core::Period> detail, std::optional<core::Date> paid_by)
+    : p_(project), d_(diags), paid_by_(paid_by) {
+  for (const auto& a : p_.activities) {
+    if (!activities_end_ || *activities_end_ < a.period.to) activities_end_ = a.period.to;
+  }
   out_.keep_all = keep_all;
   out_.detail = detail;
   // Categories whose booked costs a flat rate in force already pays for (its `covers`), with the
@@ -296,11 +315,24 @@ void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view r
 
 void OutcomeBuilder::add(model::Transaction&& t) { add(model::TransactionView::of(t)); }
 
+std::size_t OutcomeBuilder::source_of(const std::string* file) {
+  std::string_view name = file ? std::string_view(*file) : std::string_view();
+  if (last_source_ < sources_.size() && sources_[last_source_].file == name) return last_source_;
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    if (sources_[i].file == name) return last_source_ = i;
+  }
+  sources_.push_back({std::string(name), false, false, {}});
+  return last_source_ = sources_.size() - 1;
+}
+
 const OutcomeBuilder::Name& OutcomeBuilder::name(std::string_view text) {
   if (auto it = names_.find(text); it != names_.end()) return it->second;
   Name n;
-  n.activity = p_.find_activity(text) != nullptr;
-  n.category = p_.programme.categories.empty() || p_.programme.find_category(text);
+  n.of = p_.find_activity(text);
+  n.activity = n.of != nullptr;
+  const model::CostCategory* cat = p_.programme.find_category(text);
+  n.category = p_.programme.categories.empty() || cat;
+  n.simplified = cat && (cat->kind == "flat_rate" || cat->kind == "in_kind");
   if (auto c = covered_.find(text); c != covered_.end()) n.covered_by = c->second;
   n.id = out_.intern(text);
   return names_.emplace(std::string(text), n).first->second;
@@ -316,10 +348,28 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
     out_.add_exclusion(t, "ledger.not-this-project", "not booked on this project (the source's project: selection)");
     return;
   }
+  // Receipts are amounts received (README "Signs by meaning"); a negative one is money paid back.
+  auto repayment = [&](std::string_view what) {
+    if (!(t.amount < Money())) return;
+    d_.add({core::Severity::warning, "ledger.repayment",
+            fmt::format("{} (voucher {}, {}) is a negative receipt: {} kr of {} paid back (a repayment); it "
+                        "lowers what was received. If the export writes receipts as negative amounts, give the "
+                        "source debit and credit columns instead",
+                        t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
+                        t.voucher.empty() ? std::string_view("-") : t.voucher, core::format_iso(t.date),
+                        core::format_money_plain(-t.amount), what),
+            {t.file ? *t.file : std::string(), t.line, t.column}, false});
+  };
+  if (t.category == "aid") {
+    repayment("aid");
+    out_.add_aid(t);
+    return;
+  }
   if (t.category == "financing") {
     if (!p.find_financier(t.financier)) {
       exclude(t, "financing.unknown-financier", "the financier is not in the financing plan");
     } else {
+      repayment(fmt::format("co-financing from {}", t.financier));
       out_.add_financing(t);
     }
     return;
@@ -390,10 +440,51 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
       return;
     }
   }
+  // DOMAIN.md "Activity periods and the closing period" (Tillväxtverket, Förbered slutredovisning).
+  if (activity.of && !activity.of->period.contains(t.date)) {
+    exclude(t, "ledger.outside-activity-period",
+            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(), t.activity));
+    return;
+  }
+  if (t.activity.empty() && activities_end_ && t.date > *activities_end_ &&
+      !p.programme.final_reporting_after_activities) {
+    exclude(t, "ledger.outside-activity-period",
+            fmt::format("dated after every activity has ended ({}), and programme {} allows no final-reporting "
+                        "costs after the activities (final_reporting.after_activities)",
+                        core::format_iso(*activities_end_), p.programme.id));
+    return;
+  }
+  // DOMAIN.md "Paid and booked": costs must be paid within the project period.
+  if (t.paid && *t.paid > p.decision.eligible.to) {
+    exclude(t, "ledger.paid-after-eligible-period",
+            fmt::format("paid {}, after the eligible period ends ({})", core::format_iso(*t.paid),
+                        core::format_iso(p.decision.eligible.to)));
+    return;
+  }
   out_.add_cost(t, activity.id, category.id);
+  if (!paid_by_ || category.simplified) return;
+  const std::size_t s = source_of(t.file);
+  Source& src = sources_[s];
+  if (t.paid) src.has_paid = true;
+  if (t.paid && *t.paid <= *paid_by_) return;
+  src.has_unpaid = true;
+  out_.add_unpaid(s, t.date, activity.id, category.id, t.amount);
+  if (out_.keeps(t.date)) {
+    out_.costs.back().unpaid = true;
+    src.kept_unpaid.push_back(out_.costs.size() - 1);
+  }
 }
 
 model::Outcome OutcomeBuilder::finish() {
+  // A file without a single payment date says nothing about payment: its costs are not unpaid,
+  // their payment is unknown (claim.payment-unknown).
+  for (std::size_t i = 0; i < sources_.size(); ++i) {
+    Source& src = sources_[i];
+    if (src.has_paid || !src.has_unpaid) continue;
+    out_.drop_unpaid(i);
+    for (std::size_t k : src.kept_unpaid) out_.costs[k].unpaid = false;
+    out_.payment_unknown.push_back(src.file);
+  }
   if (auto n = out_.excluded_count.find("ledger.not-this-project"); n != out_.excluded_count.end()) {
     d_.info("ledger.not-this-project",
             fmt::format("{} ledger rows of other projects were left out (the sources' project: selection)", n->second));

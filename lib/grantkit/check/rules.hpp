@@ -34,10 +34,21 @@ void check_project(const model::Project& project, core::Diagnostics& diags);
 // all). Rows are summed as they come; they are kept whole when `keep_all`, else only when dated
 // inside `detail` (the period whose transactions a report lists), so memory does not grow with
 // the ledger.
+//
+// Receipts (`financing`, `aid`) are amounts received; a negative one is a repayment
+// (ledger.repayment, counted). Aid paid out is neither cost nor income (Outcome::aid_paid).
+// A cost dated outside its activity's period is ledger.outside-activity-period; a cost without an
+// activity dated after every activity has ended likewise, unless the programme allows
+// final-reporting costs then (Programme::final_reporting_after_activities). A cost paid after the
+// eligible period is ledger.paid-after-eligible-period.
+// With `paid_by` (a payment request's as-of date), a booked cost whose `paid` date is empty or
+// later is marked unpaid (Transaction::unpaid, Outcome::booked_in's paid_only) unless its category
+// is a simplified cost option (kind flat_rate or in_kind); a ledger file that gives no payment
+// date at all is listed in Outcome::payment_unknown instead, and its costs are not marked.
 class OutcomeBuilder {
  public:
   OutcomeBuilder(const model::Project& project, core::Diagnostics& diags, bool keep_all,
-                 std::optional<core::Period> detail);
+                 std::optional<core::Period> detail, std::optional<core::Date> paid_by = std::nullopt);
   void add(const model::TransactionView& row);
   void add(model::Transaction&& row);
   // The outcome; call once, after the last row.
@@ -50,6 +61,8 @@ class OutcomeBuilder {
   // a ledger repeats a handful of names a million times.
   struct Name {
     bool activity = false;  // an activity of the plan
+    const model::Activity* of = nullptr;  // that activity
+    bool simplified = false;  // a category of a simplified cost option: no payment date needed
     bool category = false;  // a cost category of the programme (any, when it lists none)
     const model::FlatRate* covered_by = nullptr;  // a flat rate in force that covers the category
     std::uint32_t id = 0;   // model::Outcome::intern
@@ -60,6 +73,19 @@ class OutcomeBuilder {
   const model::Project& p_;
   core::Diagnostics& d_;
   model::Outcome out_;
+  // What the builder knows of one ledger file: whether it gave any payment date, and its kept
+  // rows marked unpaid (indexes into the outcome's costs).
+  struct Source {
+    std::string file;
+    bool has_paid = false;
+    bool has_unpaid = false;
+    std::vector<std::size_t> kept_unpaid;
+  };
+  std::size_t source_of(const std::string* file);
+  std::vector<Source> sources_;
+  std::size_t last_source_ = static_cast<std::size_t>(-1);
+  std::optional<core::Date> paid_by_;
+  std::optional<core::Date> activities_end_;
   std::vector<model::FlatRate> in_force_;
   std::map<std::string, const model::FlatRate*, std::less<>> covered_;
 };

@@ -197,7 +197,7 @@ std::vector<model::AccountRange> read_account_map(YamlReader& r, const YamlNode&
       range.kind = *kind;
     } else {
       range.category = *value;
-      range.kind = *value == "intakter" || *value == "financing" ? model::AccountKind::income
+      range.kind = *value == "intakter" || *value == "financing" || *value == "aid" ? model::AccountKind::income
                                                                  : model::AccountKind::cost;
     }
     out.push_back(std::move(range));

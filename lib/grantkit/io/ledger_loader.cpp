@@ -33,6 +33,10 @@ constexpr std::array<std::string_view, 15> kLedgerColumns = {
     "date",     "voucher", "account",   "amount",   "debit", "credit",   "text",        "category",
     "activity", "person",  "financier", "eligible", "paid",  "supplier", "account_name"};
 
+// Whether a row of this category is a receipt (co-financing received, aid paid out), whose amount
+// is what was received: a credit in the books.
+bool is_receipt(std::string_view category) { return category == "financing" || category == "aid"; }
+
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
 struct AccountInfo {
   AccountKind kind = AccountKind::unknown;
@@ -329,6 +333,10 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     }
     auto date = parse_date(field(i_date));
     if (!date) {
+      // Listed with its amount where that can be read, not with 0.
+      if (!split_amount) {
+        if (auto m = core::parse_ledger_amount(field(i_amount), style)) t.amount = *m;
+      }
       exclude("ledger.date", date_error(field(i_date), date.error()), col(i_date));
       continue;
     }
@@ -356,7 +364,9 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
         exclude("ledger.amount", "the row has neither a debit nor a credit amount", col(i_debit));
         continue;
       }
-      t.amount = sides[0] - sides[1];
+      // Signs by meaning (README "Signs by meaning"): a receipt is a credit, read as the amount
+      // received; a cost (and income) is debit − credit.
+      t.amount = is_receipt(t.category) ? sides[1] - sides[0] : sides[0] - sides[1];
     } else {
       auto amount = core::parse_ledger_amount(field(i_amount), style);
       if (!amount) {
@@ -400,7 +410,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
                    const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
-  const SieScan scan = scan_sie_file(path);
+  SieScan scan = scan_sie_file(path);
+  if (spec.encoding_given) scan.encoding = spec.encoding;
   if (!scan.readable) {
     diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
     tally.close();
@@ -429,6 +440,7 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
     for (const auto& bad : v.unreadable) {
       model::Transaction t;
       if (bad.date) t.date = *bad.date;
+      if (bad.amount) t.amount = *bad.amount;
       t.voucher = voucher;
       t.account = bad.account;
       t.text = bad.text;
@@ -468,6 +480,21 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
       };
       t.activity = object(spec.activity_dimension);
       t.person = object(spec.person_dimension);
+      // The payment date, where the organisation records it as an object (SIE 4B has no payment
+      // date of its own): `paid_dimension`, the object's id YYYYMMDD or YYYY-MM-DD.
+      if (std::string_view paid = object(spec.paid_dimension); !paid.empty()) {
+        auto d = core::parse_iso_date(paid);
+        if (!d) d = core::parse_compact_date(paid);
+        if (d) {
+          t.paid = *d;
+        } else {
+          diags.error("ledger.date",
+                      fmt::format("paid: the object '{}' of dimension {} is not a date (YYYYMMDD or YYYY-MM-DD); the "
+                                  "row counts as not paid",
+                                  paid, *spec.paid_dimension),
+                      {path, r.line, 1});
+        }
+      }
       t.financier = object(spec.financier_dimension);
       if (std::string_view s = object(spec.supplier_dimension); !s.empty()) {
         code.assign(s);
@@ -478,8 +505,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
         auto o = f.object_for(r.objects, spec.project->dimension);
         t.other_project = !o || o->object != spec.project->object;
       }
-      // Co-financing received is a credit on an income account: the amount received is positive.
-      if (t.category == "financing") t.amount = -t.amount;
+      // Co-financing and aid received are credits: the amount received is positive.
+      if (is_receipt(t.category)) t.amount = -t.amount;
       ++summary.transactions;
       sink(t);
     }

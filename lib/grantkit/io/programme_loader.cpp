@@ -26,7 +26,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (!r.expect_map(*root, "programme rule set",
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
                      "deviation", "underspend_points", "claim_period", "time_deviation",
-                     "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index"})) {
+                     "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index",
+                     "final_reporting"})) {
     return std::nullopt;
   }
   model::Programme prog;
@@ -111,6 +112,11 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
     if (auto v = r.integer(cp->find("min_months"), "min_months")) prog.claim_min_months = static_cast<int>(*v);
     if (auto v = r.integer(cp->find("max_months"), "max_months")) prog.claim_max_months = static_cast<int>(*v);
     if (auto v = r.boolean(cp->find("within_calendar_year"), "within_calendar_year")) prog.claim_within_calendar_year = *v;
+  }
+  if (const YamlNode* fr = root->find("final_reporting");
+      fr && r.expect_map(*fr, "final_reporting", {"after_activities", "source"})) {
+    if (auto v = r.boolean(fr->find("after_activities"), "final_reporting.after_activities"))
+      prog.final_reporting_after_activities = *v;
   }
   return prog;
 }

@@ -252,7 +252,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
                                       "accounts", "account_map", "columns", "activity_dimension",
                                       "person_dimension", "supplier_dimension", "financier_dimension",
-                                      "project", "organisation", "allow_outside"})) {
+                                      "paid_dimension", "project", "organisation", "allow_outside"})) {
       continue;
     }
     model::SourceSpec spec;
@@ -275,7 +275,20 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
       r.diags().error("yaml.type", "thousands and decimal must differ", s.place);
       spec.thousands = 0;
     }
-    if (auto e = r.text(s.find("encoding"), "encoding")) spec.encoding = *e;
+    if (auto e = r.text(s.find("encoding"), "encoding")) {
+      spec.encoding = *e;
+      spec.encoding_given = true;
+      // A SIE file is read in PC8 (cp437) unless its source names one of these.
+      if (spec.format == "sie" && *e != "cp437" && *e != "pc8" && *e != "utf-8" && *e != "utf8" && *e != "latin-1" &&
+          *e != "iso-8859-1" && *e != "latin-9" && *e != "iso-8859-15" && *e != "windows-1252" && *e != "cp1252") {
+        r.diags().error("yaml.type",
+                        fmt::format("encoding of a SIE source must be cp437, utf-8, latin-1, latin-9 or windows-1252, "
+                                    "not '{}'",
+                                    *e),
+                        s.find("encoding")->place);
+        spec.encoding_given = false;
+      }
+    }
     if (auto a = r.text(s.find("accounts"), "accounts")) spec.accounts = *a;
     if (const YamlNode* cols = s.find("columns"); cols && !cols->is_null()) {
       if (r.expect_map(*cols, "columns",
@@ -301,6 +314,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     spec.person_dimension = dimension("person_dimension");
     spec.supplier_dimension = dimension("supplier_dimension");
     spec.financier_dimension = dimension("financier_dimension");
+    spec.paid_dimension = dimension("paid_dimension");
     if (auto o = r.id(s.find("organisation"), "source organisation", false)) spec.organisation = *o;
     if (auto a = r.boolean(s.find("allow_outside"), "allow_outside")) spec.allow_outside = *a;
     if (const YamlNode* pr = s.find("project"); pr && !pr->is_null() &&

@@ -164,6 +164,7 @@ class Scanner {
 
   void body(std::string_view s) {
     count_ksumma(s);
+    count_letters(s);
     if (r_.blank) r_.blank = all_blank(s);
     if (!r_.has_record) find_record(s);
     if (utf8_valid_) check_utf8(s);
@@ -187,6 +188,18 @@ class Scanner {
     } else {
       tail_.append(s);
       if (tail_.size() > kKeep) tail_.erase(0, tail_.size() - kKeep);
+    }
+  }
+
+  // Bytes where a Swedish text has å, ä, ö, Å, Ä, Ö: in CP437 (86H 84H 94H 8FH 8EH 99H) and in
+  // Latin-1/Latin-9 (E5H E4H F6H C5H C4H D6H, which CP437 reads as σ Σ ÷ ┼ ─ ╓).
+  void count_letters(std::string_view s) {
+    for (char ch : s) {
+      switch (static_cast<unsigned char>(ch)) {
+        case 0x86: case 0x84: case 0x94: case 0x8F: case 0x8E: case 0x99: ++r_.cp437_letters; break;
+        case 0xE5: case 0xE4: case 0xF6: case 0xC5: case 0xC4: case 0xD6: ++r_.latin_letters; break;
+        default: break;
+      }
     }
   }
 
@@ -285,10 +298,10 @@ struct Cp437Table {
   bool ascii = false;                     // bytes below 80H are themselves
 };
 
-const Cp437Table& cp437_table() {
-  static const Cp437Table table = [] {
+Cp437Table make_byte_table(const char* encoding) {
+  {
     Cp437Table t;
-    iconv_t cd = iconv_open("UTF-8", "CP437");
+    iconv_t cd = iconv_open("UTF-8", encoding);
     if (cd == reinterpret_cast<iconv_t>(-1)) return t;  // every size 0: nothing converts
     for (std::size_t b = 0; b < 256; ++b) {
       char in = static_cast<char>(b);
@@ -306,14 +319,37 @@ const Cp437Table& cp437_table() {
       t.ascii = t.ascii && t.size[b] == 1 && t.utf8[b][0] == static_cast<char>(b);
     }
     return t;
-  }();
+  }
+}
+
+const Cp437Table& cp437_table() {
+  static const Cp437Table table = make_byte_table("CP437");
   return table;
+}
+
+// The table of a single-byte encoding a source may name for a SIE file (`encoding:`); nullptr for
+// one grantkit does not read so.
+const Cp437Table* byte_table(std::string_view encoding) {
+  if (encoding == "cp437" || encoding == "pc8") return &cp437_table();
+  if (encoding == "latin-1" || encoding == "iso-8859-1") {
+    static const Cp437Table t = make_byte_table("ISO-8859-1");
+    return &t;
+  }
+  if (encoding == "latin-9" || encoding == "iso-8859-15") {
+    static const Cp437Table t = make_byte_table("ISO-8859-15");
+    return &t;
+  }
+  if (encoding == "windows-1252" || encoding == "cp1252") {
+    static const Cp437Table t = make_byte_table("WINDOWS-1252");
+    return &t;
+  }
+  return nullptr;
 }
 
 // Converts field text between the file's encoding and UTF-8.
 class Decoder {
  public:
-  explicit Decoder(bool utf8) : utf8_(utf8) {}
+  explicit Decoder(bool utf8, const Cp437Table* table = nullptr) : utf8_(utf8), table_(table ? table : &cp437_table()) {}
   ~Decoder() {
     if (to_cp437_ != bad()) iconv_close(to_cp437_);
   }
@@ -325,8 +361,8 @@ class Decoder {
   // Writes the UTF-8 text of raw CP437 field bytes to `to`, which has room for 4 bytes per byte,
   // and returns its size. A text with a byte that cannot be converted becomes U+FFFD (which cannot
   // happen for CP437, where every byte is a character).
-  static std::size_t convert(std::string_view raw, char* to) {
-    const Cp437Table& t = cp437_table();
+  std::size_t convert(std::string_view raw, char* to) const {
+    const Cp437Table& t = *table_;
     const bool ascii = t.ascii;
     char* const start = to;
     std::size_t i = 0;
@@ -375,6 +411,7 @@ class Decoder {
  private:
   static iconv_t bad() { return reinterpret_cast<iconv_t>(-1); }
   bool utf8_;
+  const Cp437Table* table_;
   iconv_t to_cp437_ = bad();
 };
 
@@ -388,7 +425,7 @@ struct Field {
   std::uint32_t first = 0, count = 0;
 };
 
-enum class Label { other, trans, rtrans, btrans, ver, ksumma, format, program, fnamn, konto, ktyp, dim, underdim, objekt };
+enum class Label { other, trans, rtrans, btrans, ver, ksumma, format, program, fnamn, konto, ktyp, dim, underdim, objekt, sietyp };
 
 struct LabelName {
   std::string_view name;
@@ -400,7 +437,7 @@ constexpr LabelName kLabels[] = {
     {"#BTRANS", Label::btrans},   {"#KSUMMA", Label::ksumma}, {"#FORMAT", Label::format},
     {"#PROGRAM", Label::program}, {"#FNAMN", Label::fnamn},   {"#KONTO", Label::konto},
     {"#KTYP", Label::ktyp},       {"#DIM", Label::dim},       {"#UNDERDIM", Label::underdim},
-    {"#OBJEKT", Label::objekt},
+    {"#OBJEKT", Label::objekt},   {"#SIETYP", Label::sietyp},
 };
 
 // Labels compare in ASCII upper case (`#trans` is `#TRANS`); mostly they are written so.
@@ -522,7 +559,8 @@ class Reader {
  public:
   Reader(TextStream& in, const SieScan& scan, const std::string& file, core::Diagnostics& diags,
          const SieVoucherViewSink& sink)
-      : in_(in), scan_(scan), file_(file), diags_(diags), sink_(sink), dec_(scan.utf8) {}
+      : in_(in), scan_(scan), file_(file), diags_(diags), sink_(sink),
+        dec_(read_as_utf8(scan), scan.encoding.empty() ? nullptr : byte_table(scan.encoding)) {}
 
   SieFile run() {
     if (scan_.utf16) {
@@ -547,8 +585,8 @@ class Reader {
       f_.encoding = "cp437";
       return std::move(f_);
     }
-    utf8_ = scan_.utf8;
-    f_.encoding = utf8_ ? "utf-8" : "cp437";
+    utf8_ = read_as_utf8(scan_);
+    f_.encoding = !scan_.encoding.empty() ? scan_.encoding : utf8_ ? "utf-8" : "cp437";
     read_lines();
     finish();
     return std::move(f_);
@@ -556,6 +594,11 @@ class Reader {
 
  private:
   core::SourcePlace at(int line, int column = 1) const { return {file_, line, column}; }
+  // Whether the text is read as UTF-8: as the source says (`encoding:`), else as the bytes are.
+  static bool read_as_utf8(const SieScan& scan) {
+    if (!scan.encoding.empty()) return scan.encoding == "utf-8" || scan.encoding == "utf8";
+    return scan.utf8;
+  }
 
   // Lines end at CRLF, LF or CR; a line that runs past the text read so far is read again from its
   // start after the next block.
@@ -603,7 +646,7 @@ class Reader {
     if (dec_.as_is(raw)) {
       std::memcpy(a.extend(raw.size()), raw.data(), raw.size());
     } else {
-      t.size = Decoder::convert(raw, a.extend(raw.size() * 4));
+      t.size = dec_.convert(raw, a.extend(raw.size() * 4));
       a.resize_down(t.at + t.size);
     }
     return t;
@@ -749,23 +792,40 @@ class Reader {
     return std::span<const Field>(items_).subspan(list.first, list.count);
   }
 
-  // The fields of the record as one string, to tell an #RTRANS's #TRANS copy (the same fields,
-  // wherever they stand on the line).
-  void fields_key(std::string& out) const {
+  // What a row means, as one string, to tell an #RTRANS's #TRANS copy: its account, its object
+  // list (pairs in any order) and its amount (by value: `100` is `100.00`). The date, text,
+  // quantity and signature do not count: Fortnox leaves the signature off the copy, BL
+  // Administration gives it another date (§11 #RTRANS 4: the copy is there for readers of SIE 3).
+  void meaning_key(std::string& out) const {
     out.clear();
     auto add = [&](std::string_view raw) {
       std::size_t size = raw.size();
       out.append(reinterpret_cast<const char*>(&size), sizeof size);
       out.append(raw);
     };
-    for (const auto& f : fields_) {
-      out += f.list ? 'L' : 'F';
-      if (!f.list) {
-        add(f.raw);
-        continue;
+    if (fields_.empty() || fields_[0].list) return;
+    add(fields_[0].raw);
+    std::size_t k = 1;
+    if (k < fields_.size() && fields_[k].list) {
+      auto list = items(fields_[k]);
+      std::vector<std::pair<std::string_view, std::string_view>> pairs;
+      for (std::size_t i = 0; i + 1 < list.size(); i += 2) pairs.emplace_back(list[i].raw, list[i + 1].raw);
+      std::sort(pairs.begin(), pairs.end());
+      out += 'L';
+      for (const auto& [d, o] : pairs) {
+        add(d);
+        add(o);
       }
-      out.append(reinterpret_cast<const char*>(&f.count), sizeof f.count);
-      for (const auto& item : items(f)) add(item.raw);
+      ++k;
+    }
+    out += 'A';
+    if (k < fields_.size()) {
+      if (auto m = sie_amount(fields_[k].raw)) {
+        std::int64_t ore = m->ore();
+        out.append(reinterpret_cast<const char*>(&ore), sizeof ore);
+      } else {
+        add(fields_[k].raw);
+      }
     }
   }
 
@@ -817,6 +877,9 @@ class Reader {
         break;
       case Label::fnamn:
         if (!fields_.empty()) f_.company = text(fields_[0].raw);
+        break;
+      case Label::sietyp:
+        if (!fields_.empty()) f_.type = text(fields_[0].raw);
         break;
       case Label::konto:
         if (fields_.size() >= 2) f_.account_names[text(fields_[0].raw)] = text(fields_[1].raw);
@@ -925,7 +988,22 @@ class Reader {
     }
     voucher_.clear();
     voucher_.line = line;
-    if (fields_.size() > 0) voucher_.series = add_text(fields_[0].raw);
+    // `#VER 12 20220301 "text"`: the series left out rather than written "" (§11 #VER): the number
+    // stands where the series belongs and the date where the number does. Said as such, and read
+    // with the fields where they are.
+    std::size_t at_series = 0;
+    if (fields_.size() >= 2 && !fields_[1].list && core::parse_compact_date(fields_[1].raw) &&
+        (fields_.size() == 2 || !core::parse_compact_date(fields_[2].raw))) {
+      diags_.warning("sie.series",
+                     fmt::format("#VER has no voucher series: '{}' stands where the series belongs and the date "
+                                 "'{}' where the number does (§11 #VER: series, number, date, text; an empty series "
+                                 "is written \"\"); read as number {} of {}",
+                                 text(fields_[0].raw), text(fields_[1].raw), text(fields_[0].raw), text(fields_[1].raw)),
+                     at(line, fields_[0].column));
+      fields_.insert(fields_.begin(), Field{});
+      at_series = 1;
+    }
+    if (fields_.size() > 0 && at_series == 0) voucher_.series = add_text(fields_[0].raw);
     if (fields_.size() > 1) voucher_.number = add_text(fields_[1].raw);
     voucher_date_bad_ = true;
     if (fields_.size() > 2) {
@@ -978,7 +1056,8 @@ class Reader {
 
   void rtrans_unpaired() {
     diags_.warning("sie.rtrans",
-                   "#RTRANS is not followed by an identical #TRANS (§11 #RTRANS 4); the added row "
+                   "#RTRANS is not followed by its #TRANS copy (the same account, objects and amount; §11 "
+                   "#RTRANS 4); the added row "
                    "counts once, "
                    "and a following #TRANS counts as a row of its own",
                    at(rtrans_line_));
@@ -1052,8 +1131,19 @@ class Reader {
   void bad_row(std::string rule, std::string message, int line, int column, std::string account,
                std::optional<core::Date> date, std::string row_text, bool report = true) {
     if (report) diags_.error(rule, message, at(line, column));
-    voucher_.unreadable.push_back({std::move(rule), std::move(message), std::move(account),
+    voucher_.unreadable.push_back({std::move(rule), std::move(message), row_amount(), std::move(account),
                                    std::move(row_text), date, line, column});
+  }
+
+  // The amount of the row being read, where it can be read: the first field after the account
+  // and its object list. An excluded row is listed with it, not with 0.
+  std::optional<core::Money> row_amount() const {
+    std::size_t k = 1;
+    if (k < fields_.size() && fields_[k].list) ++k;
+    if (k >= fields_.size() || fields_[k].list) return std::nullopt;
+    auto m = sie_amount(fields_[k].raw);
+    if (!m) return std::nullopt;
+    return *m;
   }
 
   void row(Label label, int line) {
@@ -1074,7 +1164,7 @@ class Reader {
       return;
     }
     if (label == Label::trans && rtrans_) {
-      fields_key(key_);
+      meaning_key(key_);
       if (key_ == rtrans_key_) {
         rtrans_ = false;
         return;  // the #TRANS copy of an #RTRANS: counted once, as the #RTRANS
@@ -1084,7 +1174,7 @@ class Reader {
       rtrans_unpaired();
     }
     if (label == Label::rtrans) {
-      fields_key(rtrans_key_);
+      meaning_key(rtrans_key_);
       rtrans_ = true;
       rtrans_line_ = line;
     }
@@ -1195,13 +1285,38 @@ class Reader {
                         "export it again",
                         at(ksumma_line_));
     }
-    if (utf8_) {
+    // A file of balances only (#SIETYP 1–3, or 4 without #VER) gives no outcome: said, not silent.
+    if (f_.vouchers == 0 && !cut) {
+      std::string what = f_.type.empty() ? std::string("gives no #SIETYP")
+                         : f_.type == "4" ? std::string("is #SIETYP 4 (vouchers) but holds only balances")
+                                          : fmt::format("is #SIETYP {} (balances{}, no vouchers; §11 #SIETYP)", f_.type,
+                                                        f_.type == "1" ? " at year end"
+                                                        : f_.type == "2" ? " per period"
+                                                        : f_.type == "3" ? " per object"
+                                                                         : "");
+      diags_.warning("sie.no-vouchers",
+                     fmt::format("the file holds no vouchers (#VER): it {}; nothing of it is outcome — export "
+                                 "SIE type 4 (transaktioner) for the ledger",
+                                 what),
+                     {file_, 0, 0});
+    }
+    if (utf8_ && scan_.encoding.empty()) {
       diags_.info(
           "sie.encoding",
           fmt::format("the file {} but its bytes are UTF-8; read as UTF-8",
                       f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format),
           format_line_ > 0 ? at(format_line_) : core::SourcePlace{file_, 0, 0});
-    } else if (!f_.format.empty() && upper_ascii(f_.format) != "PC8") {
+    } else if (scan_.encoding.empty() && scan_.latin_letters > 0 && scan_.cp437_letters == 0) {
+      diags_.warning(
+          "sie.encoding",
+          fmt::format(
+              "the file {} but its letters are Latin-1/Latin-9 bytes (E5H å, E4H ä, F6H ö, C5H Å, C4H Ä, D6H Ö; "
+              "{} of them and none of PC8's), which PC8 (codepage 437) reads as σ Σ ÷ ┼ ─ ╓ "
+              "('Leverant÷rsskulder'); read as PC8 — if its texts look so, give the source "
+              "`encoding: latin-9` (or latin-1)",
+              f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format, scan_.latin_letters),
+          format_line_ > 0 ? at(format_line_) : core::SourcePlace{file_, 0, 0});
+    } else if (scan_.encoding.empty() && !f_.format.empty() && upper_ascii(f_.format) != "PC8") {
       diags_.warning(
           "sie.encoding",
           fmt::format(
@@ -1240,7 +1355,7 @@ class Reader {
   OpenVoucher voucher_;
   bool voucher_date_bad_ = false;  // the open voucher's date is missing or cannot be read
   bool rtrans_ = false;            // an #RTRANS waits for its #TRANS copy
-  std::string rtrans_key_;         // its fields (fields_key)
+  std::string rtrans_key_;         // what it means (meaning_key)
   std::string key_;
   int rtrans_line_ = 0;
   // What the sink is handed, made when a voucher closes.

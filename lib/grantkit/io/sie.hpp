@@ -55,6 +55,7 @@ struct SieRow {
 struct SieBadRow {
   std::string rule;  // ledger.amount, ledger.date, sie.objects, sie.syntax
   std::string message;
+  std::optional<core::Money> amount;  // the row's amount where it could be read (öre, debit positive)
   std::string account;
   std::string text;
   std::optional<core::Date> date;
@@ -124,6 +125,7 @@ struct SieFile {
   std::string format;    // #FORMAT as written
   std::string program;   // #PROGRAM
   std::string company;   // #FNAMN
+  std::string type;      // #SIETYP: 1–3 balances only, 4 vouchers (§11 #SIETYP); empty when not given
   std::map<std::string, std::string, std::less<>> account_names;  // #KONTO kontonr → kontonamn
   std::map<std::string, char> account_types;         // #KTYP kontonr → T, S, K or I
   std::map<int, SieDimension> dimensions;
@@ -170,6 +172,14 @@ struct SieScan {
   // a multi-byte sequence. Else CP437.
   bool utf8 = false;
   std::size_t ksumma = 0;  // how often `#KSUMMA` occurs in its bytes, anywhere
+  // Bytes where Swedish texts have å ä ö Å Ä Ö in CP437 (86H 84H 94H 8FH 8EH 99H) and in
+  // Latin-1/Latin-9 (E5H E4H F6H C5H C4H D6H): a file labelled PC8 with only the second is
+  // Latin-1/Latin-9 read as CP437 (σ Σ ÷ ┼ ─ ╓ where the letters belong), a warning sie.encoding.
+  std::size_t cp437_letters = 0;
+  std::size_t latin_letters = 0;
+  // The source's `encoding:` for the file (cp437, utf-8, latin-1, latin-9, windows-1252), which
+  // wins over PC8 and over what the bytes look like; empty: by the file.
+  std::string encoding;
 };
 
 // The block size in which a SIE file is read.

@@ -63,6 +63,10 @@ struct Programme {
   int claim_min_months = 1;
   int claim_max_months = 6;
   bool claim_within_calendar_year = true;
+  // Whether costs of the final reporting (slutredovisning) are eligible after every activity has
+  // ended, in the closing part of the eligible period: a cost without an activity dated then is
+  // one. Else such a cost is ledger.outside-activity-period. YAML `final_reporting: {after_activities, source}`.
+  bool final_reporting_after_activities = false;
 
   const CostCategory* find_category(std::string_view wanted) const;
 };

@@ -61,4 +61,31 @@ std::vector<FlatRate> Project::flat_rates_in_force(const Decision& d) const {
   return out;
 }
 
+std::string Project::owner_id() const {
+  for (const auto& o : organisations) {
+    if (o.role == "owner") return o.id;
+  }
+  return {};
+}
+
+std::optional<Money> Project::owner_share(const Decision& d) const {
+  const std::string owner_org = owner_id();
+  if (owner_org.empty() || !d.budget.total) return std::nullopt;
+  // As financing.plan-balance reads the plan: the maximum, else the rate of the total.
+  std::optional<Money> aid = d.aid.max;
+  if (!aid && d.aid.rate) aid = core::apply_percent_floor(*d.budget.total, *d.aid.rate);
+  if (!aid) return std::nullopt;
+  Money share = *d.budget.total - *aid;
+  for (const auto& f : financing) {
+    if (f.id == owner_org) continue;
+    if (f.status != FinancingStatus::confirmed) return std::nullopt;
+    std::optional<Money> total = f.total;
+    if (!total && f.cash) total = *f.cash + f.in_kind.value_or(Money());
+    if (!total && f.in_kind) total = f.in_kind;
+    if (!total) return std::nullopt;
+    share -= *total;
+  }
+  return share;
+}
+
 }  // namespace grantkit::model

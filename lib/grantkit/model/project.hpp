@@ -153,6 +153,7 @@ struct SourceSpec {
   char decimal = '.';
   char thousands = 0;
   std::string encoding = "utf-8";
+  bool encoding_given = false;  // `encoding:` written in the source (a SIE file then is read so)
   std::string accounts;  // account plan id (data/accounts/<id>.yaml): bas, kommun-bas
   std::map<std::string, std::string> columns;  // canonical name → header name
   // Whose books these are (`organisation:`): the applicant organisation (a financier or
@@ -164,6 +165,9 @@ struct SourceSpec {
   std::optional<int> person_dimension;
   std::optional<int> supplier_dimension;   // the row's supplier is the object's #OBJEKT name
   std::optional<int> financier_dimension;
+  // SIE 4: the dimension whose object id is the row's payment date (YYYYMMDD or YYYY-MM-DD), where
+  // the organisation records one: SIE 4B has no payment date of its own.
+  std::optional<int> paid_dimension;
   // SIE 4: only rows carrying `object` in `dimension` are this project's (`project:` in the source);
   // the others are excluded as ledger.not-this-project.
   // CSV: `column` names the header whose value must equal `object` (`project: {column, object}`).
@@ -227,6 +231,13 @@ struct Project {
   // The flat rates that apply under `decision`: the programme's defaults plus those the decision's
   // `rates` names, at the decision's rate; a rate of 0 % switches a default off. Programme order.
   std::vector<FlatRate> flat_rates_in_force(const Decision& decision) const;
+  // The owner's organisation id (`organisations:` with role owner), or empty.
+  std::string owner_id() const;
+  // The owner's share of the financing plan under `decision` (DOMAIN.md "Co-financing and aid": the
+  // balancing item): the total eligible budget − the aid (its maximum, else rate × total, rounded
+  // down, as financing.plan-balance reads it) − every other financier's total; nothing when the
+  // project has no owner organisation or a part is unknown. May be negative (financing.owner-negative).
+  std::optional<Money> owner_share(const Decision& d) const;
 };
 
 }  // namespace grantkit::model

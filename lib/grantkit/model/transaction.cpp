@@ -12,41 +12,20 @@ std::uint32_t Outcome::intern(std::string_view name) {
   return id;
 }
 
-Outcome::DaySums& Outcome::sums_of(std::uint32_t activity, std::uint32_t category) {
-  if (activity >= sums_at_.size()) sums_at_.resize(activity + 1);
-  auto& of_activity = sums_at_[activity];
+Outcome::DaySums& Outcome::SumSet::of(std::uint32_t activity, std::uint32_t category) {
+  if (activity >= at.size()) at.resize(activity + 1);
+  auto& of_activity = at[activity];
   if (category >= of_activity.size()) of_activity.resize(category + 1, 0);
   if (of_activity[category] == 0) {
-    sums_.push_back({activity, category, 0, {}});
-    of_activity[category] = static_cast<std::uint32_t>(sums_.size());
+    sums.push_back({activity, category, 0, {}});
+    of_activity[category] = static_cast<std::uint32_t>(sums.size());
   }
-  return sums_[of_activity[category] - 1];
+  return sums[of_activity[category] - 1];
 }
 
-std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const core::Period& window) const {
-  std::vector<std::pair<BookedKey, core::Money>> out;
-  const std::int64_t from = window.from.day_number(), to = window.to.day_number();
-  for (const auto& s : sums_) {
-    const std::int64_t last = s.first_day + static_cast<std::int64_t>(s.days.size()) - 1;
-    for (std::int64_t day = std::max(from, s.first_day); day <= std::min(to, last); ++day) {
-      core::Money amount = s.days[static_cast<std::size_t>(day - s.first_day)];
-      if (amount.is_zero()) continue;
-      core::Date date = window.from + boost::gregorian::days(static_cast<long>(day - from));
-      out.push_back({BookedKey{date, s.activity, s.category}, amount});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.date, a.first.activity, a.first.category) <
-           std::tie(b.first.date, b.first.activity, b.first.category);
-  });
-  return out;
-}
-
-void Outcome::add_cost(const TransactionView& t) { add_cost(t, intern(t.activity), intern(t.category)); }
-
-void Outcome::add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category) {
-  DaySums& s = sums_of(activity, category);
-  const std::int64_t day = t.date.day_number();
+void Outcome::SumSet::add(core::Date date, std::uint32_t activity, std::uint32_t category, core::Money amount) {
+  DaySums& s = of(activity, category);
+  const std::int64_t day = date.day_number();
   if (s.days.empty()) {
     s.first_day = day;
     s.days.resize(1);
@@ -56,8 +35,67 @@ void Outcome::add_cost(const TransactionView& t, std::uint32_t activity, std::ui
   } else if (day - s.first_day >= static_cast<std::int64_t>(s.days.size())) {
     s.days.resize(static_cast<std::size_t>(day - s.first_day + 1));
   }
-  s.days[static_cast<std::size_t>(day - s.first_day)] += t.amount;
+  s.days[static_cast<std::size_t>(day - s.first_day)] += amount;
+}
+
+void Outcome::SumSet::in(const core::Period& window, std::vector<std::pair<BookedKey, core::Money>>& out) const {
+  const std::int64_t from = window.from.day_number(), to = window.to.day_number();
+  for (const auto& s : sums) {
+    const std::int64_t last = s.first_day + static_cast<std::int64_t>(s.days.size()) - 1;
+    for (std::int64_t day = std::max(from, s.first_day); day <= std::min(to, last); ++day) {
+      core::Money amount = s.days[static_cast<std::size_t>(day - s.first_day)];
+      if (amount.is_zero()) continue;
+      core::Date date = window.from + boost::gregorian::days(static_cast<long>(day - from));
+      out.push_back({BookedKey{date, s.activity, s.category}, amount});
+    }
+  }
+}
+
+std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const core::Period& window,
+                                                                           bool paid_only) const {
+  std::vector<std::pair<BookedKey, core::Money>> out;
+  booked_.in(window, out);
+  auto order = [](const auto& a, const auto& b) {
+    return std::tie(a.first.date, a.first.activity, a.first.category) <
+           std::tie(b.first.date, b.first.activity, b.first.category);
+  };
+  std::sort(out.begin(), out.end(), order);
+  if (!paid_only) return out;
+  std::vector<std::pair<BookedKey, core::Money>> unpaid;
+  for (const auto& u : unpaid_) u.in(window, unpaid);
+  if (unpaid.empty()) return out;
+  std::sort(unpaid.begin(), unpaid.end(), order);
+  // Both sorted by key (unpaid may hold a key once per source): take each unpaid sum off its
+  // booked sum.
+  std::size_t j = 0;
+  for (auto& b : out) {
+    while (j < unpaid.size() && order(unpaid[j], b)) ++j;
+    while (j < unpaid.size() && !order(b, unpaid[j])) b.second -= unpaid[j++].second;
+  }
+  out.erase(std::remove_if(out.begin(), out.end(), [](const auto& b) { return b.second.is_zero(); }), out.end());
+  return out;
+}
+
+void Outcome::add_cost(const TransactionView& t) { add_cost(t, intern(t.activity), intern(t.category)); }
+
+void Outcome::add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category) {
+  booked_.add(t.date, activity, category, t.amount);
   if (keeps(t.date)) costs.push_back(t.to_transaction());
+}
+
+void Outcome::add_unpaid(std::size_t source, core::Date date, std::uint32_t activity, std::uint32_t category,
+                         core::Money amount) {
+  if (source >= unpaid_.size()) unpaid_.resize(source + 1);
+  unpaid_[source].add(date, activity, category, amount);
+}
+
+void Outcome::drop_unpaid(std::size_t source) {
+  if (source < unpaid_.size()) unpaid_[source] = SumSet{};
+}
+
+void Outcome::add_aid(const TransactionView& t) {
+  aid_paid[t.date] += t.amount;
+  if (keeps(t.date)) aid.push_back(t.to_transaction());
 }
 
 void Outcome::add_financing(const TransactionView& t) {

@@ -18,7 +18,9 @@
 namespace grantkit::model {
 
 // One ledger row (FORMATS.md "Ledger"): amount in öre, positive = cost. `category` is a cost
-// category id or `financing` (co-financing received in cash, with `financier`).
+// category id, `financing` (co-financing received in cash, with `financier`) or `aid` (aid paid
+// out by the managing authority); for those two the amount is what was received (positive; a
+// negative one is a repayment). Signs are by meaning, not by the export's columns (README.md).
 struct Transaction {
   core::Date date;
   std::string voucher;
@@ -39,6 +41,9 @@ struct Transaction {
   // selects a project (SIE `project:`) that this row is not on.
   AccountKind account_kind = AccountKind::unknown;
   bool other_project = false;
+  // An eligible cost not paid by the payment request's as-of date (check::OutcomeBuilder with
+  // `paid_by`): booked (budget counts it) but left out of that request (claim.unpaid).
+  bool unpaid = false;
 };
 
 // A ledger row as a reader hands it on (io::RowSink, check::OutcomeBuilder::add): the fields of
@@ -131,8 +136,15 @@ struct Outcome {
     bool operator<(const ReceivedKey& o) const { return std::tie(date, financier) < std::tie(o.date, o.financier); }
   };
   std::map<ReceivedKey, core::Money> received;
+  // Aid paid out by the managing authority (rows `category: aid`), summed per day (öre, received
+  // positive); neither cost nor income (DOMAIN.md "Eligibility").
+  std::map<core::Date, core::Money> aid_paid;
   std::vector<Transaction> costs;
   std::vector<Transaction> financing;
+  std::vector<Transaction> aid;
+  // Ledger files without a single payment date (`paid`, SIE `paid_dimension`): their costs' payment
+  // cannot be checked (claim.payment-unknown); only filled when the builder checks payment.
+  std::vector<std::string> payment_unknown;
   std::vector<Exclusion> excluded;
   std::map<std::string, std::size_t, std::less<>> excluded_count;
   // Unreadable rows counted but not kept, per (file, rule) (io::LedgerLoad::unreadable_not_kept);
@@ -143,8 +155,8 @@ struct Outcome {
   std::optional<core::Period> detail;
 
   // The booked sums dated inside `window` that are not zero, ordered by date, activity id and
-  // category id.
-  std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window) const;
+  // category id. `paid_only`: without the costs not paid by the builder's `paid_by` (claim.unpaid).
+  std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window, bool paid_only = false) const;
   // The activity or category name behind an interned id of BookedKey.
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   // The id of a name, interning it on first use.
@@ -158,6 +170,15 @@ struct Outcome {
   void add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category);
   // Adds co-financing received in cash: summed into `received`, kept whole when keeps(date).
   void add_financing(const TransactionView& t);
+  // Adds aid paid out: summed into `aid_paid`, kept whole when keeps(date).
+  void add_aid(const TransactionView& t);
+  // Adds to the sums of costs booked but not paid (booked_in's `paid_only`), per ledger file
+  // `source` (an index the caller gives); the cost itself is added with add_cost.
+  void add_unpaid(std::size_t source, core::Date date, std::uint32_t activity, std::uint32_t category,
+                  core::Money amount);
+  // Forgets the unpaid sums of `source`: a file without payment dates, whose costs are claimed
+  // with claim.payment-unknown instead.
+  void drop_unpaid(std::size_t source);
   void add_cost(const Transaction& t) { add_cost(TransactionView::of(t)); }
   void add_financing(const Transaction& t) { add_financing(TransactionView::of(t)); }
   // Counts an exclusion under its rule, kept whole when keeps(date) (rows without a date are kept:
@@ -175,9 +196,15 @@ struct Outcome {
     std::int64_t first_day = 0;
     std::vector<core::Money> days;
   };
-  DaySums& sums_of(std::uint32_t activity, std::uint32_t category);
-  std::vector<DaySums> sums_;
-  std::vector<std::vector<std::uint32_t>> sums_at_;  // [activity][category] → index in sums_ + 1; 0: none
+  struct SumSet {
+    std::vector<DaySums> sums;
+    std::vector<std::vector<std::uint32_t>> at;  // [activity][category] → index in sums + 1; 0: none
+    DaySums& of(std::uint32_t activity, std::uint32_t category);
+    void add(core::Date date, std::uint32_t activity, std::uint32_t category, core::Money amount);
+    void in(const core::Period& window, std::vector<std::pair<BookedKey, core::Money>>& out) const;
+  };
+  SumSet booked_;
+  std::vector<SumSet> unpaid_;  // per source
   using NameHash = core::ShortTextHash;
   std::vector<std::string> names_;
   std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> name_ids_;

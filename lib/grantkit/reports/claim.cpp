@@ -88,8 +88,18 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
   std::optional<core::Period> before;
   if (start < w.period.from) before = core::Period{start, std::min(w.period.from - boost::gregorian::days(1), w.as_of)};
   if (before && before->to < before->from) before.reset();
-  std::vector<CostLine> prev_lines = before ? eligible_costs(p, o, *before) : std::vector<CostLine>{};
-  std::vector<CostLine> this_lines = w.this_period ? eligible_costs(p, o, *w.this_period) : std::vector<CostLine>{};
+  // DOMAIN.md "Paid and booked": a cost not paid by --as-of is not claimed in this request.
+  std::vector<CostLine> prev_lines = before ? eligible_costs(p, o, *before, true) : std::vector<CostLine>{};
+  std::vector<CostLine> this_lines = w.this_period ? eligible_costs(p, o, *w.this_period, true) : std::vector<CostLine>{};
+  if (!o.payment_unknown.empty()) {
+    doc.diagnostics.warning(
+        "claim.payment-unknown",
+        fmt::format("{} no payment date at all (a `paid` column, or a SIE source's paid_dimension): whether "
+                    "their costs were paid by {} cannot be checked, and they are claimed as booked",
+                    o.payment_unknown.size() == 1 ? fmt::format("the ledger file {} gives", o.payment_unknown[0])
+                                                  : fmt::format("the ledger files {} give", fmt::join(o.payment_unknown, ", ")),
+                    core::format_iso(w.as_of)));
+  }
   auto prev = by_category(prev_lines);
   auto now = by_category(this_lines);
 
@@ -177,11 +187,16 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
   for (const auto& c : p.claims) {
     if (c.period.to < w.period.from && c.aid_claimed) previously += *c.aid_claimed;
   }
+  // Aid paid out by --as-of, beside the aid claimed in the requests before this one.
+  std::optional<Money> paid_to_date;
+  if (start <= w.as_of)
+    paid_to_date = aid_paid(p, o, core::Period{start, w.as_of}, w.period.from - boost::gregorian::days(1), doc.diagnostics).paid;
   std::vector<std::pair<std::string, Cell>> aid;
   aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
   aid.emplace_back("max", Cell::of_money(decision.aid.max));
   aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
   aid.emplace_back("previously_claimed", Cell::of_money(previously));
+  aid.emplace_back("paid_to_date", Cell::of_money(paid_to_date.value_or(Money())));
   if (decision.aid.rate) {
     Money entitled = core::apply_percent_floor(capped, *decision.aid.rate);
     if (decision.aid.max) entitled = std::min(entitled, *decision.aid.max);
@@ -204,8 +219,13 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                 {"category", "Kostnadsslag", "Cost category"}, {"activity", "Aktivitet", "Activity"},
                 {"amount", "Belopp", "Amount"}};
   Money tx_sum;
+  std::vector<const model::Transaction*> unpaid;
   for (const auto& t : o.costs) {
     if (!w.this_period || !w.this_period->contains(t.date)) continue;
+    if (t.unpaid) {
+      unpaid.push_back(&t);
+      continue;
+    }
     tx.rows.push_back({Cell::of_date(t.date), Cell::of_text(t.voucher), Cell::of_text(t.account), Cell::of_text(t.text),
                        category_cell(p.programme, t.category), Cell::of_text(t.activity), Cell::of_money(t.amount)});
     tx_sum += t.amount;
@@ -228,6 +248,21 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                        Cell::of_text(e.rule), Cell::of_text(e.reason), Cell::of_text(t.place.file),
                        Cell::of_integer(t.place.line)});
   }
+  // Booked in the period, not paid by --as-of: left out of this request, listed with the voucher.
+  for (const auto* t : unpaid) {
+    std::string reason = t->paid ? fmt::format("paid {}, after {}", core::format_iso(*t->paid), core::format_iso(w.as_of))
+                                 : fmt::format("no payment date: not paid by {}", core::format_iso(w.as_of));
+    doc.diagnostics.add({core::Severity::warning, "claim.unpaid",
+                         fmt::format("{} (voucher {}, {}, {} kr) is left out of this request: {}; it is claimed "
+                                     "once paid",
+                                     t->text.empty() ? std::string("a cost") : fmt::format("'{}'", t->text),
+                                     t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
+                                     core::format_money_plain(t->amount), reason),
+                         t->place, false});
+    ex.rows.push_back({Cell::of_date(t->date), Cell::of_text(t->voucher), Cell::of_text(t->text),
+                       Cell::of_money(t->amount), Cell::of_text("claim.unpaid"), Cell::of_text(reason),
+                       Cell::of_text(t->place.file), Cell::of_integer(t->place.line)});
+  }
   doc.tables.push_back(std::move(ex));
   // Last, where a reader looks for the bottom line.
   doc.tables.push_back(value_table("aid", doc.values.back().second, "Stöd att begära", "Aid to claim",
@@ -235,6 +270,7 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                                     {"max", {"Högsta stödbelopp", "Maximum aid"}},
                                     {"cumulative_eligible", {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
                                     {"previously_claimed", {"Tidigare begärt stöd", "Aid claimed before"}},
+                                    {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}},
                                     {"to_claim", {"Stöd att begära denna period", "Aid to claim this period"}}}));
   return doc;
 }

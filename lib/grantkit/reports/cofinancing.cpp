@@ -46,15 +46,41 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
                {"actual_total", "Totalt utfall", "Actual total"},
                {"expected_to_date", "Förväntat hittills", "Expected to date"},
                {"flags", "Flaggor", "Flags"}};
+  model::Decision decision = p.decision_on(w.as_of);
+  Money capped = decision.budget.total ? std::min(eligible, *decision.budget.total) : eligible;
+  std::optional<Money> due;
+  if (decision.aid.rate) {
+    due = core::apply_percent_floor(capped, *decision.aid.rate);
+    if (decision.aid.max) due = std::min(*due, *decision.aid.max);
+  }
+  // DOMAIN.md "Co-financing and aid": the owner's own financing is the balancing item (total
+  // eligible − aid − other co-financing), in the plan and to date; never received, never a shortfall.
+  const std::string owner = p.owner_id();
+  const model::Financier* owner_row = owner.empty() ? nullptr : p.find_financier(owner);
+  std::optional<Money> owner_planned = owner_row ? p.owner_share(decision) : std::nullopt;
+  std::optional<Money> owner_actual;
+  if (owner_row && due) {
+    Money others;
+    for (const auto& f : p.financing) {
+      if (f.id == owner) continue;
+      others += (cash.count(f.id) ? cash[f.id] : Money()) + (in_kind.count(f.id) ? in_kind[f.id] : Money());
+    }
+    owner_actual = eligible - *due - others;
+  }
+
   Money s_pc, s_rc, s_pk, s_vk, s_pt, s_at, s_ex;
   for (const auto& f : p.financing) {
+    const bool is_owner = owner_row && f.id == owner;
     std::optional<Money> planned_total = f.total;
     if (!planned_total && f.cash && f.in_kind) planned_total = *f.cash + *f.in_kind;
+    if (is_owner && owner_planned) planned_total = owner_planned;
     Money rc = cash.count(f.id) ? cash[f.id] : Money();
     Money vk = in_kind.count(f.id) ? in_kind[f.id] : Money();
+    Money actual = is_owner && owner_actual ? *owner_actual : rc + vk;
     std::optional<Money> expected;
-    if (planned_total) expected = core::prorate_floor(*planned_total, elapsed_days, whole.days());
+    if (planned_total && !is_owner) expected = core::prorate_floor(*planned_total, elapsed_days, whole.days());
     std::vector<std::string> flags;
+    if (is_owner) flags.push_back("owner");
     if (f.status != model::FinancingStatus::confirmed) flags.push_back("financing.unresolved");
     if (expected && expected->ore() > 0) {
       Money behind = *expected - (rc + vk);
@@ -70,7 +96,7 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
     t.rows.push_back({Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
                       Cell::of_text(f.type == model::FinancierType::public_ ? "public" : "private"),
                       Cell::of_money(f.cash), Cell::of_money(rc), Cell::of_money(f.in_kind), Cell::of_money(vk),
-                      Cell::of_money(planned_total), Cell::of_money(rc + vk), Cell::of_money(expected),
+                      Cell::of_money(planned_total), Cell::of_money(actual), Cell::of_money(expected),
                       Cell::of_list(flags)});
     if (f.cash) s_pc += *f.cash;
     if (f.in_kind) s_pk += *f.in_kind;
@@ -78,32 +104,36 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
     if (expected) s_ex += *expected;
     s_rc += rc;
     s_vk += vk;
-    s_at += rc + vk;
+    s_at += actual;
   }
   t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::none(), Cell::of_money(s_pc),
                               Cell::of_money(s_rc), Cell::of_money(s_pk), Cell::of_money(s_vk), Cell::of_money(s_pt),
                               Cell::of_money(s_at), Cell::of_money(s_ex), Cell::of_list({})};
   doc.tables.push_back(std::move(t));
 
-  model::Decision decision = p.decision_on(w.as_of);
-  Money capped = decision.budget.total ? std::min(eligible, *decision.budget.total) : eligible;
   std::vector<std::pair<std::string, Cell>> aid;
   aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
   aid.emplace_back("max", Cell::of_money(decision.aid.max));
   aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
-  if (decision.aid.rate) {
-    Money due = core::apply_percent_floor(capped, *decision.aid.rate);
-    if (decision.aid.max) due = std::min(due, *decision.aid.max);
-    aid.emplace_back("aid_to_date", Cell::of_money(due));
-  } else {
-    aid.emplace_back("aid_to_date", Cell::none());
+  aid.emplace_back("aid_to_date", Cell::of_money(due));
+  // Aid paid out to date (ledger rows `aid`) beside the aid claimed in requests ended by then.
+  std::optional<Money> paid;
+  std::optional<Money> claimed;
+  if (w.to_date) {
+    AidPaid a = aid_paid(p, o, *w.to_date, w.to_date->to, doc.diagnostics);
+    paid = a.paid;
+    claimed = a.claimed;
   }
+  aid.emplace_back("claimed_to_date", Cell::of_money(claimed));
+  aid.emplace_back("paid_to_date", Cell::of_money(paid.value_or(Money())));
   doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
   doc.tables.push_back(value_table("aid", doc.values.back().second, "Stöd", "Aid",
                                    {{"rate", {"Stödnivå", "Aid rate"}},
                                     {"max", {"Högsta stödbelopp", "Maximum aid"}},
                                     {"cumulative_eligible", {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
-                                    {"aid_to_date", {"Stöd hittills", "Aid to date"}}}));
+                                    {"aid_to_date", {"Stöd hittills", "Aid to date"}},
+                                    {"claimed_to_date", {"Begärt stöd hittills", "Aid claimed to date"}},
+                                    {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}}}));
   return doc;
 }
 

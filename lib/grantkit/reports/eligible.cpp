@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 namespace grantkit::reports {
 
 using core::Money;
@@ -106,10 +108,30 @@ Money staff_month_value(const model::Project& p, const model::StaffEntry& e, cor
   return core::prorate_floor(*e.monthly_salary, e.percent.millionths() * inside, core::Percent::kWhole * whole);
 }
 
+AidPaid aid_paid(const model::Project& p, const model::Outcome& o, const core::Period& window,
+                 core::Date claimed_through, core::Diagnostics& diags) {
+  AidPaid out;
+  for (auto it = o.aid_paid.lower_bound(window.from); it != o.aid_paid.end() && it->first <= window.to; ++it)
+    out.paid += it->second;
+  for (const auto& c : p.claims) {
+    if (c.period.to <= claimed_through && c.aid_claimed) out.claimed = out.claimed.value_or(Money()) + *c.aid_claimed;
+  }
+  if (out.claimed && *out.claimed != out.paid) {
+    diags.warning("aid.paid-mismatch",
+                  fmt::format("aid paid out to {} is {} kr (ledger rows of category aid), aid claimed in the "
+                              "requests of claims.yaml ending by {} is {} kr (difference {} kr): a request not yet "
+                              "paid, an amount not approved, or an aid payment not booked as aid",
+                              core::format_iso(window.to), core::format_money_human(out.paid, true),
+                              core::format_iso(claimed_through), core::format_money_human(*out.claimed, true),
+                              core::format_money_human(out.paid - *out.claimed, true)));
+  }
+  return out;
+}
+
 std::vector<CostLine> eligible_costs(const model::Project& p, const model::Outcome& outcome,
-                                     const core::Period& window) {
+                                     const core::Period& window, bool paid_only) {
   std::vector<CostLine> booked;
-  for (const auto& [key, amount] : outcome.booked_in(window)) {
+  for (const auto& [key, amount] : outcome.booked_in(window, paid_only)) {
     booked.push_back({core::Month::of(key.date), outcome.name(key.activity), outcome.name(key.category), amount,
                       CostSource::booked, "", ""});
   }

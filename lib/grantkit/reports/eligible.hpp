@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <grantkit/core/diagnostic.hpp>
+
 #include <grantkit/core/date.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/model/project.hpp>
@@ -43,7 +45,22 @@ core::Money staff_month_value(const model::Project& project, const model::StaffE
 //   (which may include earlier flat rates), rounded down once, then distributed over the base's
 //   (month, activity) cells by largest remainder so the lines add up exactly. The payroll overhead
 //   rate also applies to in-kind staff time (DOMAIN.md), added to the in-kind lines.
+// `paid_only`: booked costs not paid by the payment request's as-of date (Transaction::unpaid) are
+// left out, and so is every flat rate computed on them.
 std::vector<CostLine> eligible_costs(const model::Project& project, const model::Outcome& outcome,
-                                     const core::Period& window);
+                                     const core::Period& window, bool paid_only = false);
+
+// Aid paid out to date (ledger rows `category: aid`) beside aid claimed (claims.yaml), for
+// `cofinancing` and `claim`: `paid` the aid rows dated in `window` (öre); `claimed` the sum of
+// `aid_claimed` of the requests in claims.yaml whose period ends on or before `claimed_through`,
+// nothing when none gives it. When both are known and differ, a warning aid.paid-mismatch.
+struct AidPaid {
+  core::Money paid;
+  std::optional<core::Money> claimed;
+};
+AidPaid aid_paid(const model::Project& project, const model::Outcome& outcome, const core::Period& window,
+                 core::Date claimed_through, core::Diagnostics& diags);
+
+
 
 }  // namespace grantkit::reports

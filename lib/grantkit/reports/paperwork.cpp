@@ -115,6 +115,7 @@ std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Out
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
   for (const auto& t : o.costs) {
     if (!window.contains(t.date)) continue;
+    if (t.unpaid) continue;  // not paid by --as-of: not in this request (claim.unpaid)
     const model::SourceSpec* source = ledger_source_of(p, t);
     ExpenseList& list = list_of(source ? source_organisation(p, *source) : owner);
     ExpenseLine* line = nullptr;

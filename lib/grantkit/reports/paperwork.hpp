@@ -54,7 +54,7 @@ const model::SourceSpec* ledger_source_of(const model::Project& project,
                                           const model::Transaction& row);
 
 // Min ansökan's expense rows for `window`: exactly the booked eligible costs the claim lists as
-// its transactions (outcome.costs dated inside the window; every excluded row — outside the
+// its transactions (outcome.costs dated inside the window and paid by --as-of; every excluded row — outside the
 // period, ineligible, or in a category a flat rate covers — is already out of outcome.costs),
 // one line per voucher and account, one list per applicant organisation: one per distinct
 // organisation of the ledger sources, owner first then in source order (a list may be empty);
