@@ -152,34 +152,56 @@ std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector
     if (!part || !e.monthly_salary) continue;
     bool in_kind = e.funding == model::Funding::in_kind;
     std::string category = in_kind ? in_kind_category(p, e.organisation) : std::string("personal");
+    CostSource source = in_kind ? CostSource::in_kind : CostSource::unit_cost;
+    std::string financier = in_kind ? e.organisation : std::string();
+    // The months of one unit cost (an index step) are one segment: its hours × the unit cost,
+    // rounded down once, as Min ansökan computes a period's hours × the unit cost, then spread
+    // over the segment's months and activities by their minutes (largest remainder).
+    std::vector<CostLine> cells;
+    std::vector<Money> weights;
+    std::int64_t minutes = 0;
+    int steps = -1;
+    auto flush = [&] {
+      if (minutes > 0) {
+        Money cost = staff_hours_cost(minutes, *hourly_rate(p, e, cells.front().month));
+        auto parts = core::distribute(cost, weights);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          cells[i].amount = parts[i];
+          out.push_back(std::move(cells[i]));
+        }
+      }
+      cells.clear();
+      weights.clear();
+      minutes = 0;
+    };
     for (const auto& m : core::months_of(*part)) {
       auto in_month = core::intersect(*part, core::Period{m.first_day(), m.last_day()});
-      std::vector<std::string> acts;
-      std::vector<Money> weights;
-      std::int64_t minutes = 0;
+      if (int s = hourly_rate_index_steps(p, e, m); s != steps) {
+        flush();
+        steps = s;
+      }
+      auto add = [&](const std::string& act, std::int64_t min) {
+        if (min <= 0) return;
+        cells.push_back({m, act, category, Money(), source, e.id, financier});
+        weights.push_back(Money::from_ore(min));
+        minutes += min;
+      };
       if (e.basis == model::StaffBasis::hourly) {
-        for (const auto& [act, min] : reported_minutes(p, e, time, m, *in_month)) {
-          acts.push_back(act);
-          weights.push_back(Money::from_ore(min));
-          minutes += min;
-        }
+        for (const auto& [act, min] : reported_minutes(p, e, time, m, *in_month)) add(act, min);
       } else {
-        minutes = fixed_share_minutes(p, e, *in_month);
-        fixed_share_split(p, e, *in_month, acts, weights);
-      }
-      Money cost = staff_hours_cost(minutes, *hourly_rate(p, e, m));
-      if (cost.is_zero()) continue;
-      CostSource source = in_kind ? CostSource::in_kind : CostSource::unit_cost;
-      std::string financier = in_kind ? e.organisation : std::string();
-      if (acts.empty()) {
-        out.push_back({m, "", category, cost, source, e.id, financier});
-        continue;
-      }
-      auto parts = core::distribute(cost, weights);
-      for (std::size_t i = 0; i < acts.size(); ++i) {
-        out.push_back({m, acts[i], category, parts[i], source, e.id, financier});
+        std::int64_t month_minutes = fixed_share_minutes(p, e, *in_month);
+        std::vector<std::string> acts;
+        std::vector<Money> split;
+        fixed_share_split(p, e, *in_month, acts, split);
+        if (acts.empty()) {
+          add("", month_minutes);
+        } else {
+          auto shares = core::distribute(Money::from_ore(month_minutes), split);
+          for (std::size_t i = 0; i < acts.size(); ++i) add(acts[i], shares[i].ore());
+        }
       }
     }
+    flush();
   }
   return out;
 }

@@ -65,12 +65,13 @@ std::vector<std::pair<std::string, std::int64_t>> reported_minutes(
     const std::vector<model::TimeEntry>& time, core::Month month, const core::Period& part);
 
 // Staff cost lines under a unit-cost programme (programme.staff_unit_cost), one per staff entry,
-// month and activity inside `window`: the month's minutes (hourly: reported; fixed share:
-// fixed_share_minutes) × the unit cost in force that month (staff_hours_cost, rounded down once a
-// person and month), split over the activities by the reported minutes (fixed share: the planned
-// split, else the activities running that month by their budgets), largest remainder. Cash staff:
-// category personal, source unit_cost; in-kind staff: the financier's bidrag i annat än pengar,
-// source in_kind. No salary: no line.
+// month and activity inside `window`. Minutes per month and activity: hourly, as reported; fixed
+// share, fixed_share_minutes split by the planned split (else the activities running that month by
+// their budgets). The months under one unit cost (one index step) inside `window` are costed
+// together: their minutes × that unit cost (staff_hours_cost, rounded down once, as Min ansökan
+// computes the period's hours × the unit cost), spread back over the months and activities by
+// their minutes, largest remainder. Cash staff: category personal, source unit_cost; in-kind
+// staff: the financier's bidrag i annat än pengar, source in_kind. No salary: no line.
 std::vector<CostLine> unit_cost_lines(const model::Project& project,
                                       const std::vector<model::TimeEntry>& time,
                                       const core::Period& window);

@@ -163,6 +163,10 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
     if (!part) continue;
     std::optional<StaffCostRow> row;
     auto flush = [&] {
+      // Hours × the unit cost, rounded down once per row (one unit cost), as eligible_costs does.
+      if (row && row->cost && (e.basis == model::StaffBasis::hourly || p.programme.staff_unit_cost)) {
+        row->cost = staff_hours_cost(row->minutes, *row->hourly_rate);
+      }
       if (row) rows.push_back(std::move(*row));
       row.reset();
     };
@@ -190,17 +194,13 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
       if (e.basis == model::StaffBasis::fixed_percent) {
         std::int64_t minutes = fixed_share_minutes(p, e, in_month);
         row->minutes += minutes;
-        // Under a unit cost (erdf-2021-2027) a fixed share is hours too (eligible_costs); else
-        // share × salary a month (Delegated Reg. 481/2014 art. 3).
-        if (row->cost) {
-          *row->cost += p.programme.staff_unit_cost ? staff_hours_cost(minutes, *row->hourly_rate)
-                                                    : staff_month_value(p, e, m, in_month);
-        }
+        // Under a unit cost (erdf-2021-2027) a fixed share is hours too, costed at flush();
+        // else share × salary a month (Delegated Reg. 481/2014 art. 3).
+        if (row->cost && !p.programme.staff_unit_cost) *row->cost += staff_month_value(p, e, m, in_month);
       } else {
         std::int64_t minutes = 0;
         for (const auto& [act, min] : reported_minutes(p, e, entries, m, in_month)) minutes += min;
         row->minutes += minutes;
-        if (row->cost) *row->cost += staff_hours_cost(minutes, *row->hourly_rate);
       }
     }
     flush();
@@ -296,13 +296,14 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
                                              const Period& window) {
   std::vector<InKindSummary> out;
   // What the claim counts: the in-kind lines of eligible_costs, staff time and the flat rate on it.
-  std::map<std::string, Money> valued, overhead;
+  std::map<std::string, Money> valued, overhead, by_person;
   std::optional<Percent> overhead_rate;
   for (const auto& l : eligible_costs(p, o, window)) {
     if (l.source != CostSource::in_kind) continue;
     bool is_rate = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
                                [&](const model::FlatRate& f) { return f.id == l.origin; });
     (is_rate ? overhead : valued)[l.financier] += l.amount;
+    if (!is_rate) by_person[l.origin] += l.amount;
   }
   for (const auto& f : p.flat_rates_in_force(p.decision_on(window.to))) {
     if (f.id == "payroll_overhead") overhead_rate = f.rate;
@@ -337,8 +338,9 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
         }
         person.minutes += minutes;
         if (!p.programme.staff_unit_cost) person.value += staff_month_value(p, e, m, in_month);
-        else if (auto rate = hourly_rate(p, e, m)) person.value += staff_hours_cost(minutes, *rate);
       }
+      // Under a unit cost the claim costs each index step's hours at once (unit_cost_lines).
+      if (p.programme.staff_unit_cost) person.value = by_person.count(e.id) ? by_person[e.id] : Money();
       person.hourly_rate = hourly_rate(p, e, Month::of(part->from));
       s.staff_value += person.value;
       s.persons.push_back(std::move(person));
