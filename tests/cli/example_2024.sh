@@ -76,4 +76,20 @@ assert cash == ore_sv(fig["staff costs (Personal)"]), cash
 budget = json.load(open(sys.argv[4]))
 assert ore_json(budget["total"]["outcome_to_date"]) == ore_sv(fig["eligible cumulative"]), budget["total"]
 PY
+
+# The same rule set as a file of the project's own (`programme:` a path inside the project folder)
+# gives the same claim; the same path written to leave the folder is refused, placed.
+cp -r "$EX" "$TMP/own"
+mkdir "$TMP/own/programmes"
+cp "$SRC/data/programmes/erdf-2021-2027.yaml" "$TMP/own/programmes/regler.yaml"
+sed -i 's|^  programme: erdf-2021-2027|  programme: programmes/regler.yaml|' "$TMP/own/project.yaml"
+expect_exit 0 "$GK" claim "$TMP/own" --period 2025-H1 --as-of 2025-07-31 -f json
+python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); assert all(a[k]==b[k] for k in ("costs","costs_total","financing","aid"))' "$TMP/out" "$TMP/claim.json" || fail "a rule-set file of the project's own gives another claim"
+# `..` that comes back into the folder is inside; one that leaves it is refused, placed.
+sed -i 's|^  programme: programmes/regler.yaml|  programme: ../own/programmes/regler.yaml|' "$TMP/own/project.yaml"
+expect_exit 0 "$GK" validate "$TMP/own"
+mkdir -p "$TMP/elsewhere" && cp "$TMP/own/programmes/regler.yaml" "$TMP/elsewhere/"
+sed -i 's|^  programme: ../own/programmes/regler.yaml|  programme: ../elsewhere/regler.yaml|' "$TMP/own/project.yaml"
+expect_exit 1 "$GK" validate "$TMP/own"
+expect_stderr 'project[.]yaml:9:14: error: programme .*resolves outside the project folder.*[[]io[.]outside-project[]]'
 finish
