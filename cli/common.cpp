@@ -21,6 +21,7 @@
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/time_loader.hpp>
+#include <grantkit/reports/eligible.hpp>
 
 namespace grantkit::cli {
 
@@ -69,6 +70,7 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   if (l.project->programme.staff_unit_cost) {
     l.time = load_time(*l.project, l.diagnostics, l.time_complete);
     l.outcome.staff_time = *l.time;
+    reports::uncounted_time(*l.project, *l.time, l.diagnostics);
   }
   return l;
 }

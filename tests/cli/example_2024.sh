@@ -34,6 +34,7 @@ rm -rf "$TMP/pw"
 expect_exit 0 "$GK" paperwork "$EX" --period 2025-H1 --as-of 2025-07-31 -o "$TMP/pw" --csv-dialect rfc4180
 expect_exit 0 "$GK" budget "$EX" --as-of 2025-06-30 -f json
 cp "$TMP/out" "$TMP/budget.json"
+grep -q 'time.not-counted' "$TMP/err" && fail "the example's time rows are not all counted"
 
 python3 - "$TMP/figures.tsv" "$TMP/claim.json" "$TMP/pw/personalkostnader.csv" "$TMP/budget.json" <<'PY' || fail "grantkit's figures differ from the recomputed ones"
 import csv, json, sys
@@ -76,6 +77,14 @@ assert cash == ore_sv(fig["staff costs (Personal)"]), cash
 budget = json.load(open(sys.argv[4]))
 assert ore_json(budget["total"]["outcome_to_date"]) == ore_sv(fig["eligible cumulative"]), budget["total"]
 PY
+
+# A time row that no staff cost counts is named with its place (budget reads the time reports
+# under a unit cost), and the figures stay those of the counted rows.
+cp -r "$EX" "$TMP/extra"
+printf '2025-02-03,08:00,12:00,4:00,0.00,praktikant-okand,Kustturism,Digital kustturism,A1,Arbete\r\n' >>"$TMP/extra/time/kimai-2025.csv"
+expect_exit 0 "$GK" budget "$TMP/extra" --as-of 2025-06-30 -f json
+expect_stderr 'kimai-2025\.csv:50:[0-9]+: warning: this time row is not counted as a staff cost: .praktikant-okand. is not in the staffing \[time\.not-counted\]'
+python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); assert a["total"]==b["total"] and a["rows"]==b["rows"]' "$TMP/out" "$TMP/budget.json" || fail "an uncounted time row changed the budget"
 
 # The same rule set as a file of the project's own (`programme:` a path inside the project folder)
 # gives the same claim; the same path written to leave the folder is refused, placed.

@@ -203,3 +203,29 @@ TEST_CASE("erdf-2014-2020 keeps booked salaries: no unit-cost exclusion") {
   CHECK(o.excluded_count.count("ledger.covered-by-unit-cost") == 0);
   CHECK(o.costs.size() == 1);
 }
+
+TEST_CASE("decision.programme-period: silent inside the programme's period, placed when outside") {
+  auto run = [](const std::string& project) {
+    test::TempDir dir;
+    dir.write("project.yaml", project);
+    dir.write("staff.yaml", kStaff2024);
+    core::Diagnostics d;
+    auto p = io::load_project(dir.path(), test::data_dir(), d);
+    REQUIRE(p);
+    core::Diagnostics found;
+    check::check_project(*p, found);
+    std::vector<core::Diagnostic> out;
+    for (const auto& x : found.items()) {
+      if (x.rule == "decision.programme-period") out.push_back(x);
+    }
+    return out;
+  };
+  CHECK(run(kProject2024).empty());  // 2024-03-01..2026-02-28 inside 2021-01-01..2029-12-31
+  // A change decision lengthening the period past 2029-12-31 is placed at the change decision.
+  auto late = run(test::replaced(kProject2024, "changes: []",
+                                 "changes:\n  - {date: 2025-05-01, case_id: \"20240001-1\", eligible: "
+                                 "{from: 2024-03-01, to: 2030-03-31}}"));
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].place.line == 14);  // the change decision
+  CHECK(late[0].message.find("2030-03-31") != std::string::npos);
+}

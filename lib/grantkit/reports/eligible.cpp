@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include <grantkit/reports/staffing.hpp>
 
 namespace grantkit::reports {
@@ -142,6 +144,24 @@ std::vector<std::pair<std::string, std::int64_t>> reported_minutes(const model::
     else it->second += t.minutes;
   }
   return out;
+}
+
+void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>& time, core::Diagnostics& diags) {
+  for (const auto& t : time) {
+    std::string why;
+    bool known = false, inside = false;
+    for (const auto& e : p.staff) {
+      if (e.id != t.person) continue;
+      known = true;
+      if (t.span().overlaps(staff_period(p, e))) inside = true;
+    }
+    if (!known) why = fmt::format("'{}' is not in the staffing", t.person);
+    else if (!p.find_activity(t.activity)) why = fmt::format("activity '{}' is not in the plan", t.activity);
+    else if (!inside) why = fmt::format("{} lies outside {}'s staffing period", t.month.iso(), t.person);
+    if (why.empty()) continue;
+    diags.warning("time.not-counted",
+                  fmt::format("this time row is not counted as a staff cost: {}", why), t.place);
+  }
 }
 
 std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector<model::TimeEntry>& time,

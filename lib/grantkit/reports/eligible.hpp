@@ -64,6 +64,14 @@ std::vector<std::pair<std::string, std::int64_t>> reported_minutes(
     const model::Project& project, const model::StaffEntry& entry,
     const std::vector<model::TimeEntry>& time, core::Month month, const core::Period& part);
 
+// time.not-counted (warning), under a unit-cost programme: every time-report row that no staff
+// cost line counts, named with its place: its person is not in the staffing, its activity not in
+// the plan, or its days lie outside every staffing period of the person. (The `time` report flags
+// the same rows under its own rules; this finding is for budget, claim and co-financing, which
+// count staff costs from these rows.)
+void uncounted_time(const model::Project& project, const std::vector<model::TimeEntry>& time,
+                    core::Diagnostics& diags);
+
 // Staff cost lines under a unit-cost programme (programme.staff_unit_cost), one per staff entry,
 // month and activity inside `window`. Minutes per month and activity: hourly, as reported; fixed
 // share, fixed_share_minutes split by the planned split (else the activities running that month by
