@@ -29,10 +29,9 @@ int init_project(const std::string& dir_text, const std::string& programme) {
   if (std::find(ids.begin(), ids.end(), programme) == ids.end()) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    std::cerr << fmt::format("error: --programme: '{}' is not a bundled rule set (in {}: {}) [cli.usage]\n", programme,
-                             (fs::path(io::default_data_dir()) / "programmes").string(),
-                             list.empty() ? std::string("none found") : list);
-    return kUnreadable;
+    throw UsageError(fmt::format("--programme: '{}' is not a bundled rule set (in {}: {})", programme,
+                                 (fs::path(io::default_data_dir()) / "programmes").string(),
+                                 list.empty() ? std::string("none found") : list));
   }
   // Never overwrite: a folder that already holds a project (or its staffing) is refused whole.
   for (const char* name : kTemplateFiles) {
