@@ -38,7 +38,7 @@ core::Money staff_month_value(const model::Project& project, const model::StaffE
                               const core::Period& part);
 
 // ---- Staff at a unit cost per hour (erdf-2021-2027, Tillväxtverket's Handbok för EU-projekt
-// 2021–2027, "Kostader som är stödberättigande för alla typer av projekt") ------------------------
+// 2021–2027, "Kostnader som är stödberättigande för alla typer av projekt") ------------------------
 
 // How many times the programme's hourly_rate_index has raised a person's unit cost by `month`:
 // whole `hourly_rate_index_months` periods from the month the entry starts in the project (its
