@@ -1,4 +1,5 @@
 // `grantkit init DIR`: a new project folder from the commented template in data/templates/project/.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -21,8 +22,17 @@ namespace fs = std::filesystem;
 // The files of a new project, read from the template folder.
 const char* const kTemplateFiles[] = {"project.yaml", "staff.yaml"};
 
-int init_project(const std::string& dir_text) {
+int init_project(const std::string& dir_text, const std::string& programme) {
   fs::path dir(dir_text);
+  // The rule set must be a bundled one: a new project has no rule-set file of its own yet.
+  std::vector<std::string> ids = io::bundled_programmes(io::default_data_dir());
+  if (std::find(ids.begin(), ids.end(), programme) == ids.end()) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    throw UsageError(fmt::format("--programme: '{}' is not a bundled rule set (in {}: {})", programme,
+                                 (fs::path(io::default_data_dir()) / "programmes").string(),
+                                 list.empty() ? std::string("none found") : list));
+  }
   // Never overwrite: a folder that already holds a project (or its staffing) is refused whole.
   for (const char* name : kTemplateFiles) {
     std::error_code ec;
@@ -48,6 +58,16 @@ int init_project(const std::string& dir_text) {
     files.emplace_back(
         name, std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
   }
+  // The template names the default rule set on its `programme:` line; put the chosen one there.
+  for (auto& [name, text] : files) {
+    if (name != std::string("project.yaml")) continue;
+    const std::string key = "programme: ";
+    auto at = text.find("\n  " + key);
+    if (at == std::string::npos) continue;
+    auto value = at + 3 + key.size();
+    auto end = text.find_first_of(" \n", value);
+    text.replace(value, end - value, programme);
+  }
   std::error_code ec;
   for (const char* sub : {"ledger", "time"}) {
     fs::create_directories(dir / sub, ec);
@@ -65,11 +85,11 @@ int init_project(const std::string& dir_text) {
     }
   }
   std::cout << fmt::format(
-      "Created {0}: project.yaml, staff.yaml, ledger/ and time/.\n"
+      "Created {0} on rule set {1}: project.yaml, staff.yaml, ledger/ and time/.\n"
       "Next: replace the values marked ÄNDRA in {0}/project.yaml and {0}/staff.yaml, put the "
       "accounting "
       "exports in {0}/ledger/, then run `grantkit validate {0}`.\n",
-      dir.string());
+      dir.string(), programme);
   return kDone;
 }
 
@@ -79,9 +99,12 @@ void set_init_command(CLI::App& app, std::function<int()>& run) {
   auto dir = std::make_shared<std::string>();
   auto* sub =
       app.add_subcommand("init", "A new project folder from a commented template that validates");
+  auto programme = std::make_shared<std::string>("erdf-2021-2027");
   sub->add_option("DIR", *dir, "the folder to create (it may exist, but not hold a project.yaml)")
       ->required();
-  sub->callback([dir, &run] { run = [dir] { return init_project(*dir); }; });
+  sub->add_option("--programme", *programme,
+                  "the bundled rule set the project follows (default erdf-2021-2027; also erdf-2014-2020)");
+  sub->callback([dir, programme, &run] { run = [dir, programme] { return init_project(*dir, *programme); }; });
 }
 
 }  // namespace grantkit::cli

@@ -31,7 +31,8 @@ int run_paperwork(PaperworkOptions& po) {
   Loaded l = load(o, Ledger::period);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::ReportWindow w = window(o, *l.project);
-  std::vector<model::TimeEntry> entries = io::load_time(*l.project, l.diagnostics);
+  bool complete = true;
+  const std::vector<model::TimeEntry>& entries = time_reports(l, complete);
   std::vector<model::IndicatorValue> values = io::load_indicator_values(*l.project, l.diagnostics);
   reports::Paperwork pw = reports::paperwork(*l.project, l.outcome, entries, values, w);
   core::Diagnostics all = l.diagnostics;

@@ -22,8 +22,7 @@ void set_report_command(CLI::App& app, std::function<int()>& run) {
       if (!l.project) return report_diagnostics(l.diagnostics, *opts);
       reports::MonthlyReportOptions mo;
       mo.window = window(*opts, *l.project);
-      std::vector<model::TimeEntry> time = load_time(*l.project, l.diagnostics, mo.time_complete);
-      mo.time = &time;
+      mo.time = &time_reports(l, mo.time_complete);
       reports::Bundle bundle = reports::monthly_report(*l.project, l.outcome, mo, l.diagnostics);
       return finish(std::move(bundle), *opts);
     };

@@ -21,7 +21,7 @@ void set_time_command(CLI::App& app, std::function<int()>& run) {
       to.window = window(*opts, *l.project);
       to.by_person = opts->by == "person";
       to.monthly = opts->monthly;
-      std::vector<model::TimeEntry> entries = load_time(*l.project, l.diagnostics, to.complete);
+      const std::vector<model::TimeEntry>& entries = time_reports(l, to.complete);
       reports::Document doc = reports::time_report(*l.project, entries, to);
       core::Diagnostics all = l.diagnostics;
       all.append(doc.diagnostics);

@@ -23,6 +23,7 @@
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/time_loader.hpp>
+#include <grantkit/reports/eligible.hpp>
 
 namespace grantkit::cli {
 
@@ -108,7 +109,18 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
                              "nothing of the ledger is counted");
     l.outcome = model::Outcome{};
   }
+  if (l.project->programme.staff_unit_cost) {
+    l.time = load_time(*l.project, l.diagnostics, l.time_complete);
+    l.outcome.staff_time = *l.time;
+    reports::uncounted_time(*l.project, *l.time, l.diagnostics);
+  }
   return l;
+}
+
+const std::vector<model::TimeEntry>& time_reports(Loaded& l, bool& complete) {
+  if (!l.time) l.time = load_time(*l.project, l.diagnostics, l.time_complete);
+  complete = l.time_complete;
+  return *l.time;
 }
 
 std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete) {

@@ -47,6 +47,10 @@ struct Loaded {
   std::optional<model::Project> project;
   model::Outcome outcome;
   core::Diagnostics diagnostics;
+  // The time reports, once read: load() reads them when the programme counts staff costs from
+  // hours (a unit cost, erdf-2021-2027), and copies them into outcome.staff_time.
+  std::optional<std::vector<model::TimeEntry>> time;
+  bool time_complete = true;
 };
 
 // How much of the ledger a command needs: none; the sums only (the ledger streams through in
@@ -63,6 +67,8 @@ reports::ReportWindow window(const CommonOptions& o, const model::Project& proje
 // The project's time reports (io::load_time); `complete` is false when one of them could not be
 // read (an unreadable diagnostic was added), so that no month is judged missing for want of it.
 std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete);
+// The project's time reports, read once: those load() read, else load_time() now.
+const std::vector<model::TimeEntry>& time_reports(Loaded& loaded, bool& complete);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);

@@ -34,4 +34,19 @@ expect_exit 2 "$GK" init "$TMP/half"
 [ ! -e "$TMP/half/project.yaml" ] || fail "init wrote project.yaml beside an existing staff.yaml"
 # DIR is required.
 expect_exit 2 "$GK" init
+
+# The default rule set is erdf-2021-2027; --programme picks another bundled one, and that project
+# validates and reports too.
+grep -q '^  programme: erdf-2021-2027 ' "$P/project.yaml" || fail "the default programme is not erdf-2021-2027"
+expect_exit 0 "$GK" init "$TMP/gammalt" --programme erdf-2014-2020
+grep -q '^  programme: erdf-2014-2020 ' "$TMP/gammalt/project.yaml" || fail "--programme erdf-2014-2020 not written"
+grep -q 'erdf-2014-2020' "$TMP/out" || fail "init does not say which rule set"
+expect_exit 0 "$GK" validate "$TMP/gammalt"
+grep -q ': error:' "$TMP/err" && fail "validate finds errors in a new 2014–2020 project"
+expect_exit 0 "$GK" budget "$TMP/gammalt" --as-of 2023-06-30 -f json
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["total"]["budget"]==1000000, r["total"]' "$TMP/out" || fail "budget of a new 2014–2020 project"
+# An unknown rule set is refused, listing the bundled ones, and nothing is written.
+expect_exit 2 "$GK" init "$TMP/okant" --programme erdf-2028-2034
+expect_stderr "'erdf-2028-2034' is not a bundled rule set .*erdf-2014-2020, erdf-2021-2027.*\\[cli\\.usage\\]"
+[ ! -e "$TMP/okant/project.yaml" ] || fail "init wrote a project on an unknown rule set"
 finish

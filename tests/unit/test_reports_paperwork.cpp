@@ -148,10 +148,10 @@ TEST_CASE("reports::hourly_rate: salary × 12 / 1 720, indexed only when the pro
   CHECK(reports::hourly_rate_index_steps(p, e, {2022, 5}) == 0);
   CHECK(reports::hourly_rate_index_steps(p, e, {2022, 6}) == 1);
   CHECK(reports::hourly_rate(p, e, {2022, 5}) == Money::from_kronor(300));
-  CHECK(reports::indexed_salary(p, e, 1) == Money::from_kronor(44032));    // 43 000 × 1.024
-  CHECK(reports::hourly_rate(p, e, {2022, 6}) == Money::from_ore(30720));  // 44 032 × 12 / 1 720
-  CHECK(reports::indexed_salary(p, e, 2) ==
-        Money::from_ore(4508876));  // 44 032 × 1.024 = 45 088.768, down
+  // The unit cost itself is raised (Handbok 2021–2027: "räkna upp den var tolfte månad").
+  CHECK(reports::hourly_rate(p, e, {2022, 6}) == Money::from_ore(30720));  // 300 × 1.024
+  CHECK(reports::hourly_rate(p, e, {2023, 6}) ==
+        Money::from_ore(31457));  // 307.20 × 1.024 = 314.5728, down
   e.monthly_salary.reset();
   CHECK_FALSE(reports::hourly_rate(p, e, {2022, 6}));
 }

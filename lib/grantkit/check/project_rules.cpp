@@ -60,6 +60,27 @@ void activity_period(const Project& p, core::Diagnostics& d) {
   }
 }
 
+// decision.programme-period: the decision's eligible period, and each change decision's, lies
+// inside the programme's own period (the rule set's `period`: 2014–2020 ends 2023-12-31, CPR
+// 1303/2013 art. 65(2); 2021–2027 ends 2029-12-31, CPR 2021/1060 art. 63(2)).
+void programme_period(const Project& p, core::Diagnostics& d) {
+  if (!p.programme.period) return;
+  const core::Period& prog = *p.programme.period;
+  auto check = [&](const core::Period& eligible, const core::SourcePlace& place, std::string_view whose) {
+    if (prog.contains(eligible)) return;
+    d.error("decision.programme-period",
+            fmt::format("{}eligible period {} lies outside programme {}'s period {}: expenditure is eligible "
+                        "only inside it; check `programme:` or the period",
+                        whose, eligible.iso(), p.programme.id, prog.iso()),
+            place);
+  };
+  check(p.decision.eligible, p.decision.eligible_place.file.empty() ? p.decision.place : p.decision.eligible_place,
+        "the decision's ");
+  for (const auto& c : p.changes) {
+    if (c.eligible) check(*c.eligible, c.place, fmt::format("the change decision of {}: ", core::format_iso(c.date)));
+  }
+}
+
 // financing.total-mismatch: cash + in kind = total for every financier that gives all three.
 void financing_total(const Project& p, core::Diagnostics& d) {
   for (const auto& f : p.financing) {
@@ -253,6 +274,7 @@ const std::vector<ProjectRule>& project_rules() {
   static const std::vector<ProjectRule> rules = {
       {"budget.activities-sum", "activity budgets (and category budgets) add up to the decided total", activities_sum},
       {"activity.period", "every activity runs inside the eligible period; ids are unique", activity_period},
+      {"decision.programme-period", "the eligible period lies inside the programme's period", programme_period},
       {"financing.total-mismatch", "cash + in kind = total for each financier", financing_total},
       {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown", financing_unresolved},
       {"financing.plan-balance", "co-financing + aid = the total eligible budget", financing_plan_balance},
@@ -334,6 +356,9 @@ const OutcomeBuilder::Name& OutcomeBuilder::name(std::string_view text) {
   n.category = p_.programme.categories.empty() || cat;
   n.simplified = cat && (cat->kind == "flat_rate" || cat->kind == "in_kind");
   if (auto c = covered_.find(text); c != covered_.end()) n.covered_by = c->second;
+  n.unit_cost_covered = p_.programme.staff_unit_cost &&
+                        std::find(p_.programme.staff_cost_covers.begin(), p_.programme.staff_cost_covers.end(),
+                                  text) != p_.programme.staff_cost_covers.end();
   n.id = out_.intern(text);
   return names_.emplace(std::string(text), n).first->second;
 }
@@ -420,6 +445,16 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   if (!category.category) {
     exclude(t, "ledger.unknown-category",
             fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
+    return;
+  }
+  // Under a unit cost per hour (erdf-2021-2027) staff costs come from the time reports; a booked
+  // salary (or social charge) would be claimed twice. Routine, so information, not a warning.
+  if (category.unit_cost_covered) {
+    exclude(t, "ledger.covered-by-unit-cost",
+            fmt::format("booked as {}; programme {} counts staff costs as reported hours × the unit cost "
+                        "per hour, which already pays for it",
+                        t.category, p.programme.id),
+            core::Severity::info);
     return;
   }
   // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.

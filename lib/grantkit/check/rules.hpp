@@ -65,6 +65,7 @@ class OutcomeBuilder {
     bool simplified = false;  // a category of a simplified cost option: no payment date needed
     bool category = false;  // a cost category of the programme (any, when it lists none)
     const model::FlatRate* covered_by = nullptr;  // a flat rate in force that covers the category
+    bool unit_cost_covered = false;  // staff costs counted as hours × a unit cost cover the category
     std::uint32_t id = 0;   // model::Outcome::intern
   };
   const Name& name(std::string_view text);

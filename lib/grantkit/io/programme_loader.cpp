@@ -27,13 +27,14 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
                      "deviation", "underspend_points", "claim_period", "time_deviation",
                      "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index",
-                     "final_reporting"})) {
+                     "final_reporting", "staff_costs"})) {
     return std::nullopt;
   }
   model::Programme prog;
   if (auto t = r.id(r.require(*root, "id", "programme"), "programme id")) prog.id = *t;
   if (auto t = r.text(root->find("name"), "programme name")) prog.name = *t;
-  r.period(root->find("period"), "programme period");
+  prog.file = path;
+  prog.period = r.period(root->find("period"), "programme period");
 
   if (const YamlNode* cats = r.require(*root, "categories", "programme"); cats && r.expect_sequence(*cats, "categories")) {
     for (const auto& c : cats->items) {
@@ -106,6 +107,16 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
         prog.hourly_rate_index_months = static_cast<int>(*v);
       }
     }
+  }
+  if (const YamlNode* sc = root->find("staff_costs");
+      sc && !sc->is_null() && r.expect_map(*sc, "staff_costs", {"basis", "covers", "source"})) {
+    if (auto b = r.text(r.require(*sc, "basis", "staff_costs"), "staff_costs.basis")) {
+      if (*b == "unit_cost") prog.staff_unit_cost = true;
+      else if (*b != "booked")
+        diags.error("yaml.type", fmt::format("staff_costs.basis must be booked or unit_cost, not '{}'", *b),
+                    sc->find("basis")->place);
+    }
+    prog.staff_cost_covers = read_id_list(r, sc->find("covers"), "staff_costs covers");
   }
   if (const YamlNode* cp = root->find("claim_period");
       cp && r.expect_map(*cp, "claim_period", {"min_months", "max_months", "within_calendar_year", "source"})) {

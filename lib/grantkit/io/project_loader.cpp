@@ -23,6 +23,64 @@ std::string default_data_dir() {
   return GRANTKIT_DATA_DIR;
 }
 
+bool resolves_inside(const std::string& dir, const std::string& path) {
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+  if (ec) return false;
+  fs::path p = fs::path(path);
+  fs::path full = fs::weakly_canonical(p.is_absolute() ? p : base / p, ec);
+  if (ec) return false;
+  fs::path rel = full.lexically_relative(base);
+  return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
+}
+
+std::vector<std::string> bundled_programmes(const std::string& data_dir) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (fs::directory_iterator it(fs::path(data_dir) / "programmes", ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".yaml") ids.push_back(it->path().stem().string());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::optional<std::string> find_programme(const std::string& dir, const std::string& data_dir,
+                                          const std::string& programme, const core::SourcePlace& place,
+                                          core::Diagnostics& diags) {
+  std::error_code ec;
+  bool is_path = programme.find('/') != std::string::npos || programme.find('\\') != std::string::npos ||
+                 fs::path(programme).extension() == ".yaml";
+  std::string looked;
+  if (is_path) {
+    if (!resolves_inside(dir, programme)) {
+      diags.error("io.outside-project",
+                  fmt::format("programme '{}' resolves outside the project folder; a rule-set file must lie "
+                              "inside it (or name a bundled rule set by its id)",
+                              programme),
+                  place);
+      return std::nullopt;
+    }
+    fs::path file = fs::path(dir) / programme;
+    if (fs::is_regular_file(file, ec)) return file.string();
+    looked = file.string();
+  } else {
+    fs::path file = fs::path(data_dir) / "programmes" / (programme + ".yaml");
+    if (fs::is_regular_file(file, ec)) return file.string();
+    looked = file.string();
+  }
+  std::vector<std::string> ids = bundled_programmes(data_dir);
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  diags.error("ref.unknown",
+              fmt::format("unknown programme '{}': no rule set at {} (bundled rule sets, in {}: {}; a rule set "
+                          "of your own is a file path relative to the project folder, e.g. "
+                          "programmes/my-rules.yaml)",
+                          programme, looked, (fs::path(data_dir) / "programmes").string(),
+                          list.empty() ? std::string("none found") : list),
+              place);
+  return std::nullopt;
+}
+
 namespace {
 
 // Reads `budget:` of an activity: an amount, or a map per cost category.
@@ -80,7 +138,10 @@ void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
   }
   if (auto t = r.text(r.require(n, "case_id", "decision"), "decision.case_id", true)) d.case_id = *t;
   d.date = r.date(n.find("date"), "decision.date");
-  if (auto e = r.period(r.require(n, "eligible", "decision"), "decision.eligible", true)) d.eligible = *e;
+  if (const YamlNode* e = r.require(n, "eligible", "decision")) {
+    d.eligible_place = e->place;
+    if (auto v = r.period(e, "decision.eligible", true)) d.eligible = *v;
+  }
   if (const YamlNode* a = n.find("aid"); a && !a->is_null()) d.aid = read_aid(r, *a, "decision.aid");
   if (const YamlNode* rates = n.find("rates"); rates && !rates->is_null()) {
     if (rates->is_map()) {
@@ -453,7 +514,10 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
     if (auto t = r.id(r.require(*proj, "id", "project"), "project.id")) p.id = *t;
     if (auto t = r.text(proj->find("name"), "project.name")) p.name = *t;
     if (auto t = r.text(proj->find("owner"), "project.owner")) p.owner = *t;
-    if (auto t = r.id(r.require(*proj, "programme", "project"), "project.programme")) p.programme_id = *t;
+    if (const YamlNode* pr = r.require(*proj, "programme", "project")) {
+      p.programme_place = pr->place;
+      if (auto t = r.text(pr, "project.programme", true)) p.programme_id = *t;
+    }
     if (auto t = r.text(proj->find("currency"), "project.currency")) {
       p.currency = *t;
       if (*t != "SEK") diags.error("yaml.type", "grantkit reports in SEK only", proj->find("currency")->place);
@@ -496,13 +560,8 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
 
   // The programme rule set.
   if (!p.programme_id.empty()) {
-    fs::path prog = fs::path(data_dir) / "programmes" / (p.programme_id + ".yaml");
-    if (!fs::exists(prog)) {
-      diags.error("ref.unknown",
-                  fmt::format("programme '{}' has no rule set ({} not found)", p.programme_id, prog.filename().string()),
-                  {p.file, 0, 0});
-    } else if (auto programme = load_programme(prog.string(), diags)) {
-      p.programme = std::move(*programme);
+    if (auto prog = find_programme(dir, data_dir, p.programme_id, p.programme_place, diags)) {
+      if (auto programme = load_programme(*prog, diags)) p.programme = std::move(*programme);
     }
   }
   // A project whose files break their format is not handed on: checks and reports would work on

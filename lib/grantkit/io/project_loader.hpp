@@ -26,6 +26,22 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
 // and time source's glob matches now. For refusing an output that would overwrite one of them.
 std::vector<std::string> input_files(const model::Project& project, const std::string& data_dir);
 
+// Whether `path` (relative to the folder `dir`, or absolute) resolves inside `dir`, symbolic links
+// and `..` followed; a path that cannot be resolved is not inside.
+bool resolves_inside(const std::string& dir, const std::string& path);
+
+// The ids of the rule sets bundled in `data_dir/programmes/` (file names without .yaml), sorted.
+std::vector<std::string> bundled_programmes(const std::string& data_dir);
+
+// The rule-set file `programme:` names (FORMATS.md): a bundled id (`data_dir/programmes/<id>.yaml`,
+// where data_dir is $GRANTKIT_DATA or the built-in data folder), or, when it holds a `/` or ends in
+// `.yaml`, a path relative to the project folder `dir`. Errors placed at `place`:
+// io.outside-project (a path resolving outside `dir`), ref.unknown (no such rule set; the message
+// lists the bundled ids and where grantkit looked).
+std::optional<std::string> find_programme(const std::string& dir, const std::string& data_dir,
+                                          const std::string& programme, const core::SourcePlace& place,
+                                          core::Diagnostics& diags);
+
 // Loads a programme rule set file (schema grantkit/programme/1).
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <grantkit/core/calendar.hpp>
+#include <grantkit/core/date.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/core/percent.hpp>
 
@@ -34,6 +35,12 @@ struct FlatRate {
 struct Programme {
   std::string id;
   std::string name;
+  // The programme's own period: the first and last day on which expenditure can be eligible (YAML
+  // `period`; 2014–2020: CPR 1303/2013 art. 65(2); 2021–2027: CPR 2021/1060 art. 63(2)). A
+  // decision's eligible period must lie inside it (decision.programme-period).
+  std::optional<core::Period> period;
+  // The file the rule set was read from (for messages).
+  std::string file;
   std::vector<CostCategory> categories;
   std::vector<FlatRate> flat_rates;
   core::FullTimeRule full_time;
@@ -59,6 +66,12 @@ struct Programme {
   // every `hourly_rate_index_months` months in the project, compounded; none when unset (YAML
   // `hourly_rate_index: {percent, every_months, source}`; 2021–2027: 2.4 % every 12 months).
   std::optional<core::Percent> hourly_rate_index;
+  // How staff costs are counted (YAML `staff_costs: {basis, covers, source}`): `booked` (the
+  // default, erdf-2014-2020: salaries booked in the ledger) or `unit_cost` (erdf-2021-2027:
+  // hours × the unit cost per hour, monthly salary × 12 / annual hours, indexed; booked costs in
+  // `staff_cost_covers` are then excluded as ledger.covered-by-unit-cost).
+  bool staff_unit_cost = false;
+  std::vector<std::string> staff_cost_covers;
   int hourly_rate_index_months = 12;
   int claim_min_months = 1;
   int claim_max_months = 6;

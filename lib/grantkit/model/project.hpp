@@ -41,6 +41,7 @@ struct Decision {
   std::string case_id;  // ärende-id; text, keeps leading zeros
   std::optional<Date> date;
   Period eligible;  // stödberättigande period
+  SourcePlace eligible_place;
   Aid aid;
   std::map<std::string, Percent> rates;  // overrides of the programme's flat rates, by id
   Budget budget;
@@ -201,7 +202,8 @@ struct Project {
   std::string id;
   std::string name;
   std::string owner;
-  std::string programme_id;
+  std::string programme_id;  // `programme:` as written: a bundled id or a path
+  SourcePlace programme_place;
   std::string currency = "SEK";
   Decision decision;
   std::vector<ChangeDecision> changes;

@@ -11,6 +11,7 @@
 
 #include <grantkit/core/date.hpp>
 #include <grantkit/core/text_hash.hpp>
+#include <grantkit/model/time_entry.hpp>
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/model/account_plan.hpp>
@@ -153,6 +154,9 @@ struct Outcome {
   void add_not_kept(const std::map<std::pair<std::string, std::string>, ExcludedSum>& sums);
   bool keep_all = true;
   std::optional<core::Period> detail;
+  // The time reports, when the programme counts staff costs as hours × a unit cost
+  // (erdf-2021-2027): the staff cost lines are computed from them (reports::eligible_costs).
+  std::vector<TimeEntry> staff_time;
 
   // The booked sums dated inside `window` that are not zero, ordered by date, activity id and
   // category id. `paid_only`: without the costs not paid by the builder's `paid_by` (claim.unpaid).

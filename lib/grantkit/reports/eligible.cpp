@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/hours.hpp>
+#include <grantkit/reports/staffing.hpp>
+
 namespace grantkit::reports {
 
 using core::Money;
@@ -37,6 +40,23 @@ std::vector<CostLine> merge(std::vector<CostLine> lines) {
   return out;
 }
 
+// The activities a fixed-share entry's time in `in_month` goes to, with weights: its planned split,
+// or else the activities running that month by their budgets.
+void fixed_share_split(const model::Project& p, const model::StaffEntry& e, const core::Period& in_month,
+                       std::vector<std::string>& acts, std::vector<Money>& weights) {
+  for (const auto& [act, share] : e.activities) {
+    acts.push_back(act);
+    weights.push_back(Money::from_ore(share.millionths()));
+  }
+  if (!acts.empty()) return;
+  for (const auto& a : p.activities) {
+    if (a.budget && a.period.overlaps(in_month)) {
+      acts.push_back(a.id);
+      weights.push_back(*a.budget);
+    }
+  }
+}
+
 // In-kind staff time, valued month by month, split over the entry's activities.
 std::vector<CostLine> in_kind_lines(const model::Project& p, const core::Period& window) {
   std::vector<CostLine> out;
@@ -53,18 +73,7 @@ std::vector<CostLine> in_kind_lines(const model::Project& p, const core::Period&
       // The entry's planned split, or else the activities running that month by their budgets.
       std::vector<std::string> acts;
       std::vector<Money> weights;
-      for (const auto& [act, share] : e.activities) {
-        acts.push_back(act);
-        weights.push_back(Money::from_ore(share.millionths()));
-      }
-      if (acts.empty()) {
-        for (const auto& a : p.activities) {
-          if (a.budget && a.period.overlaps(*in_month)) {
-            acts.push_back(a.id);
-            weights.push_back(*a.budget);
-          }
-        }
-      }
+      fixed_share_split(p, e, *in_month, acts, weights);
       if (acts.empty()) {
         out.push_back({m, "", category, value, CostSource::in_kind, e.id, e.organisation});
         continue;
@@ -96,6 +105,130 @@ std::vector<CostLine> flat_rate_lines(const model::FlatRate& rate, const std::ve
 }
 
 }  // namespace
+
+int hourly_rate_index_steps(const model::Project& p, const model::StaffEntry& e, core::Month month) {
+  if (!p.programme.hourly_rate_index || p.programme.hourly_rate_index_months <= 0) return 0;
+  core::Month start = core::Month::of(staff_period(p, e).from);
+  int months = (month.year - start.year) * 12 + (month.month - start.month);
+  return months <= 0 ? 0 : months / p.programme.hourly_rate_index_months;
+}
+
+std::optional<Money> hourly_rate(const model::Project& p, const model::StaffEntry& e, core::Month month) {
+  if (!e.monthly_salary) return std::nullopt;
+  // salary × 12 / annual hours = salary × 12 × 60 / annual minutes.
+  Money rate = core::prorate_floor(*e.monthly_salary, 12 * 60, p.full_time_rule().annual_minutes);
+  int steps = hourly_rate_index_steps(p, e, month);
+  for (int i = 0; i < steps && p.programme.hourly_rate_index; ++i) {
+    rate += core::apply_percent_floor(rate, *p.programme.hourly_rate_index);
+  }
+  return rate;
+}
+
+Money staff_hours_cost(std::int64_t seconds, Money per_hour) {
+  return core::prorate_floor(per_hour, seconds, 3600);
+}
+
+std::int64_t fixed_share_seconds(const model::Project& p, const model::StaffEntry& e, const core::Period& part) {
+  return core::full_time_minutes(part, p.full_time_rule()) * e.percent.millionths() / core::Percent::kWhole *
+         core::kSecondsPerMinute;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> reported_seconds(const model::Project& p,
+                                                                   const model::StaffEntry& e,
+                                                                   const std::vector<model::TimeEntry>& time,
+                                                                   core::Month month, const core::Period& part) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  core::Period span = staff_period(p, e);
+  for (const auto& t : time) {
+    if (t.person != e.id || !(t.month == month) || !p.find_activity(t.activity)) continue;
+    core::Period days = t.span();
+    if (!days.overlaps(part) || part.to < days.from || !days.overlaps(span)) continue;
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& a) { return a.first == t.activity; });
+    if (it == out.end()) out.emplace_back(t.activity, t.seconds);
+    else it->second += t.seconds;
+  }
+  return out;
+}
+
+void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>& time, core::Diagnostics& diags) {
+  for (const auto& t : time) {
+    std::string why;
+    bool known = false, inside = false;
+    for (const auto& e : p.staff) {
+      if (e.id != t.person) continue;
+      known = true;
+      if (t.span().overlaps(staff_period(p, e))) inside = true;
+    }
+    if (!known) why = fmt::format("'{}' is not in the staffing", t.person);
+    else if (!p.find_activity(t.activity)) why = fmt::format("activity '{}' is not in the plan", t.activity);
+    else if (!inside) why = fmt::format("{} lies outside {}'s staffing period", t.month.iso(), t.person);
+    if (why.empty()) continue;
+    diags.warning("time.not-counted",
+                  fmt::format("this time row is not counted as a staff cost: {}", why), t.place);
+  }
+}
+
+std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector<model::TimeEntry>& time,
+                                      const core::Period& window) {
+  std::vector<CostLine> out;
+  for (const auto& e : p.staff) {
+    auto part = core::intersect(staff_period(p, e), window);
+    if (!part || !e.monthly_salary) continue;
+    bool in_kind = e.funding == model::Funding::in_kind;
+    std::string category = in_kind ? in_kind_category(p, e.organisation) : std::string("personal");
+    CostSource source = in_kind ? CostSource::in_kind : CostSource::unit_cost;
+    std::string financier = in_kind ? e.organisation : std::string();
+    // The months of one unit cost (an index step) are one segment: its hours × the unit cost,
+    // rounded down once, as Min ansökan computes a period's hours × the unit cost, then spread
+    // over the segment's months and activities by their seconds (largest remainder).
+    std::vector<CostLine> cells;
+    std::vector<Money> weights;
+    std::int64_t seconds = 0;
+    int steps = -1;
+    auto flush = [&] {
+      if (seconds > 0) {
+        Money cost = staff_hours_cost(seconds, *hourly_rate(p, e, cells.front().month));
+        auto parts = core::distribute(cost, weights);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          cells[i].amount = parts[i];
+          out.push_back(std::move(cells[i]));
+        }
+      }
+      cells.clear();
+      weights.clear();
+      seconds = 0;
+    };
+    for (const auto& m : core::months_of(*part)) {
+      auto in_month = core::intersect(*part, core::Period{m.first_day(), m.last_day()});
+      if (int s = hourly_rate_index_steps(p, e, m); s != steps) {
+        flush();
+        steps = s;
+      }
+      auto add = [&](const std::string& act, std::int64_t sec) {
+        if (sec <= 0) return;
+        cells.push_back({m, act, category, Money(), source, e.id, financier});
+        weights.push_back(Money::from_ore(sec));
+        seconds += sec;
+      };
+      if (e.basis == model::StaffBasis::hourly) {
+        for (const auto& [act, sec] : reported_seconds(p, e, time, m, *in_month)) add(act, sec);
+      } else {
+        std::int64_t month_seconds = fixed_share_seconds(p, e, *in_month);
+        std::vector<std::string> acts;
+        std::vector<Money> split;
+        fixed_share_split(p, e, *in_month, acts, split);
+        if (acts.empty()) {
+          add("", month_seconds);
+        } else {
+          auto shares = core::distribute(Money::from_ore(month_seconds), split);
+          for (std::size_t i = 0; i < acts.size(); ++i) add(acts[i], shares[i].ore());
+        }
+      }
+    }
+    flush();
+  }
+  return out;
+}
 
 Money staff_month_value(const model::Project& p, const model::StaffEntry& e, core::Month month,
                         const core::Period& part) {
@@ -135,8 +268,17 @@ std::vector<CostLine> eligible_costs(const model::Project& p, const model::Outco
     booked.push_back({core::Month::of(key.date), outcome.name(key.activity), outcome.name(key.category), amount,
                       CostSource::booked, "", ""});
   }
+  std::vector<CostLine> in_kind;
+  if (p.programme.staff_unit_cost) {
+    // Staff costs from hours × the unit cost; booked salaries were excluded as covered.
+    for (auto& l : unit_cost_lines(p, outcome.staff_time, window)) {
+      (l.source == CostSource::in_kind ? in_kind : booked).push_back(std::move(l));
+    }
+    in_kind = merge(std::move(in_kind));
+  } else {
+    in_kind = merge(in_kind_lines(p, window));
+  }
   booked = merge(std::move(booked));
-  std::vector<CostLine> in_kind = merge(in_kind_lines(p, window));
 
   std::vector<CostLine> lines = booked;
   std::vector<CostLine> flat;

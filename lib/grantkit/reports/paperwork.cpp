@@ -155,41 +155,20 @@ std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Out
 // ---- Staff costs
 // ----------------------------------------------------------------------------------
 
-int hourly_rate_index_steps(const model::Project& p, const model::StaffEntry& e, Month month) {
-  if (!p.programme.hourly_rate_index || p.programme.hourly_rate_index_months <= 0) return 0;
-  Month start = Month::of(staff_period(p, e).from);
-  int months = (month.year - start.year) * 12 + (month.month - start.month);
-  return months <= 0 ? 0 : months / p.programme.hourly_rate_index_months;
-}
-
-std::optional<Money> indexed_salary(const model::Project& p, const model::StaffEntry& e,
-                                    int steps) {
-  if (!e.monthly_salary) return std::nullopt;
-  Money salary = *e.monthly_salary;
-  for (int i = 0; i < steps && p.programme.hourly_rate_index; ++i) {
-    salary += core::apply_percent_floor(salary, *p.programme.hourly_rate_index);
-  }
-  return salary;
-}
-
-std::optional<Money> hourly_rate(const model::Project& p, const model::StaffEntry& e, Month month) {
-  auto salary = indexed_salary(p, e, hourly_rate_index_steps(p, e, month));
-  if (!salary) return std::nullopt;
-  // salary × 12 / annual hours = salary × 12 × 60 / annual minutes.
-  return core::prorate_floor(*salary, 12 * 60, p.full_time_rule().annual_minutes);
-}
-
 std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
                                           const std::vector<model::TimeEntry>& entries,
                                           const Period& window) {
   std::vector<StaffCostRow> rows;
-  core::FullTimeRule rule = p.full_time_rule();
   for (const auto& e : p.staff) {
     Period span = staff_period(p, e);
     auto part = core::intersect(span, window);
     if (!part) continue;
     std::optional<StaffCostRow> row;
     auto flush = [&] {
+      // Hours × the unit cost, rounded down once per row (one unit cost), as eligible_costs does.
+      if (row && row->cost && (e.basis == model::StaffBasis::hourly || p.programme.staff_unit_cost)) {
+        row->cost = staff_hours_cost(row->seconds, *row->hourly_rate);
+      }
       if (row) rows.push_back(std::move(*row));
       row.reset();
     };
@@ -215,24 +194,12 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
       }
       row->period.to = in_month.to;
       if (e.basis == model::StaffBasis::fixed_percent) {
-        row->seconds += core::full_time_minutes(in_month, rule) * e.percent.millionths() /
-                        Percent::kWhole * core::kSecondsPerMinute;
-        if (row->cost) *row->cost += staff_month_value(p, e, m, in_month);
+        row->seconds += fixed_share_seconds(p, e, in_month);
+        // Under a unit cost (erdf-2021-2027) a fixed share is hours too, costed at flush();
+        // else share × salary a month (Delegated Reg. 481/2014 art. 3).
+        if (row->cost && !p.programme.staff_unit_cost) *row->cost += staff_month_value(p, e, m, in_month);
       } else {
-        std::int64_t seconds = 0;
-        for (const auto& t : entries) {
-          if (t.person != e.id || !(t.month == m) || !project_time(p, t) ||
-              !in_window(t, in_month) || !t.span().overlaps(span)) {
-            continue;
-          }
-          seconds += t.seconds;
-        }
-        row->seconds += seconds;
-        if (row->cost) {
-          auto salary = indexed_salary(p, e, steps);
-          *row->cost += core::prorate_floor(*salary, seconds * 12,
-                                            rule.annual_minutes * core::kSecondsPerMinute);
-        }
+        for (const auto& [act, sec] : reported_seconds(p, e, entries, m, in_month)) row->seconds += sec;
       }
     }
     flush();
@@ -328,27 +295,28 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
                                              const Period& window) {
   std::vector<InKindSummary> out;
   // What the claim counts: the in-kind lines of eligible_costs, staff time and the flat rate on it.
-  std::map<std::string, Money> valued, overhead;
+  std::map<std::string, Money> valued, overhead, by_person;
   std::optional<Percent> overhead_rate;
   for (const auto& l : eligible_costs(p, o, window)) {
     if (l.source != CostSource::in_kind) continue;
     bool is_rate = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
                                [&](const model::FlatRate& f) { return f.id == l.origin; });
     (is_rate ? overhead : valued)[l.financier] += l.amount;
+    if (!is_rate) by_person[l.origin] += l.amount;
   }
   for (const auto& f : p.flat_rates_in_force(p.decision_on(window.to))) {
     if (f.id == "payroll_overhead") overhead_rate = f.rate;
   }
-  core::FullTimeRule rule = p.full_time_rule();
   for (const auto& f : p.financing) {
     InKindSummary s;
     s.financier = f.id;
     s.financier_name = f.name.empty() ? f.id : f.name;
     s.is_public = f.type == model::FinancierType::public_;
     for (const auto& e : p.staff) {
-      // The claim values fixed-share in-kind time (eligible_costs); so does the summary.
+      // The claim values fixed-share in-kind time (eligible_costs), and under a unit cost hourly
+      // in-kind time too; so does the summary.
       if (e.organisation != f.id || e.funding != model::Funding::in_kind ||
-          e.basis != model::StaffBasis::fixed_percent) {
+          (e.basis != model::StaffBasis::fixed_percent && !p.programme.staff_unit_cost)) {
         continue;
       }
       auto part = core::intersect(staff_period(p, e), window);
@@ -361,10 +329,15 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
       person.has_salary = e.monthly_salary.has_value();
       for (const Month& m : core::months_of(*part)) {
         Period in_month = *month_part(m, *part);
-        person.seconds += core::full_time_minutes(in_month, rule) * e.percent.millionths() /
-                          Percent::kWhole * core::kSecondsPerMinute;
-        person.value += staff_month_value(p, e, m, in_month);
+        if (e.basis == model::StaffBasis::fixed_percent) {
+          person.seconds += fixed_share_seconds(p, e, in_month);
+        } else {
+          for (const auto& [act, sec] : reported_seconds(p, e, o.staff_time, m, in_month)) person.seconds += sec;
+        }
+        if (!p.programme.staff_unit_cost) person.value += staff_month_value(p, e, m, in_month);
       }
+      // Under a unit cost the claim costs each index step's hours at once (unit_cost_lines).
+      if (p.programme.staff_unit_cost) person.value = by_person.count(e.id) ? by_person[e.id] : Money();
       person.hourly_rate = hourly_rate(p, e, Month::of(part->from));
       s.staff_value += person.value;
       s.persons.push_back(std::move(person));

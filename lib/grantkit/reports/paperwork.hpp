@@ -17,6 +17,7 @@
 #include <grantkit/model/time_entry.hpp>
 #include <grantkit/model/transaction.hpp>
 #include <grantkit/reports/document.hpp>
+#include <grantkit/reports/eligible.hpp>
 #include <grantkit/reports/window.hpp>
 
 namespace grantkit::reports {
@@ -65,20 +66,7 @@ std::vector<ExpenseList> expense_lists(const model::Project& project, const mode
 
 // ---- Staff costs ------------------------------------------------------------------------------
 
-// How many times the programme's hourly_rate_index has raised a person's hourly rate by `month`:
-// whole `hourly_rate_index_months` periods from the month the entry starts in the project (its
-// staffing period) to `month`; 0 when the programme has no index (erdf-2014-2020).
-int hourly_rate_index_steps(const model::Project& project, const model::StaffEntry& entry,
-                            core::Month month);
-// The monthly salary with the index applied `steps` times, compounded, each step rounded down to
-// öre; nothing without a salary.
-std::optional<core::Money> indexed_salary(const model::Project& project,
-                                          const model::StaffEntry& entry, int steps);
-// The hourly rate in `month`: indexed monthly salary × 12 / the programme's annual hours (1 720,
-// CPR 1303/2013 art. 68a; Tillväxtverket 2021–2027 also indexes it), rounded down to öre per hour;
-// nothing without a salary.
-std::optional<core::Money> hourly_rate(const model::Project& project,
-                                       const model::StaffEntry& entry, core::Month month);
+// hourly_rate_index_steps, hourly_rate, staff_hours_cost: eligible.hpp.
 
 // One staff cost row of the request: a staff entry over the part of the window it covers (one
 // row per step of the hourly-rate index, when the index changes inside the window).
@@ -99,11 +87,11 @@ struct StaffCostRow {
   std::int64_t seconds = 0;
   std::optional<core::Money> hourly_rate;  // öre per hour, indexed (hourly_rate())
   int index_steps = 0;
-  // Öre, rounded down once a month: fixed share (Delegated Reg. 481/2014 art. 3): share × monthly
+  // Öre: hourly: the row's reported seconds × the unit cost in force, rounded down once
+  // (staff_hours_cost); fixed share under a unit-cost programme (erdf-2021-2027): the same with the
+  // share's seconds; fixed share otherwise (Delegated Reg. 481/2014 art. 3): share × monthly
   // salary per month, a partial month by its working days (staff_month_value; the index does not
-  // apply); hourly: reported seconds × indexed salary × 12 / annual seconds (the month's exact
-  // sum, priced once). Nothing without a
-  // salary.
+  // apply). Nothing without a salary.
   std::optional<core::Money> cost;
 };
 
