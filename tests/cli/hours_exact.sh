@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Hours are summed exactly and rounded once: 100 rows of 0,01 h are 1 h and 100 rows of 0,99 h are
 # 99 h in `time` (JSON and CSV) and in `paperwork` (staff cost rows and time reports), and the
-# hourly staff cost is priced from those exact hours (monthly salary × 12 / 1 720 × hours, rounded
-# down to öre once) — figures recomputed here from the rows with exact fractions. Before hours were
+# hourly staff cost is priced from those exact hours (the hourly rate, monthly salary × 12 / 1 720
+# rounded down to öre, × the exact hours, rounded down to öre once: the cost is the rate the row
+# shows times its hours) — figures recomputed here from the rows with exact fractions. Before hours were
 # kept in seconds, every row was rounded to a whole minute (1,67 h and 98,33 h).
 source "$(dirname "$0")/lib.bash"
 P="$TMP/p"
@@ -83,7 +84,7 @@ for r in staff:
     assert kr(r["Timmar"]) == h, r
     rate_ore = 40000 * 100 * 12 // 1720
     assert kr(r["Timpris"]) * 100 == rate_ore, r
-    cost_ore = (40000 * 100 * 12 * h / 1720).__floor__()  # priced from exact hours, rounded once
+    cost_ore = (rate_ore * h).__floor__()  # the shown rate × the exact hours, rounded once
     assert kr(r["Kostnad"]) * 100 == cost_ore, (r, cost_ore)
 for person, h in hours.items():
     sheet = list(csv.DictReader(open(pw / f"tidrapport-{person}.csv", encoding="utf-8-sig", newline=""), delimiter=";"))
