@@ -1,6 +1,7 @@
 #include <grantkit/core/diagnostic.hpp>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -42,6 +43,18 @@ void Diagnostics::unreadable(std::string rule, std::string message, SourcePlace 
 }
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+void Diagnostics::append_unique(const Diagnostics& other) {
+  // Keyed by every field, so that a long list is merged in linear time.
+  auto key = [](const Diagnostic& d) {
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", static_cast<int>(d.severity), d.rule, d.message,
+                       d.place.file, d.place.line, d.place.column);
+  };
+  std::unordered_set<std::string> seen;
+  for (const auto& d : items_) seen.insert(key(d));
+  for (const auto& d : other.items_) {
+    if (seen.insert(key(d)).second) items_.push_back(d);
+  }
 }
 bool Diagnostics::has_errors() const { return count(Severity::error) > 0; }
 bool Diagnostics::has_warnings() const { return count(Severity::warning) > 0; }

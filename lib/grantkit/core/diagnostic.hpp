@@ -39,6 +39,9 @@ class Diagnostics {
   // An error for input that cannot be read at all (missing file, YAML syntax): exit code 2.
   void unreadable(std::string rule, std::string message, SourcePlace place = {});
   void append(const Diagnostics& other);
+  // Appends the findings of `other` that are not here yet (same severity, rule, message and
+  // place): what several reports computed on one project find twice is printed once.
+  void append_unique(const Diagnostics& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   bool has_errors() const;
