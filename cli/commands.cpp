@@ -40,7 +40,7 @@ const std::vector<Command>& commands() {
         "the payment request's period: 2022-H1, 2022-01-01..2022-06-30, … (required)", ""},
        run_claim},
       {"ledger", "What the ledger import read: rows, vouchers, accounts, excluded rows",
-       {kAsOf | kOutputs | kTable | kFindings, kAllFormats, {}, {"files", "accounts", "excluded_by_rule", "excluded"},
+       {kAsOf | kOutputs | kTable | kFindings, kAllFormats, {}, {"accounts", "files", "excluded_by_rule", "excluded"},
         false, "", ""},
        run_ledger},
       {"report", "The monthly report: every section for one period in one document (md, html, xlsx, json)",
