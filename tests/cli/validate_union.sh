@@ -21,7 +21,9 @@ for EX in "$SRC"/examples/*/; do
   # The as-of date validate takes by default (today clipped to the project period), then given to
   # every command explicitly; the period is the half-year holding it (a payment request's).
   "$GK" validate "$EX" -f json >"$TMP/v.json" 2>/dev/null || true
-  AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$TMP/v.json")
+  LAST=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$TMP/v.json")
+  # That date and the same day a year before (mid-project: more months of time reports judged).
+  for AS_OF in "$LAST" "$((${LAST%%-*} - 1))-$(echo "$LAST" | cut -d- -f2)-28"; do
   Y=${AS_OF%%-*}
   M=$((10#$(echo "$AS_OF" | cut -d- -f2)))
   if [ "$M" -le 6 ]; then P="$Y-H1"; else P="$Y-H2"; fi
@@ -48,7 +50,7 @@ for EX in "$SRC"/examples/*/; do
     got=$(run "$GK" validate "$EX" --as-of "$AS_OF" "${popt[@]}")
     [ -n "$want" ] || fail "$EX: the reports printed no rule id at all: the test would prove nothing"
     if [ "$got" != "$want" ]; then
-      fail "$EX (--period: $with_period): validate's rule ids differ from the reports' union"
+      fail "$EX (--as-of $AS_OF, --period: $with_period): validate's rule ids differ from the reports' union"
       diff <(echo "$want") <(echo "$got") | sed 's/^/  /' >&2
     fi
     # The summary line counts what was printed.
@@ -57,6 +59,7 @@ for EX in "$SRC"/examples/*/; do
     warnings=$(grep -Ec '(^|: )warning: ' "$TMP/err" || true)
     grep -Eq "^$errors fel, $warnings (varning|varningar) i [0-9]+ (fil|filer)$" "$TMP/out" ||
       fail "$EX: summary '$(cat "$TMP/out")', wanted $errors fel, $warnings varningar"
+  done
   done
 done
 [ "$n" -ge 1 ] || fail "no example under examples/"
