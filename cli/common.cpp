@@ -56,7 +56,13 @@ void add_common_options(CLI::App* app, CommonOptions& o, const OptionSpec& spec)
   }
   if (has(kMonthly)) app->add_flag("--monthly", o.monthly, "one column per month of the period");
   if (has(kFormat)) {
-    app->add_option("-f,--format", o.format, joined(spec.formats, " | "))->check(CLI::IsMember(spec.formats));
+    bool piped_csv = spec.formats.front() == "table" &&
+                     std::find(spec.formats.begin(), spec.formats.end(), "csv") != spec.formats.end();
+    app->add_option("-f,--format", o.format,
+                    joined(spec.formats, " | ") +
+                        (piped_csv ? " (default: table on a terminal, csv when piped; with -o the file's extension)"
+                                   : " (default: " + spec.formats.front() + "; with -o the file's extension)"))
+        ->check(CLI::IsMember(spec.formats));
   }
   if (has(kOutput)) app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
   if (has(kLang)) app->add_option("--lang", o.lang, "sv or en (labels and number style)")->check(CLI::IsMember({"sv", "en"}));
