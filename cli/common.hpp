@@ -40,7 +40,7 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The options a command takes (CLI.md "A command accepts only the options it implements"): a
+// The options a command takes (docs/cli.md: a command accepts only the options it implements): a
 // command's entry in the command table (commands.cpp) names them, and only those are registered,
 // so that any other is a usage error (exit 2) and --help lists exactly what the command takes.
 enum Option : unsigned {
