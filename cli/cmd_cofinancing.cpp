@@ -6,21 +6,14 @@
 
 namespace grantkit::cli {
 
-void set_cofinancing_command(CLI::App& app, std::function<int()>& run) {
-  auto opts = std::make_shared<CommonOptions>();
-  auto* sub = app.add_subcommand("cofinancing", "The financing plan against cash received and in-kind time valued");
-  add_common_options(sub, *opts);
-  sub->callback([opts, &run] {
-    run = [opts] {
-      Loaded l = load(*opts, Ledger::sums);
-      if (!l.project) return report_diagnostics(l.diagnostics, *opts);
-      reports::Document doc = reports::cofinancing_report(*l.project, l.outcome, window(*opts, *l.project));
-      core::Diagnostics all = l.diagnostics;
-      all.append(doc.diagnostics);
-      doc.diagnostics = all;
-      return finish(std::move(doc), *opts);
-    };
-  });
+int run_cofinancing(CommonOptions& o) {
+  Loaded l = load(o, Ledger::sums);
+  if (!l.project) return report_diagnostics(l.diagnostics, o);
+  reports::Document doc = reports::cofinancing_report(*l.project, l.outcome, window(o, *l.project));
+  core::Diagnostics all = l.diagnostics;
+  all.append_unique(doc.diagnostics);
+  doc.diagnostics = all;
+  return finish(std::move(doc), o);
 }
 
 }  // namespace grantkit::cli

@@ -36,7 +36,7 @@ int run_paperwork(PaperworkOptions& po) {
   std::vector<model::IndicatorValue> values = io::load_indicator_values(*l.project, l.diagnostics);
   reports::Paperwork pw = reports::paperwork(*l.project, l.outcome, entries, values, w);
   core::Diagnostics all = l.diagnostics;
-  all.append(pw.diagnostics);
+  all.append_unique(pw.diagnostics);
   auto dialect =
       o.csv_dialect == "rfc4180" ? render::CsvDialect::rfc4180 : render::CsvDialect::excel_sv;
   std::vector<core::FolderFile> files = render::paperwork_files(pw, dialect);

@@ -1,22 +1,87 @@
-// `grantkit validate`: every diagnostic of the project, nothing else.
-#include <grantkit/check/rules.hpp>
+// `grantkit validate`: every finding any report would print, then one summary line — the gate
+// before a report or a payment request (`grantkit validate && grantkit paperwork …`).
+#include <grantkit/io/indicators_loader.hpp>
+#include <grantkit/io/time_loader.hpp>
+#include <grantkit/reports/budget.hpp>
+#include <grantkit/reports/claim.hpp>
+#include <grantkit/reports/cofinancing.hpp>
+#include <grantkit/reports/indicators.hpp>
+#include <grantkit/reports/paperwork.hpp>
+#include <grantkit/reports/staffing.hpp>
+#include <grantkit/reports/time.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
 
 namespace grantkit::cli {
 
-void set_validate_command(CLI::App& app, std::function<int()>& run) {
-  auto opts = std::make_shared<CommonOptions>();
-  auto* sub = app.add_subcommand("validate", "Is the project consistent with itself and its decision?");
-  add_common_options(sub, *opts);
-  sub->callback([opts, &run] {
-    run = [opts] {
-      Loaded l = load(*opts, Ledger::sums);
-      if (l.project) check::check_project(*l.project, l.diagnostics);
-      return report_diagnostics(l.diagnostics, *opts);
-    };
-  });
+namespace {
+
+// Every finding of the reports validate stands for, computed on the project as `budget`, `time`,
+// `staffing`, `cofinancing`, `indicators` and `claim` compute it for the same --as-of and
+// --period (paperwork too when --period is given), each finding once.
+void check_as_reports(const CommonOptions& o, const model::Project& p, const model::Outcome& outcome,
+                      core::Diagnostics& all) {
+  reports::ReportWindow w = window(o, p);
+  for (auto by : {reports::BudgetGrouping::activity, reports::BudgetGrouping::category,
+                  reports::BudgetGrouping::activity_category}) {
+    reports::BudgetOptions bo;
+    bo.window = w;
+    bo.by = by;
+    all.append_unique(reports::budget_report(p, outcome, bo).diagnostics);
+  }
+  all.append_unique(reports::cofinancing_report(p, outcome, w).diagnostics);
+  reports::StaffingOptions so;
+  so.window = w;
+  all.append_unique(reports::staffing_report(p, so).diagnostics);
+
+  reports::TimeOptions to;
+  to.window = w;
+  std::vector<model::TimeEntry> entries = load_time(p, all, to.complete);
+  all.append_unique(reports::time_report(p, entries, to).diagnostics);
+
+  std::vector<model::IndicatorValue> values = io::load_indicator_values(p, all);
+  all.append_unique(reports::indicators_report(p, values, w).diagnostics);
+
+  core::Diagnostics claim = reports::claim_report(p, outcome, w).diagnostics;
+  if (o.period.empty()) {
+    // Without --period there is no payment-request period to judge: the window's period is the
+    // month of --as-of, which claim.period and claim.overlap are not about.
+    core::Diagnostics kept;
+    for (const auto& d : claim.items()) {
+      if (d.rule != "claim.period" && d.rule != "claim.overlap") kept.add(d);
+    }
+    claim = kept;
+  } else {
+    all.append_unique(claim);
+    claim = reports::paperwork(p, outcome, entries, values, w).diagnostics;
+  }
+  all.append_unique(claim);
+}
+
+}  // namespace
+
+int run_validate(CommonOptions& o) {
+  // The ledger streams through as sums; the period's rows are kept only for paperwork's checks.
+  Loaded l = load(o, o.period.empty() ? Ledger::sums : Ledger::period);
+  render::Validation v;
+  v.diagnostics = l.diagnostics;
+  if (l.project) {
+    v.project_id = l.project->id;
+    v.project_name = l.project->name;
+    reports::ReportWindow w = window(o, *l.project);
+    v.as_of = w.as_of;
+    if (!o.period.empty()) v.period = w.period;
+    check_as_reports(o, *l.project, l.outcome, v.diagnostics);
+  }
+  int code = report_diagnostics(v.diagnostics, o);
+  render::Lang lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;
+  std::string format = o.format;
+  if (format.empty() && !o.output.empty() && o.output.size() > 5 &&
+      o.output.compare(o.output.size() - 5, 5, ".json") == 0)
+    format = "json";
+  if (format == "json") return deliver_text(render::render_validation_json(v), o, code);
+  return deliver_text(render::findings_summary(render::count_findings(v.diagnostics), lang) + "\n", o, code);
 }
 
 }  // namespace grantkit::cli

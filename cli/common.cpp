@@ -27,22 +27,82 @@
 
 namespace grantkit::cli {
 
-void add_common_options(CLI::App* app, CommonOptions& o) {
+namespace {
+
+std::string joined(const std::vector<std::string>& items, std::string_view sep = ", ") {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += sep;
+    out += i;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_common_options(CLI::App* app, CommonOptions& o, const OptionSpec& spec) {
+  auto has = [&](Option bit) { return (spec.options & bit) != 0; };
   app->add_option("PROJECT_DIR", o.dir, "the project folder (default: the current folder)");
-  app->add_option("--as-of", o.as_of, "the reporting date YYYY-MM-DD: nothing dated after it counts");
-  app->add_option("-p,--period", o.period, "2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30");
-  app->add_option("--by", o.by, "grouping: activity, category, activity,category, person, financier");
-  app->add_flag("--monthly", o.monthly, "one column per month of the period");
-  app->add_flag("--quarterly", o.quarterly, "one column per quarter of the period");
-  app->add_option("-f,--format", o.format, "table, csv, json, md, xlsx or html")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "xlsx", "html"}));
-  app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
-  app->add_option("--lang", o.lang, "sv or en (labels and number style)")->check(CLI::IsMember({"sv", "en"}));
-  app->add_option("--csv-dialect", o.csv_dialect, "rfc4180 or excel-sv (semicolon, decimal comma, BOM)")
-      ->check(CLI::IsMember({"rfc4180", "excel-sv"}));
-  app->add_flag("--strict", o.strict, "warnings count as errors");
-  app->add_flag("-q,--quiet", o.quiet, "print only errors");
-  app->add_flag("-v,--verbose", o.verbose, "print every finding, also information");
+  if (has(kAsOf)) app->add_option("--as-of", o.as_of, "the reporting date YYYY-MM-DD: nothing dated after it counts");
+  if (has(kPeriod)) {
+    auto* p = app->add_option("-p,--period", o.period,
+                              spec.period_help.empty()
+                                  ? "2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30 (default: the month of --as-of)"
+                                  : spec.period_help);
+    if (spec.period_required) p->required();
+  }
+  if (has(kBy)) {
+    app->add_option("--by", o.by,
+                    spec.by_help.empty() ? "grouping: " + joined(spec.by, " | ") + " (default: " + spec.by.front() + ")"
+                                         : spec.by_help)
+        ->check(CLI::IsMember(spec.by));
+  }
+  if (has(kMonthly)) app->add_flag("--monthly", o.monthly, "one column per month of the period");
+  if (has(kFormat)) {
+    bool piped_csv = spec.formats.front() == "table" &&
+                     std::find(spec.formats.begin(), spec.formats.end(), "csv") != spec.formats.end();
+    app->add_option("-f,--format", o.format,
+                    joined(spec.formats, " | ") +
+                        (piped_csv ? " (default: table on a terminal, csv when piped; with -o the file's extension)"
+                                   : " (default: " + spec.formats.front() + "; with -o the file's extension)"))
+        ->check(CLI::IsMember(spec.formats));
+  }
+  if (has(kOutput)) app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
+  if (has(kLang)) app->add_option("--lang", o.lang, "sv or en (labels and number style)")->check(CLI::IsMember({"sv", "en"}));
+  if (has(kCsvDialect)) {
+    app->add_option("--csv-dialect", o.csv_dialect, "rfc4180 or excel-sv (semicolon, decimal comma, BOM)")
+        ->check(CLI::IsMember({"rfc4180", "excel-sv"}));
+  }
+  if (has(kTable)) {
+    // The names are checked against the document itself (choose_table), so that the message
+    // lists the tables there are.
+    app->add_option("--table", o.table,
+                    "the table CSV prints: " + joined(spec.tables, " | ") + " (default: " + spec.tables.front() +
+                        "); JSON keeps every table");
+  }
+  if (has(kStrict)) app->add_flag("--strict", o.strict, "warnings count as errors");
+  if (has(kQuiet)) app->add_flag("-q,--quiet", o.quiet, "print only errors");
+  if (has(kVerbose)) app->add_flag("-v,--verbose", o.verbose, "print every finding, also information");
+}
+
+std::string bundle_table_name(const std::string& section, const reports::Table& table) {
+  if (table.key == "rows" || table.key == section) return section;
+  return section + "." + table.key;
+}
+
+reports::Document choose_table(reports::Document doc, const CommonOptions& o) {
+  if (o.table.empty()) return doc;
+  std::vector<std::string> names;
+  for (auto& t : doc.tables) {
+    if (t.key == o.table) {
+      reports::Table chosen = std::move(t);
+      doc.tables.clear();
+      doc.tables.push_back(std::move(chosen));
+      return doc;
+    }
+    names.push_back(t.key);
+  }
+  throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", o.table, joined(names)));
 }
 
 Loaded load(const CommonOptions& o, bool with_ledger) {
@@ -85,6 +145,10 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   if (output_is_input(o, nullptr, l.diagnostics)) return l;
   l.project = io::load_project(o.dir, io::default_data_dir(), l.diagnostics);
   if (l.project && output_is_input(o, &*l.project, l.diagnostics)) l.project.reset();
+  // The project's consistency with itself and its decision is stated by every command, so that
+  // no report is read without the faults of the data it was computed from (and `validate`
+  // prints no finding that a report would not).
+  if (l.project) check::check_project(*l.project, l.diagnostics);
   if (!l.project || ledger == Ledger::skip) return l;
   std::optional<core::Period> detail;
   // The payment request's commands (claim, report, paperwork) leave out costs not paid by --as-of.
@@ -214,22 +278,6 @@ int write_failed(const CommonOptions& o, const std::string& why) {
   return kUnreadable;
 }
 
-// Text output: to stdout, or to -o atomically (temporary file in the same folder, then rename).
-// Whatever a report quotes, the output is UTF-8: a byte that is not (a folder name in Latin-1)
-// is written as the text \xNN (core::utf8_or_escaped); valid text passes unchanged.
-int deliver_text(const std::string& rendered, const CommonOptions& o, int code) {
-  std::string escaped;
-  if (!core::is_valid_utf8(rendered)) escaped = core::utf8_or_escaped(rendered);
-  const std::string& text = escaped.empty() ? rendered : escaped;
-  if (to_stdout(o)) {
-    std::cout << text;
-    std::cout.flush();
-  } else if (auto w = core::write_file_atomically(o.output, text); !w) {
-    return write_failed(o, w.error());
-  }
-  return code;
-}
-
 // XLSX: libxlsxwriter writes a file by name. With -o, into a temporary file beside the target
 // that is renamed over it once complete; to a pipe, through a temporary file that is then copied.
 int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonOptions& o, int code) {
@@ -265,9 +313,30 @@ void refuse_binary_to_terminal(const render::RenderOptions& ro, const CommonOpti
 
 }  // namespace
 
+// Text output: to stdout, or to -o atomically (temporary file in the same folder, then rename).
+// Whatever a report quotes, the output is UTF-8: a byte that is not (a folder name in Latin-1)
+// is written as the text \xNN (core::utf8_or_escaped); valid text passes unchanged.
+int deliver_text(const std::string& rendered, const CommonOptions& o, int code) {
+  std::string escaped;
+  if (!core::is_valid_utf8(rendered)) escaped = core::utf8_or_escaped(rendered);
+  const std::string& text = escaped.empty() ? rendered : escaped;
+  if (to_stdout(o)) {
+    std::cout << text;
+    std::cout.flush();
+  } else if (auto w = core::write_file_atomically(o.output, text); !w) {
+    return write_failed(o, w.error());
+  }
+  return code;
+}
+
 int finish(reports::Document doc, const CommonOptions& o) {
   render::RenderOptions ro = render_options(o);
   refuse_binary_to_terminal(ro, o);
+  if (!o.table.empty()) {
+    if (ro.format != render::Format::csv && ro.format != render::Format::table && ro.format != render::Format::md)
+      throw UsageError("--table chooses the table of csv, table or md output; json, xlsx and html keep every table");
+    doc = choose_table(std::move(doc), o);
+  }
   // The table and Markdown list findings themselves; stderr carries them for every format.
   core::Diagnostics shown = doc.diagnostics;
   if (ro.format == render::Format::xlsx || ro.format == render::Format::html) {
@@ -285,8 +354,27 @@ int finish(reports::Document doc, const CommonOptions& o) {
 int finish(reports::Bundle bundle, const CommonOptions& o) {
   render::RenderOptions ro = render_options(o, "md");
   refuse_binary_to_terminal(ro, o);
+  if (!o.table.empty() && ro.format != render::Format::csv)
+    throw UsageError("--table chooses the table of csv output; md, table, json, xlsx and html keep every table");
   if (ro.format == render::Format::csv) {
-    throw UsageError("a report of several sections has no CSV form: use md, html, xlsx or json");
+    std::string want = o.table.empty() ? std::string(kReportDefaultTable) : o.table;
+    std::vector<std::string> names;
+    for (auto& [key, doc] : bundle.sections) {
+      for (auto& t : doc.tables) {
+        std::string name = bundle_table_name(key, t);
+        if (name != want) {
+          names.push_back(name);
+          continue;
+        }
+        reports::Document one = std::move(doc);
+        reports::Table chosen = std::move(t);
+        one.tables.clear();
+        one.tables.push_back(std::move(chosen));
+        int code = report_diagnostics(bundle.header.diagnostics, o);
+        return deliver_text(render::render_csv(one, ro.csv_dialect), o, code);
+      }
+    }
+    throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", want, joined(names)));
   }
   core::Diagnostics shown = bundle.header.diagnostics;
   int code = report_diagnostics(shown, o);

@@ -25,7 +25,7 @@ struct CommonOptions {
   std::string period;
   std::string by;
   bool monthly = false;
-  bool quarterly = false;
+  std::string table;  // --table: the table CSV (and the terminal table, Markdown) prints
   std::string format;
   std::string output;
   std::string lang = "sv";
@@ -40,7 +40,54 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-void add_common_options(CLI::App* app, CommonOptions& o);
+// The options a command takes (docs/cli.md: a command accepts only the options it implements): a
+// command's entry in the command table (commands.cpp) names them, and only those are registered,
+// so that any other is a usage error (exit 2) and --help lists exactly what the command takes.
+enum Option : unsigned {
+  kAsOf = 1u << 0,
+  kPeriod = 1u << 1,
+  kBy = 1u << 2,
+  kMonthly = 1u << 3,
+  kFormat = 1u << 4,
+  kOutput = 1u << 5,
+  kLang = 1u << 6,
+  kCsvDialect = 1u << 7,
+  kStrict = 1u << 8,
+  kQuiet = 1u << 9,
+  kVerbose = 1u << 10,
+  kTable = 1u << 11,
+};
+
+struct OptionSpec {
+  unsigned options = 0;               // Option bits
+  std::vector<std::string> formats;   // the -f values taken
+  std::vector<std::string> by;        // the --by values taken, the default first
+  std::vector<std::string> tables;    // the --table names, the default first
+  bool period_required = false;       // --period must be given (claim)
+  std::string period_help;            // what --period means here, when it is not the usual
+  std::string by_help;                // what --by means here, when the default is no grouping
+};
+
+// Registers PROJECT_DIR and the options of `spec` on `app`, storing into `o`. Values outside
+// `spec`'s lists are usage errors with the list.
+void add_common_options(CLI::App* app, CommonOptions& o, const OptionSpec& spec);
+
+// The document reduced to the table --table names (o.table), for the formats that print one
+// table: csv, and the terminal table and Markdown. The names are the document's table keys;
+// an unknown name is a UsageError that lists them. With no --table, `doc` is returned whole
+// (CSV prints its first table).
+reports::Document choose_table(reports::Document doc, const CommonOptions& o);
+
+// The name --table gives a table of a bundle's section (`grantkit report -f csv`): the section's
+// key for its main table (key `rows`, or the section's own key), else `SECTION.TABLE`
+// (`claim.transactions`).
+std::string bundle_table_name(const std::string& section, const reports::Table& table);
+// The table `grantkit report -f csv` prints without --table.
+inline constexpr std::string_view kReportDefaultTable = "budget_activity";
+
+// Text output: to stdout, or to -o atomically. Returns `code`, or exit 2 when -o cannot be
+// written ([io.write]).
+int deliver_text(const std::string& text, const CommonOptions& o, int code);
 
 // The project folder loaded, with its outcome classified and every diagnostic gathered.
 struct Loaded {

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "grantkit 0.1.0");
   std::function<int()> run;
-  for (const auto& c : commands()) c.add(app, run);
+  add_commands(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

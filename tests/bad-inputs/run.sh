@@ -17,10 +17,13 @@
 #   stdout-contains: TEXT       stdout holds TEXT (fixed text; may be given several times)
 #   fifo: PATH                  made a FIFO (mkfifo) in the case's copy before the run (git keeps
 #                               no FIFOs); nothing ever writes to it, so reading it would hang
+#   stdout-lacks: TEXT          stdout does not hold TEXT (fixed text; may be given several times)
+#   stdout-no-control: true     stdout holds no control character but line ends (LF, CRLF)
 #
 # Every case also checks: each stderr line is a diagnostic in the form above (or the `note:` that
-# counts the diagnostics not shown); no "internal error", no crash, no sanitizer report, no hang
-# (60 s); the input files are left exactly as they were and nothing is written beside them.
+# counts the diagnostics not shown); stderr holds no control character but the line end; no
+# "internal error", no crash, no sanitizer report, no hang (60 s); the input files are left
+# exactly as they were and nothing is written beside them.
 set -uo pipefail
 GK="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 shift
@@ -41,7 +44,8 @@ run_case() {
     return 1
   fi
   local command="" dir="." want_exit="" want_count=""
-  local -a rules=() stderr_has=() stdout_has=() fifos=()
+  local -a rules=() stderr_has=() stdout_has=() fifos=() stdout_lacks=()
+  local stdout_no_control=""
   local key value
   while IFS= read -r line || [ -n "$line" ]; do
     line="${line%$'\r'}"
@@ -58,6 +62,8 @@ run_case() {
       stderr-contains) stderr_has+=("$value") ;;
       stdout-contains) stdout_has+=("$value") ;;
       fifo) fifos+=("$value") ;;
+      stdout-lacks) stdout_lacks+=("$value") ;;
+      stdout-no-control) stdout_no_control="$value" ;;
       *) fail "expect: unknown key '$key'" ;;
     esac
   done <"$src/expect"
@@ -98,6 +104,10 @@ run_case() {
   local bad_lines
   bad_lines="$(grep -Ev "$diag_re" "$err" | grep -Ev '^note: [0-9]+ more findings of \[[a-z0-9.-]+\] not shown' || true)"
   [ -z "$bad_lines" ] || fail "stderr lines that are not diagnostics: $(echo "$bad_lines" | head -3)"
+  # A finding never carries a raw control character (CR, ESC, …) to the terminal.
+  if LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$err"; then
+    fail "a control character on stderr: $(LC_ALL=C grep -n $'[\x01-\x09\x0b-\x1f\x7f]' "$err" | head -2 | cat -v)"
+  fi
   local entry rule mode placed_re
   for entry in "${rules[@]}"; do
     rule="${entry%% *}"
@@ -124,6 +134,12 @@ run_case() {
   for text in "${stdout_has[@]}"; do
     grep -Fq -- "$text" "$out" || fail "stdout lacks: $text"
   done
+  for text in "${stdout_lacks[@]}"; do
+    grep -Fq -- "$text" "$out" && fail "stdout holds: $text"
+  done
+  if [ "$stdout_no_control" = true ] && sed 's/\r$//' "$out" | LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]'; then
+    fail "a control character on stdout: $(sed 's/\r$//' "$out" | LC_ALL=C grep -n $'[\x01-\x09\x0b-\x1f\x7f]' | head -2 | cat -v)"
+  fi
   local after
   after="$(cd "$work" && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+%s.%N 2>/dev/null; cd "$work" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)"
   [ "$before" = "$after" ] || fail "the input folder changed: $(diff <(echo "$before") <(echo "$after") | head -5)"

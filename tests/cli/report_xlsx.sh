@@ -147,7 +147,12 @@ PY
 # To a pipe: the same bytes as a file.
 "$GK" budget "$EX" --as-of 2022-11-30 -f xlsx 2>/dev/null >"$TMP/piped.xlsx" || fail "xlsx to a pipe"
 python3 -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1]).testzip()' "$TMP/piped.xlsx" || fail "piped xlsx is not a zip"
-# Several sections have no CSV form.
-expect_exit 2 "$GK" report "$EX" --period 2022-10 -f csv
-expect_stderr 'no CSV form'
+# CSV prints one table: budget_activity unless --table names another; an unknown name lists them.
+expect_exit 0 "$GK" report "$EX" --period 2022-10 -f csv
+head -1 "$TMP/out" | grep -q '^activity,budget,outcome_period,' || fail "report CSV default: $(head -1 "$TMP/out")"
+expect_exit 0 "$GK" report "$EX" --period 2022-10 -f csv --table claim.transactions
+head -1 "$TMP/out" | grep -q '^date,voucher,account,text,category,activity,amount$' || fail "claim.transactions: $(head -1 "$TMP/out")"
+expect_exit 2 "$GK" report "$EX" --period 2022-10 -f csv --table nosuch
+expect_stderr "no table 'nosuch'.*budget_activity.*claim.transactions"
+expect_exit 2 "$GK" report "$EX" --period 2022-10 -f json --table transactions
 finish

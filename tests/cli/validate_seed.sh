@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# `grantkit validate data/s2i2-sdk` reports the plan's real gaps and nothing else (issue 2).
+# `grantkit validate data/s2i2-sdk` reports the plan's real gaps (issue 2) and what the reports find
+# in a plan without a ledger: nothing received from four confirmed co-financiers, no aid rate.
 source "$(dirname "$0")/lib.bash"
 
-expect_exit 0 "$GK" validate "$SRC/data/s2i2-sdk"
-[ "$(stderr_lines)" = 3 ] || fail "validate printed $(stderr_lines) findings, wanted 3"
+expect_exit 0 "$GK" validate "$SRC/data/s2i2-sdk" --as-of 2023-03-31
+[ "$(stderr_lines)" = 8 ] || fail "validate printed $(stderr_lines) findings, wanted 8"
+[ "$(grep -c '\[financing.shortfall\]$' "$TMP/err")" = 4 ] || fail "wanted 4 financing.shortfall"
+expect_stderr '^warning: the decision states no aid rate.* \[claim.no-aid-rate\]$'
+grep -qx '0 fel, 8 varningar i 2 filer' "$TMP/out" || fail "summary line: $(cat "$TMP/out")"
 expect_stderr 'project.yaml:[0-9]+:[0-9]+: warning: .*Helsingborg.* \[financing.unresolved\]$'
 expect_stderr 'staff.yaml:[0-9]+:[0-9]+: warning: kontaktperson-malmo is listed again.* \[staff.duplicate-entry\]$'
 expect_stderr 'project.yaml:[0-9]+:[0-9]+: warning: .*aid is not stated.* \[financing.plan-balance\]$'
 grep -q 'budget.activities-sum' "$TMP/err" && fail "the activity budgets must sum without a finding"
-expect_exit 1 "$GK" validate --strict "$SRC/data/s2i2-sdk"
+expect_exit 1 "$GK" validate --strict "$SRC/data/s2i2-sdk" --as-of 2023-03-31
+expect_exit 0 "$GK" validate "$SRC/data/s2i2-sdk" --as-of 2023-03-31 --lang en
+grep -qx '0 errors, 8 warnings in 2 files' "$TMP/out" || fail "English summary line: $(cat "$TMP/out")"
 finish

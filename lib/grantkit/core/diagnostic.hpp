@@ -31,7 +31,13 @@ struct Diagnostic {
 };
 
 std::string_view severity_name(Severity s);
-// The one-line form of CLI.md; line:col omitted when unknown, file omitted when empty.
+// Text made safe for one line of a terminal: control characters shown as escapes (`\r`, `\n`,
+// `\t`, `\x1b`, DEL `\x7f`, the C1 controls U+0080–U+009F as `\u009b`) and bytes that are not
+// UTF-8 as `\xNN`, so that no finding can move the cursor, recolour or overwrite a line; all other
+// text (Swedish letters included) is kept as it is.
+std::string escape_control(std::string_view text);
+// The one-line form of CLI.md; line:col omitted when unknown, file omitted when empty. File and
+// message pass through escape_control, so that the line stays `FILE:LINE:COL: …`.
 std::string format_diagnostic(const Diagnostic& d);
 
 // An ordered list of diagnostics with helpers to add and query them, in bounded memory: per rule
@@ -51,6 +57,9 @@ class Diagnostics {
   // An error for input that cannot be read at all (missing file, YAML syntax): exit code 2.
   void unreadable(std::string rule, std::string message, SourcePlace place = {});
   void append(const Diagnostics& other);
+  // Appends the findings of `other` that are not here yet (same severity, rule, message and
+  // place): what several reports computed on one project find twice is printed once.
+  void append_unique(const Diagnostics& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   bool has_errors() const;

@@ -1,3 +1,5 @@
+#include <set>
+
 #include <fmt/format.h>
 
 #include <grantkit/core/utf8.hpp>
@@ -165,6 +167,60 @@ std::string render_json(const reports::Document& doc) {
     put_cell(out, value, nullptr);
   }
   return out + diagnostics_json(doc.diagnostics);
+}
+
+FindingCounts count_findings(const core::Diagnostics& diagnostics) {
+  FindingCounts c;
+  std::set<std::string> files;
+  for (const auto& d : diagnostics.items()) {
+    switch (d.severity) {
+      case core::Severity::error: ++c.errors; break;
+      case core::Severity::warning: ++c.warnings; break;
+      case core::Severity::info: ++c.info; break;
+    }
+    if (d.severity != core::Severity::info && !d.place.file.empty()) files.insert(d.place.file);
+  }
+  c.files = files.size();
+  return c;
+}
+
+std::string findings_summary(const FindingCounts& c, Lang lang) {
+  if (lang == Lang::sv) {
+    return fmt::format("{} fel, {} {} i {} {}", c.errors, c.warnings, c.warnings == 1 ? "varning" : "varningar",
+                       c.files, c.files == 1 ? "fil" : "filer");
+  }
+  return fmt::format("{} {}, {} {} in {} {}", c.errors, c.errors == 1 ? "error" : "errors", c.warnings,
+                     c.warnings == 1 ? "warning" : "warnings", c.files, c.files == 1 ? "file" : "files");
+}
+
+std::string render_validation_json(const Validation& v) {
+  std::string out = "{\n  \"schema\": \"grantkit/validate/1\",\n  \"project\": ";
+  if (v.project_id.empty()) {
+    out += "null";
+  } else {
+    out += "{\"id\": ";
+    put_string(out, v.project_id);
+    out += ", \"name\": ";
+    put_string(out, v.project_name);
+    out += "}";
+  }
+  out += ",\n  \"as_of\": ";
+  if (v.as_of) put_string(out, core::format_iso(*v.as_of));
+  else out += "null";
+  out += ",\n  \"period\": ";
+  if (v.period) {
+    out += "{\"from\": ";
+    put_string(out, core::format_iso(v.period->from));
+    out += ", \"to\": ";
+    put_string(out, core::format_iso(v.period->to));
+    out += "}";
+  } else {
+    out += "null";
+  }
+  FindingCounts c = count_findings(v.diagnostics);
+  out += fmt::format(",\n  \"counts\": {{\"errors\": {}, \"warnings\": {}, \"info\": {}, \"files\": {}}}", c.errors,
+                     c.warnings, c.info, c.files);
+  return out + diagnostics_json(v.diagnostics);
 }
 
 std::string render_json(const reports::Bundle& bundle) {

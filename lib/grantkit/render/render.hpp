@@ -1,5 +1,6 @@
 #pragma once
 // Renderers: one per format, working on report data (reports::Document); none recomputes a figure.
+#include <optional>
 #include <string>
 
 #include <grantkit/core/result.hpp>
@@ -54,6 +55,30 @@ std::string render_html(const reports::Bundle& bundle, Lang lang);
 // totals are values (never formulas). Fails with libxlsxwriter's message when the file cannot be
 // written.
 core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path);
+
+// What `grantkit validate` found: the project (id and name empty when it could not be read), the
+// as-of date and --period when there are any, and every finding.
+struct Validation {
+  std::string project_id;
+  std::string project_name;
+  std::optional<core::Date> as_of;
+  std::optional<core::Period> period;
+  core::Diagnostics diagnostics;
+};
+// Findings by severity, and the number of distinct files the errors and warnings are in.
+struct FindingCounts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t info = 0;
+  std::size_t files = 0;
+};
+FindingCounts count_findings(const core::Diagnostics& diagnostics);
+// validate's summary line: `3 fel, 12 varningar i 5 filer` / `3 errors, 12 warnings in 5 files`.
+std::string findings_summary(const FindingCounts& counts, Lang lang);
+// validate's JSON (docs/schema/validate.schema.json): {schema: grantkit/validate/1, project:
+// {id, name} or null, as_of, period ({from, to} or null), diagnostics, counts: {errors, warnings,
+// info, files}}.
+std::string render_validation_json(const Validation& validation);
 
 // Hours from whole seconds as text with at most two decimals, rounded half up: 270 252 → "75.07",
 // 3 600 → "1", 36 → "0.01".

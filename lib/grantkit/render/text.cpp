@@ -34,7 +34,7 @@ std::string diagnostics_text(const core::Diagnostics& diags, Lang lang) {
 
 std::string heading(const reports::Document& doc, Lang lang) {
   return fmt::format("{} — {} ({})\n{} {} · {} {}\n", lang == Lang::sv ? doc.title_sv : doc.title_en,
-                     doc.project_name, doc.project_id, lang == Lang::sv ? "Period" : "Period",
+                     core::escape_control(doc.project_name), core::escape_control(doc.project_id), lang == Lang::sv ? "Period" : "Period",
                      doc.period.iso(), lang == Lang::sv ? "per" : "as of", core::format_iso(doc.as_of));
 }
 
@@ -43,6 +43,11 @@ std::string tables_text(const reports::Document& doc, Lang lang) {
   std::string out;
   for (const auto& t : doc.tables) {
     Grid g = make_grid(t, lang, true);
+    // A terminal shows text: no cell may move the cursor or recolour it.
+    for (auto& r : g.rows)
+      for (auto& cell : r) cell = core::escape_control(cell);
+    if (g.total)
+      for (auto& cell : *g.total) cell = core::escape_control(cell);
     std::vector<std::size_t> w(g.cols.size(), 0);
     auto measure = [&](const std::vector<std::string>& r) {
       for (std::size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], width(r[i]));
@@ -76,14 +81,38 @@ std::string tables_text(const reports::Document& doc, Lang lang) {
   return out;
 }
 
+// Text made safe in a Markdown cell or line (CommonMark and GFM tables): `<`, `>` and `&` as HTML
+// entities, so that no text becomes raw HTML (`<script>`, `<img onerror=…>`); `|` as `\|`, so that
+// a cell stays one cell; `\`, `` ` ``, `*`, `[` and `]` with a backslash, so that no text becomes a
+// code span, emphasis or link; line ends folded to one space and other control characters shown
+// as escapes (core::escape_control).
 std::string md_escape(const std::string& s) {
   std::string o;
-  for (char c : s) {
-    if (c == '|') o += "\\|";
-    else if (c == '\n') o += ' ';
-    else o += c;
+  o.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    switch (c) {
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '&': o += "&amp;"; break;
+      case '|': o += "\\|"; break;
+      case '\\':
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+        o += '\\';
+        o += c;
+        break;
+      case '\r':
+        if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        o += ' ';
+        break;
+      case '\n': o += ' '; break;
+      default: o += c;
+    }
   }
-  return o;
+  return core::escape_control(o);
 }
 
 // The tables of a document as Markdown; table titles at heading `level` (##, ###).
@@ -114,7 +143,8 @@ std::string diagnostics_markdown(const core::Diagnostics& diags, Lang lang) {
   std::string out;
   if (diags.empty()) return out;
   out += lang == Lang::sv ? "\n## Anmärkningar\n\n" : "\n## Findings\n\n";
-  for (const auto& d : diags.items()) out += "- `" + md_escape(core::format_diagnostic(d)) + "`\n";
+  // Plain escaped text, not a code span: inside backticks an entity would show as `&lt;`.
+  for (const auto& d : diags.items()) out += "- " + md_escape(core::format_diagnostic(d)) + "\n";
   return out;
 }
 
@@ -130,7 +160,7 @@ std::string render_table(const reports::Document& doc, Lang lang) {
 }
 
 std::string render_markdown(const reports::Document& doc, Lang lang) {
-  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? doc.title_sv : doc.title_en, doc.project_name);
+  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? doc.title_sv : doc.title_en, md_escape(doc.project_name));
   out += title_line(doc, lang);
   out += tables_markdown(doc, lang, 2);
   return out + diagnostics_markdown(doc.diagnostics, lang);
@@ -149,7 +179,7 @@ std::string render_table(const reports::Bundle& bundle, Lang lang) {
 
 std::string render_markdown(const reports::Bundle& bundle, Lang lang) {
   const auto& h = bundle.header;
-  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? h.title_sv : h.title_en, h.project_name);
+  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? h.title_sv : h.title_en, md_escape(h.project_name));
   out += title_line(h, lang);
   for (const auto& [key, doc] : bundle.sections) {
     out += fmt::format("\n## {}\n", md_escape(lang == Lang::sv ? doc.title_sv : doc.title_en));
