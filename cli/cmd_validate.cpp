@@ -62,8 +62,10 @@ void check_as_reports(const CommonOptions& o, const model::Project& p, const mod
 }  // namespace
 
 int run_validate(CommonOptions& o) {
-  // The ledger streams through as sums; the period's rows are kept only for paperwork's checks.
-  Loaded l = load(o, o.period.empty() ? Ledger::sums : Ledger::period);
+  // The ledger streams through as sums; the rows of the period (--period, else the month of
+  // --as-of) are kept whole, as claim keeps them: its findings on single rows (claim.unpaid) and
+  // paperwork's checks need them.
+  Loaded l = load(o, Ledger::period);
   render::Validation v;
   v.diagnostics = l.diagnostics;
   if (l.project) {

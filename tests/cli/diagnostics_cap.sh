@@ -48,8 +48,9 @@ expect_stderr '^note: 10 more findings of \[ledger\.amount\] not shown \(use --v
 n=$(grep -c '\[ledger\.date\]$' "$TMP/err" || true)
 [ "$n" = 3 ] || fail "$n [ledger.date] diagnostics, wanted 3"
 # validate also prints what cofinancing and staffing find in this plan: financing.shortfall (no
-# cash received) and staff.in-kind-mismatch (in kind without staff).
-[ "$(stderr_lines)" = 56 ] || fail "$(stderr_lines) lines on stderr, wanted 50 + 3 + 2 + the note"
+# cash received) and staff.in-kind-mismatch (in kind without staff), and, as claim does,
+# claim.payment-unknown (the ledger gives no payment date).
+[ "$(stderr_lines)" = 57 ] || fail "$(stderr_lines) lines on stderr, wanted 50 + 3 + 3 + the note"
 
 expect_exit 1 "$GK" validate "$P" --verbose
 n=$(grep -c '\[ledger\.amount\]$' "$TMP/err" || true)

@@ -98,7 +98,8 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                     "their costs were paid by {} cannot be checked, and they are claimed as booked",
                     o.payment_unknown.size() == 1 ? fmt::format("the ledger file {} gives", o.payment_unknown[0])
                                                   : fmt::format("the ledger files {} give", fmt::join(o.payment_unknown, ", ")),
-                    core::format_iso(w.as_of)));
+                    core::format_iso(w.as_of)),
+        core::SourcePlace{o.payment_unknown.front(), 0, 0});
   }
   auto prev = by_category(prev_lines);
   auto now = by_category(this_lines);
