@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/io/accounts_loader.hpp>
+#include <grantkit/io/containment.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
@@ -21,17 +22,6 @@ using core::Money;
 std::string default_data_dir() {
   if (const char* env = std::getenv("GRANTKIT_DATA"); env && *env) return env;
   return GRANTKIT_DATA_DIR;
-}
-
-bool resolves_inside(const std::string& dir, const std::string& path) {
-  std::error_code ec;
-  fs::path base = fs::weakly_canonical(fs::absolute(dir, ec), ec);
-  if (ec) return false;
-  fs::path p = fs::path(path);
-  fs::path full = fs::weakly_canonical(p.is_absolute() ? p : base / p, ec);
-  if (ec) return false;
-  fs::path rel = full.lexically_relative(base);
-  return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
 }
 
 std::vector<std::string> bundled_programmes(const std::string& data_dir) {
@@ -52,15 +42,17 @@ std::optional<std::string> find_programme(const std::string& dir, const std::str
                  fs::path(programme).extension() == ".yaml";
   std::string looked;
   if (is_path) {
-    if (!resolves_inside(dir, programme)) {
+    fs::path file = fs::path(dir) / programme;
+    // The containment every ledger and time source has (io/containment.hpp), on the resolved
+    // file: a path is not a glob, so a `..` that comes back into the folder is inside.
+    if (auto why = outside_folder(dir, file.string())) {
       diags.error("io.outside-project",
-                  fmt::format("programme '{}' resolves outside the project folder; a rule-set file must lie "
-                              "inside it (or name a bundled rule set by its id)",
-                              programme),
+                  fmt::format("programme '{}' resolves outside the project folder: {}; a rule-set file must "
+                              "lie inside it (or name a bundled rule set by its id)",
+                              programme, *why),
                   place);
       return std::nullopt;
     }
-    fs::path file = fs::path(dir) / programme;
     if (fs::is_regular_file(file, ec)) return file.string();
     looked = file.string();
   } else {

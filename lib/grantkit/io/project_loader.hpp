@@ -26,10 +26,6 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
 // and time source's glob matches now. For refusing an output that would overwrite one of them.
 std::vector<std::string> input_files(const model::Project& project, const std::string& data_dir);
 
-// Whether `path` (relative to the folder `dir`, or absolute) resolves inside `dir`, symbolic links
-// and `..` followed; a path that cannot be resolved is not inside.
-bool resolves_inside(const std::string& dir, const std::string& path);
-
 // The ids of the rule sets bundled in `data_dir/programmes/` (file names without .yaml), sorted.
 std::vector<std::string> bundled_programmes(const std::string& data_dir);
 
