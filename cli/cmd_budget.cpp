@@ -10,12 +10,11 @@ int run_budget(CommonOptions& o) {
   Loaded l = load(o, Ledger::sums);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::BudgetOptions bo;
-  bo.window = window(o, *l.project);
   bo.monthly = o.monthly;
   if (o.by.empty() || o.by == "activity") bo.by = reports::BudgetGrouping::activity;
   else if (o.by == "category") bo.by = reports::BudgetGrouping::category;
   else bo.by = reports::BudgetGrouping::activity_category;
-  reports::Document doc = reports::budget_report(*l.project, l.outcome, bo);
+  reports::Document doc = reports::budget_report(position(l), bo);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;

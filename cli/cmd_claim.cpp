@@ -9,7 +9,7 @@ namespace grantkit::cli {
 int run_claim(CommonOptions& o) {
   Loaded l = load(o, Ledger::period);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
-  reports::Document doc = reports::claim_report(*l.project, l.outcome, window(o, *l.project));
+  reports::Document doc = reports::claim_report(position(l));
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;

@@ -11,7 +11,7 @@ int run_indicators(CommonOptions& o) {
   Loaded l = load(o, false);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   auto values = io::load_indicator_values(*l.project, l.diagnostics);
-  reports::Document doc = reports::indicators_report(*l.project, values, window(o, *l.project));
+  reports::Document doc = reports::indicators_report(*l.project, values, l.window);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;

@@ -30,11 +30,10 @@ int run_paperwork(PaperworkOptions& po) {
     throw UsageError("paperwork writes a folder: give it with -o FOLDER");
   Loaded l = load(o, Ledger::period);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
-  reports::ReportWindow w = window(o, *l.project);
   bool complete = true;
   const std::vector<model::TimeEntry>& entries = time_reports(l, complete);
   std::vector<model::IndicatorValue> values = io::load_indicator_values(*l.project, l.diagnostics);
-  reports::Paperwork pw = reports::paperwork(*l.project, l.outcome, entries, values, w);
+  reports::Paperwork pw = reports::paperwork(position(l), entries, values);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(pw.diagnostics);
   auto dialect =

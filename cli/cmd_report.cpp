@@ -11,9 +11,8 @@ int run_report(CommonOptions& o) {
   Loaded l = load(o, Ledger::period);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::MonthlyReportOptions mo;
-  mo.window = window(o, *l.project);
   mo.time = &time_reports(l, mo.time_complete);
-  reports::Bundle bundle = reports::monthly_report(*l.project, l.outcome, mo, l.diagnostics);
+  reports::Bundle bundle = reports::monthly_report(position(l), mo, l.diagnostics);
   return finish(std::move(bundle), o);
 }
 

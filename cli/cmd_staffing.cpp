@@ -11,7 +11,7 @@ int run_staffing(CommonOptions& o) {
   Loaded l = load(o, false);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::StaffingOptions so;
-  so.window = window(o, *l.project);
+  so.window = l.window;
   reports::Document doc = reports::staffing_report(*l.project, so);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);

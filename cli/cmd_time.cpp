@@ -11,7 +11,7 @@ int run_time(CommonOptions& o) {
   Loaded l = load(o, false);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::TimeOptions to;
-  to.window = window(o, *l.project);
+  to.window = l.window;
   to.by_person = o.by == "person";
   to.monthly = o.monthly;
   const std::vector<model::TimeEntry>& entries = time_reports(l, to.complete);

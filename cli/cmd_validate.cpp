@@ -20,17 +20,16 @@ namespace {
 // Every finding of the reports validate stands for, computed on the project as `budget`, `time`,
 // `staffing`, `cofinancing`, `indicators` and `claim` compute it for the same --as-of and
 // --period (paperwork too when --period is given), each finding once.
-void check_as_reports(const CommonOptions& o, const model::Project& p, const model::Outcome& outcome,
-                      core::Diagnostics& all) {
-  reports::ReportWindow w = window(o, p);
+void check_as_reports(const CommonOptions& o, const reports::Position& pos, core::Diagnostics& all) {
+  const model::Project& p = pos.project();
+  const reports::ReportWindow& w = pos.window();
   for (auto by : {reports::BudgetGrouping::activity, reports::BudgetGrouping::category,
                   reports::BudgetGrouping::activity_category}) {
     reports::BudgetOptions bo;
-    bo.window = w;
     bo.by = by;
-    all.append_unique(reports::budget_report(p, outcome, bo).diagnostics);
+    all.append_unique(reports::budget_figures(pos, bo).findings);
   }
-  all.append_unique(reports::cofinancing_report(p, outcome, w).diagnostics);
+  all.append_unique(reports::cofinancing_report(pos).diagnostics);
   reports::StaffingOptions so;
   so.window = w;
   all.append_unique(reports::staffing_report(p, so).diagnostics);
@@ -43,7 +42,7 @@ void check_as_reports(const CommonOptions& o, const model::Project& p, const mod
   std::vector<model::IndicatorValue> values = io::load_indicator_values(p, all);
   all.append_unique(reports::indicators_report(p, values, w).diagnostics);
 
-  core::Diagnostics claim = reports::claim_report(p, outcome, w).diagnostics;
+  core::Diagnostics claim = reports::claim_report(pos).diagnostics;
   if (o.period.empty()) {
     // Without --period there is no payment-request period to judge: the window's period is the
     // month of --as-of, which claim.period and claim.overlap are not about.
@@ -54,7 +53,7 @@ void check_as_reports(const CommonOptions& o, const model::Project& p, const mod
     claim = kept;
   } else {
     all.append_unique(claim);
-    claim = reports::paperwork(p, outcome, entries, values, w).diagnostics;
+    claim = reports::paperwork(pos, entries, values).diagnostics;
   }
   all.append_unique(claim);
 }
@@ -71,10 +70,9 @@ int run_validate(CommonOptions& o) {
   if (l.project) {
     v.project_id = l.project->id;
     v.project_name = l.project->name;
-    reports::ReportWindow w = window(o, *l.project);
-    v.as_of = w.as_of;
-    if (!o.period.empty()) v.period = w.period;
-    check_as_reports(o, *l.project, l.outcome, v.diagnostics);
+    v.as_of = l.window.as_of;
+    if (!o.period.empty()) v.period = l.window.period;
+    check_as_reports(o, position(l), v.diagnostics);
   }
   int code = report_diagnostics(v.diagnostics, o);
   render::Lang lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;

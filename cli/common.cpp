@@ -145,6 +145,20 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   if (output_is_input(o, nullptr, l.diagnostics)) return l;
   l.project = io::load_project(o.dir, io::default_data_dir(), l.diagnostics);
   if (l.project && output_is_input(o, &*l.project, l.diagnostics)) l.project.reset();
+  if (l.project) {
+    // DOMAIN.md "change decisions": reports as of a date use the decision in force on that date.
+    // The window is taken again on the project as it then stands (a change decision may move the
+    // eligible period, which bounds --as-of).
+    try {
+      l.window = window(o, *l.project);
+      l.project = l.project->on(l.window.as_of);
+      l.window = window(o, *l.project);
+    } catch (const UsageError&) {
+      // Without --as-of and --period the window fails only on a project period that could not be
+      // read, which loading has reported; the commands that need a window say so themselves.
+      if (!o.as_of.empty() || !o.period.empty()) throw;
+    }
+  }
   // The project's consistency with itself and its decision is stated by every command, so that
   // no report is read without the faults of the data it was computed from (and `validate`
   // prints no finding that a report would not).
@@ -154,9 +168,8 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   // The payment request's commands (claim, report, paperwork) leave out costs not paid by --as-of.
   std::optional<core::Date> paid_by;
   if (ledger == Ledger::period) {
-    auto w = window(o, *l.project);
-    detail = w.period;
-    paid_by = w.as_of;
+    detail = l.window.period;
+    paid_by = l.window.as_of;
   }
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail, paid_by);
   try {
@@ -180,6 +193,8 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   }
   return l;
 }
+
+reports::Position position(const Loaded& l) { return reports::Position(*l.project, l.outcome, l.window); }
 
 const std::vector<model::TimeEntry>& time_reports(Loaded& l, bool& complete) {
   if (!l.time) l.time = load_time(*l.project, l.diagnostics, l.time_complete);

@@ -12,6 +12,7 @@
 #include <grantkit/model/transaction.hpp>
 #include <grantkit/render/render.hpp>
 #include <grantkit/reports/document.hpp>
+#include <grantkit/reports/position.hpp>
 #include <grantkit/reports/window.hpp>
 
 namespace grantkit::cli {
@@ -91,7 +92,10 @@ int deliver_text(const std::string& text, const CommonOptions& o, int code);
 
 // The project folder loaded, with its outcome classified and every diagnostic gathered.
 struct Loaded {
+  // The project as it stands on the reporting date (model::Project::on(window.as_of)): every
+  // change decision dated by then applied, so that every command sees the decision in force.
   std::optional<model::Project> project;
+  reports::ReportWindow window;  // --as-of and --period (window())
   model::Outcome outcome;
   core::Diagnostics diagnostics;
   // The time reports, once read: load() reads them when the programme counts staff costs from
@@ -106,6 +110,9 @@ struct Loaded {
 enum class Ledger { skip, sums, period, all };
 // Loads project.yaml, staff.yaml, the programme and, as `ledger` says, the ledger sources.
 Loaded load(const CommonOptions& o, Ledger ledger);
+// The position of the loaded project (reports::Position): the one set of books every report of
+// the run is a view of. `l` must outlive it.
+reports::Position position(const Loaded& l);
 // load(o, Ledger::all) with the ledger, load(o, Ledger::skip) without.
 Loaded load(const CommonOptions& o, bool with_ledger);
 // The reporting window from --as-of and --period (UsageError when malformed).

@@ -13,6 +13,7 @@
 #include <grantkit/reports/window.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using test::count_rule;
@@ -84,11 +85,11 @@ TEST_CASE("io::load_project: amounts at the limit everywhere are checked and rep
   auto w = reports::make_window(*p, test::date("2022-11-30"), std::nullopt, test::date("2022-11-30"));
   REQUIRE(w);
   model::Outcome outcome;
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = *w;
-  CHECK_NOTHROW((void)reports::budget_report(*p, outcome, bo));
-  CHECK_NOTHROW((void)reports::cofinancing_report(*p, outcome, *w));
-  CHECK_NOTHROW((void)reports::claim_report(*p, outcome, *w));
+  CHECK_NOTHROW((void)test::budget_report(*p, outcome, bo));
+  CHECK_NOTHROW((void)test::cofinancing_report(*p, outcome, *w));
+  CHECK_NOTHROW((void)test::claim_report(*p, outcome, *w));
 }
 
 TEST_CASE("io::load_project: amounts near the int64 edge are yaml.amount at their line, every one") {

@@ -10,6 +10,7 @@
 #include <grantkit/reports/eligible.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using core::Money;
@@ -107,7 +108,7 @@ TEST_CASE("ledger: a Debet/Kredit CSV with a receipt, a repayment and an aid pay
   for (const auto& [k, m] : o.booked_in(p.decision.eligible)) costs += m;
   CHECK(costs == Money::from_kronor(7500));
   // cofinancing shows the aid paid out to date (no claims.yaml: nothing claimed to compare with).
-  auto doc = reports::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12"));
+  auto doc = test::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12"));
   CHECK(value(doc, "aid", "paid_to_date").number == 31841200);
   CHECK(value(doc, "aid", "claimed_to_date").is_empty());
   CHECK(count_rule(doc.diagnostics, "aid.paid-mismatch") == 0);
@@ -117,15 +118,15 @@ TEST_CASE("ledger: a Debet/Kredit CSV with a receipt, a repayment and an aid pay
   c.period = {test::date("2021-06-01"), test::date("2021-12-31")};
   c.aid_claimed = Money::from_kronor(318412);
   p.claims = {c};
-  CHECK(count_rule(reports::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12")).diagnostics,
+  CHECK(count_rule(test::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12")).diagnostics,
                    "aid.paid-mismatch") == 0);
   c.aid_claimed = Money::from_kronor(320000);
   p.claims = {c};
-  auto off = reports::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12"));
+  auto off = test::cofinancing_report(p, o, window(p, "2022-12-31", "2022-12"));
   CHECK(count_rule(off.diagnostics, "aid.paid-mismatch") == 1);
   CHECK(value(off, "aid", "claimed_to_date").number == 32000000);
   // The claim shows it too.
-  auto claim = reports::claim_report(p, o, window(p, "2022-06-30", "2022-H1"));
+  auto claim = test::claim_report(p, o, window(p, "2022-06-30", "2022-H1"));
   CHECK(value(claim, "aid", "paid_to_date").number == 31841200);
   CHECK(count_rule(claim.diagnostics, "aid.paid-mismatch") == 1);
 }
@@ -167,7 +168,7 @@ TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dat
   // Paid after the eligible period ends: ineligible.
   CHECK(count_rule(d, "ledger.paid-after-eligible-period") == 1);
   CHECK(messages(d, "ledger.paid-after-eligible-period").find("P4") != std::string::npos);
-  auto doc = reports::claim_report(p, o, w);
+  auto doc = test::claim_report(p, o, w);
   // Only P1 is claimed; P2 (no payment date) and P3 (paid after --as-of) are left out, listed with
   // their vouchers, and the claim's totals still add up.
   CHECK(table(doc, "transactions").rows.size() == 1);
@@ -189,7 +190,7 @@ TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dat
   auto later = window(p, "2022-07-31", "2022-H1");
   core::Diagnostics d2;
   auto o2 = classify(p, d2, later.as_of, later.period);
-  CHECK(table(reports::claim_report(p, o2, later), "transactions").total->back().number == 500000);
+  CHECK(table(test::claim_report(p, o2, later), "transactions").total->back().number == 500000);
 
   // A source that gives no payment date at all: its costs are claimed as booked, and the request
   // says once that payment could not be checked.
@@ -200,7 +201,7 @@ TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dat
   core::Diagnostics d3;
   auto p3 = project_with(dir, sources + "    - {path: \"ledger/nopaid.csv\", format: csv}\n", d3);
   auto o3 = classify(p3, d3, w.as_of, w.period);
-  auto doc3 = reports::claim_report(p3, o3, w);
+  auto doc3 = test::claim_report(p3, o3, w);
   CHECK(count_rule(doc3.diagnostics, "claim.payment-unknown") == 1);
   CHECK(messages(doc3.diagnostics, "claim.payment-unknown").find("nopaid.csv") != std::string::npos);
   CHECK(count_rule(doc3.diagnostics, "claim.unpaid") == 2);
@@ -222,7 +223,7 @@ TEST_CASE("claim: costs of simplified cost options need no payment date") {
   auto p = project_with(dir, "    - {path: \"ledger/p.csv\", format: csv, delimiter: \";\", decimal: \",\"}\n", d);
   auto w = window(p, "2022-06-30", "2022-H1");
   auto o = classify(p, d, w.as_of, w.period);
-  auto doc = reports::claim_report(p, o, w);
+  auto doc = test::claim_report(p, o, w);
   CHECK(count_rule(doc.diagnostics, "claim.unpaid") == 0);
   CHECK(table(doc, "transactions").rows.size() == 2);
 }
@@ -268,7 +269,7 @@ TEST_CASE("cofinancing: the owner's share is the balancing item, never a shortfa
   check::check_project(p, v);
   CHECK(count_rule(v, "financing.owner-negative") == 0);
   auto o = classify(p, d);
-  auto doc = reports::cofinancing_report(p, o, window(p, "2022-06-30", "2022-06"));
+  auto doc = test::cofinancing_report(p, o, window(p, "2022-06-30", "2022-06"));
   const auto& rows = table(doc, "rows");
   const auto* owner = &rows.rows[0];
   CHECK(owner->at(0).text == "region-test");
@@ -309,7 +310,7 @@ TEST_CASE("ledger: SIE payment dates from the source's paid_dimension") {
   auto w = window(p, "2022-06-30", "2022-H1");
   auto o = classify(p, d, w.as_of, w.period);
   CHECK(count_rule(d, "ledger.date") == 1);  // 'snart' is not a date: the row counts as not paid
-  auto doc = reports::claim_report(p, o, w);
+  auto doc = test::claim_report(p, o, w);
   CHECK(table(doc, "transactions").total->back().number == 100000);
   CHECK(count_rule(doc.diagnostics, "claim.unpaid") == 3);
   CHECK(count_rule(doc.diagnostics, "claim.payment-unknown") == 0);
@@ -317,7 +318,7 @@ TEST_CASE("ledger: SIE payment dates from the source's paid_dimension") {
   core::Diagnostics d2;
   auto p2 = project_with(dir, "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20}\n", d2);
   auto o2 = classify(p2, d2, w.as_of, w.period);
-  auto doc2 = reports::claim_report(p2, o2, w);
+  auto doc2 = test::claim_report(p2, o2, w);
   CHECK(count_rule(doc2.diagnostics, "claim.payment-unknown") == 1);
   CHECK(count_rule(doc2.diagnostics, "claim.unpaid") == 0);
   CHECK(table(doc2, "transactions").total->back().number == 1500000);

@@ -6,6 +6,7 @@
 #include <grantkit/reports/budget.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using core::Money;
@@ -60,9 +61,9 @@ TEST_CASE("reports::budget_report per activity") {
   model::Outcome o;
   test::add_costs(o, {tx("2021-06-15", "A1", 10000050, "externa_tjanster"), tx("2021-12-31", "A1", 1, "personal"),
              tx("2022-01-20", "A2", 25000, "personal"), tx("2022-02-01", "A2", 99999900, "personal")});
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = window(p, "2022-01-31", "2022-01");
-  auto doc = reports::budget_report(p, o, bo);
+  auto doc = test::budget_report(p, o, bo);
   REQUIRE(doc.tables.at(0).rows.size() == 2);
   // A1: 400 000 kr over 2021-06-01..2021-12-31 (214 days), all elapsed.
   CHECK(cell(doc, 0, "outcome_to_date").number == 10000051);
@@ -90,10 +91,10 @@ TEST_CASE("reports::budget_report per category and per activity and category") {
   model::Outcome o;
   test::add_costs(o, {tx("2021-07-01", "A1", 100, "personal"), tx("2021-07-02", "A1", 200, "externa_tjanster"),
              tx("2022-07-02", "A2", 400, "personal")});
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
-  auto doc = reports::budget_report(p, o, bo);
+  auto doc = test::budget_report(p, o, bo);
   REQUIRE(doc.tables[0].rows.size() == 2);
   CHECK(cell(doc, 0, "category").text == "personal");
   CHECK(cell(doc, 0, "category").display_sv == "Personal");
@@ -101,11 +102,14 @@ TEST_CASE("reports::budget_report per category and per activity and category") {
   CHECK(cell(doc, 0, "outcome_period").number == 400);
   CHECK(cell(doc, 1, "outcome_to_date").number == 200);
   bo.by = reports::BudgetGrouping::activity_category;
-  auto both = reports::budget_report(p, o, bo);
-  // A1/personal, A1/externa_tjanster from the plan; A2/personal only from the ledger (no budget).
+  auto both = test::budget_report(p, o, bo);
+  // A1/personal, A1/externa_tjanster from the plan; A2/personal only from the ledger: budget 0,
+  // so that remaining = budget − outcome on the row and in the total.
   REQUIRE(both.tables[0].rows.size() == 3);
   CHECK(cell(both, 2, "activity").text == "A2");
-  CHECK(cell(both, 2, "budget").is_empty());
+  CHECK(cell(both, 2, "budget").number == 0);
+  CHECK(cell(both, 2, "remaining").number == -400);
+  CHECK(cell(both, 3, "remaining").number == 40000000 - 700);
   CHECK(cell(both, 3, "budget").number == 40000000);  // rows with a budget: A1/personal + A1/externa_tjanster
   CHECK(cell(both, 3, "outcome_to_date").number == 700);
 }
@@ -123,10 +127,10 @@ TEST_CASE("reports::budget_report counts flat rates and in-kind time as their ow
   p.staff = {e};
   model::Outcome o;
   test::add_costs(o, {tx("2022-01-10", "A2", 10000000, "personal")});
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = window(p, "2022-01-31", "2022-01");
   bo.by = reports::BudgetGrouping::activity_category;
-  auto doc = reports::budget_report(p, o, bo);
+  auto doc = test::budget_report(p, o, bo);
   std::map<std::string, std::int64_t> by_category;
   for (std::size_t r = 0; r < doc.tables[0].rows.size(); ++r) {
     by_category[cell(doc, r, "category").text] = cell(doc, r, "outcome_to_date").number;
@@ -137,11 +141,12 @@ TEST_CASE("reports::budget_report counts flat rates and in-kind time as their ow
   CHECK(by_category["offentligt_bidrag_i_annat_an_pengar"] == 300000 + 135720);  // 3 000 kr + 45,24 %
 }
 
-TEST_CASE("reports::budget_flags: deviation thresholds (20 % and 50 000 kr)") {
+TEST_CASE("reports::Position::budget_flags: deviation thresholds (20 % and 50 000 kr)") {
   auto p = base();
+  model::Outcome o;
+  reports::Position pos(p, o, window(p, "2022-03-31", "2022-03"));
   auto flags = [&](std::int64_t budget_kr, std::int64_t outcome_kr) {
-    return reports::budget_flags(p.programme, Money::from_kronor(budget_kr), Money::from_kronor(outcome_kr),
-                                 std::nullopt, true, false);
+    return pos.budget_flags(Money::from_kronor(budget_kr), Money::from_kronor(outcome_kr), std::nullopt, true, false);
   };
   CHECK(flags(250000, 312000) == std::vector<std::string>{"budget.change-decision-needed"});  // +62 000, 24,8 %
   CHECK(flags(150000, 190000) == std::vector<std::string>{"budget.over"});  // +40 000 (26,7 %) < 50 000 kr
@@ -156,10 +161,10 @@ TEST_CASE("reports::budget_report flags a category needing a change decision") {
   p.decision.budget.categories = {{"personal", Money::from_kronor(250000)}, {"externa_tjanster", Money::from_kronor(150000)}};
   model::Outcome o;
   test::add_costs(o, {tx("2022-01-01", "A2", 31200000, "personal"), tx("2022-01-01", "A2", 19000000, "externa_tjanster")});
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
-  auto doc = reports::budget_report(p, o, bo);
+  auto doc = test::budget_report(p, o, bo);
   CHECK(cell(doc, 0, "flags").list == std::vector<std::string>{"budget.change-decision-needed"});
   CHECK(cell(doc, 1, "flags").list == std::vector<std::string>{"budget.over"});
   CHECK(test::count_rule(doc.diagnostics, "budget.change-decision-needed") == 1);
@@ -171,10 +176,10 @@ TEST_CASE("reports::budget_report --monthly") {
   model::Outcome o;
   test::add_costs(o, {tx("2022-01-05", "A2", 100, "personal"), tx("2022-03-05", "A2", 300, "personal"),
              tx("2022-03-06", "A2", 5, "personal"), tx("2022-04-01", "A2", 7, "personal")});
-  reports::BudgetOptions bo;
+  test::BudgetOptions bo;
   bo.window = window(p, "2022-03-31", "2022-Q1");
   bo.monthly = true;
-  auto doc = reports::budget_report(p, o, bo);
+  auto doc = test::budget_report(p, o, bo);
   const Cell& months = cell(doc, 1, "months");
   REQUIRE(months.entries.size() == 3);
   CHECK(months.entries[0].label == "2022-01");

@@ -5,6 +5,7 @@
 #include <grantkit/render/render.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using core::Money;
@@ -79,7 +80,7 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   earlier.period = {test::date("2021-06-01"), test::date("2021-12-31")};
   earlier.aid_claimed = Money::from_kronor(60000);
   p.claims = {earlier};
-  auto doc = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
+  auto doc = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(test::count_rule(doc.diagnostics, "claim.period") == 0);
   const auto& costs = table(doc, "costs");
   // previously: 100 000 personal + 45 240 overhead; this period: 50 000 + 22 620 + 12 345,67.
@@ -118,24 +119,24 @@ TEST_CASE("reports::claim_report: capped by the decided maximum and the approved
   earlier.period = {test::date("2021-06-01"), test::date("2021-12-31")};
   earlier.aid_claimed = Money::from_kronor(420000);
   p.claims = {earlier};
-  auto doc = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
+  auto doc = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   // 50 % × 900 000 = 450 000, under the max 500 000: 450 000 − 420 000.
   CHECK(aid(doc, "to_claim").number == 3000000);
   // A larger outcome: rate × eligible passes the max, so exactly the remainder of the max is claimed.
   o.add_cost(test::cost("2022-03-10", "A2", 9000000, "externa_tjanster"));  // 990 000 kr in all
   p.decision.aid.max = Money::from_kronor(480000);
-  auto capped = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
+  auto capped = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(aid(capped, "to_claim").number == 6000000);  // 480 000 − 420 000
   // Above the approved budget (1 000 000): aid is computed on the budget and a warning says so.
   o.add_cost(test::cost("2022-04-10", "A2", 2000000, "externa_tjanster"));  // 1 010 000 kr
   p.decision.aid.max = Money::from_kronor(900000);
-  auto over = reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
+  auto over = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(aid(over, "cumulative_eligible").number == 100000000);
   CHECK(aid(over, "to_claim").number == 50000000 - 42000000);
   CHECK(test::count_rule(over.diagnostics, "claim.budget-cap") == 1);
   // Never negative.
   p.claims[0].aid_claimed = Money::from_kronor(999999);
-  CHECK(aid(reports::claim_report(p, o, window(p, "2022-11-30", "2022-H1")), "to_claim").number == 0);
+  CHECK(aid(test::claim_report(p, o, window(p, "2022-11-30", "2022-H1")), "to_claim").number == 0);
 }
 
 TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata") {
@@ -147,7 +148,7 @@ TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata")
   cash.financier = "kommunen";
   cash.amount = Money::from_kronor(100000);
   o.add_financing(model::Transaction(cash));
-  auto doc = reports::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
+  auto doc = test::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
   const auto& row = doc.tables[0].rows.at(0);
   CHECK(row[3].number == 10000000);  // received cash
   // expected: 500 000 × 245 days (2021-06-01..2022-01-31) / 669 days = 183 109,11 (down)
@@ -158,6 +159,6 @@ TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata")
   cash.amount = Money::from_kronor(170000);  // 7 % behind: not flagged
   o = model::Outcome{};
   o.add_financing(model::Transaction(cash));
-  auto ok = reports::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
+  auto ok = test::cofinancing_report(p, o, window(p, "2022-01-31", "2022-01"));
   CHECK(ok.tables[0].rows.at(0)[9].list.empty());
 }

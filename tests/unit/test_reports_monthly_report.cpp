@@ -10,6 +10,7 @@
 #include <grantkit/reports/monthly_report.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using reports::Cell;
@@ -56,16 +57,16 @@ TEST_CASE("reports::burn_up_report ends on the budget report's totals") {
   auto w =
       *reports::make_window(e.project, test::date("2023-03-31"),
                             *core::parse_period_expression("2022-10"), test::date("2030-01-01"));
-  // The example's in-kind time of staff without an activity split is outcome outside every
-  // activity, so the activity totals have no budget: the series follows the categories.
+  // Every activity of the example has a budget: the plan is the activities' (also in the report per
+  // cost category, whose planned figures are the activities' spread over the categories).
   reports::Document burn =
-      reports::burn_up_report(e.project, e.outcome, w, reports::BudgetGrouping::category);
+      test::burn_up_report(e.project, e.outcome, w, reports::BudgetGrouping::category);
   REQUIRE(burn.values.size() == 1);
-  CHECK(burn.values[0].second.text == "category");
-  reports::BudgetOptions bo;
+  CHECK(burn.values[0].second.text == "activity");
+  test::BudgetOptions bo;
   bo.window = w;
   bo.by = reports::BudgetGrouping::category;
-  reports::Document budget = reports::budget_report(e.project, e.outcome, bo);
+  reports::Document budget = test::budget_report(e.project, e.outcome, bo);
   const auto& bt = budget.tables.at(0);
   const auto& t = burn.tables.at(0);
   // One row per month of the project period 2021-06..2023-03.
@@ -100,11 +101,11 @@ TEST_CASE("reports::burn_up_report ends on the budget report's totals") {
 TEST_CASE(
     "reports::monthly_report: sections, key figures copied from the budget, diagnostics once") {
   Example e = example();
-  reports::MonthlyReportOptions o;
+  test::MonthlyReportOptions o;
   o.window =
       *reports::make_window(e.project, test::date("2023-03-31"),
                             *core::parse_period_expression("2022-10"), test::date("2030-01-01"));
-  reports::Bundle b = reports::monthly_report(e.project, e.outcome, o, e.diagnostics);
+  reports::Bundle b = test::monthly_report(e.project, e.outcome, o, e.diagnostics);
   std::vector<std::string> keys;
   for (const auto& [k, d] : b.sections) keys.push_back(k);
   CHECK(keys.front() == "summary");
@@ -144,7 +145,7 @@ TEST_CASE(
         test::count_rule(section(b, "budget_activity").diagnostics, "budget.underspend"));
 
   // Transactions of 2022-10: their sum is the budget's outcome this period.
-  reports::Document txd = reports::transactions_report(e.project, e.outcome, o.window);
+  reports::Document txd = test::transactions_report(e.project, e.outcome, o.window);
   const auto& tx = txd.tables.at(0);
   std::int64_t sum = 0;
   for (const auto& row : tx.rows) {
@@ -165,12 +166,12 @@ TEST_CASE(
 TEST_CASE(
     "reports::monthly_report lists the period's transactions when it cannot be a claim period") {
   Example e = example();
-  reports::MonthlyReportOptions o;
+  test::MonthlyReportOptions o;
   // Not whole months: no payment request covers it.
   o.window = *reports::make_window(e.project, test::date("2023-03-31"),
                                    *core::parse_period_expression("2022-10-10..2022-10-20"),
                                    test::date("2030-01-01"));
-  reports::Bundle b = reports::monthly_report(e.project, e.outcome, o, e.diagnostics);
+  reports::Bundle b = test::monthly_report(e.project, e.outcome, o, e.diagnostics);
   CHECK(b.sections.back().first == "transactions");
   for (const auto& row : b.sections.back().second.tables.at(0).rows) {
     CHECK(row.at(0).text >= "2022-10-10");

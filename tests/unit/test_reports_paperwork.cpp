@@ -7,6 +7,7 @@
 #include <grantkit/reports/paperwork.hpp>
 
 #include "support.hpp"
+#include "views.hpp"
 
 using namespace grantkit;
 using core::Money;
@@ -246,7 +247,7 @@ TEST_CASE("reports::in_kind_summaries: what the claim counts, per co-financier")
   p.staff = {staff("processledare", "region-test", 50, 40000), kontakt};
   model::Outcome o;
   Period window = period("2022-01-01", "2022-06-30");
-  auto list = reports::in_kind_summaries(p, o, window);
+  auto list = test::in_kind_summaries(p, o, window);
   REQUIRE(list.size() == 1);
   const auto& s = list[0];
   CHECK(s.financier == "kommunen");
@@ -272,7 +273,7 @@ TEST_CASE("reports::paperwork: findings") {
       *reports::make_window(p, test::date("2023-03-31"), *core::parse_period_expression("2022-H1"),
                             test::date("2030-01-01"));
   p.staff = {staff("processledare", "region-test", 50, 40000)};
-  auto pw = reports::paperwork(p, o, {}, {}, w);
+  auto pw = test::paperwork(p, o, {}, {}, w);
   CHECK(test::count_rule(pw.diagnostics, "paperwork.no-salary") == 0);
   CHECK(test::count_rule(pw.diagnostics, "ref.unknown") == 0);
   CHECK(pw.case_id == "0012345");
@@ -281,14 +282,14 @@ TEST_CASE("reports::paperwork: findings") {
   s.path = "ledger/x.csv";
   s.organisation = "okand";
   p.ledger_sources.push_back(s);
-  pw = reports::paperwork(p, o, {}, {}, w);
+  pw = test::paperwork(p, o, {}, {}, w);
   CHECK(test::count_rule(pw.diagnostics, "paperwork.no-salary") == 1);
   CHECK(test::count_rule(pw.diagnostics, "ref.unknown") == 1);
   // Not a request period: the claim's own rule.
   auto seven = *reports::make_window(p, test::date("2023-03-31"),
                                      *core::parse_period_expression("2022-01-01..2022-07-31"),
                                      test::date("2030-01-01"));
-  CHECK(test::count_rule(reports::paperwork(p, o, {}, {}, seven).diagnostics, "claim.period") == 1);
+  CHECK(test::count_rule(test::paperwork(p, o, {}, {}, seven).diagnostics, "claim.period") == 1);
 }
 
 TEST_CASE("render::render_expense_csv: Min ansökan's columns in the Swedish Excel dialect") {

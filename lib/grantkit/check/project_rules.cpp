@@ -291,9 +291,11 @@ void check_project(const Project& project, core::Diagnostics& diags) {
   for (const auto& rule : project_rules()) rule.run(project, diags);
   // Each change decision's version of the decision is checked too (DOMAIN.md: reports as of a date
   // use the decision in force on that date), its findings placed at the change decision.
+  // A project taken as of a date (Project::on) is checked as it stands then; the change decisions
+  // dated later are checked on their own, as the project will stand from their date.
   for (const auto& change : project.changes) {
-    Project version = project;
-    version.decision = project.decision_on(change.date);
+    if (project.in_force_on && change.date <= *project.in_force_on) continue;
+    Project version = project.on(change.date);
     version.changes.clear();
     core::Diagnostics found;
     activities_sum(version, found);
@@ -436,7 +438,9 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
             core::Severity::error);
     return;
   }
-  const Name& activity = name(t.activity);
+  // The only activity of a project is every cost's activity.
+  const bool sole = t.activity.empty() && p.activities.size() == 1;
+  const Name& activity = name(sole ? std::string_view(p.activities.front().id) : t.activity);
   if (!t.activity.empty() && !activity.activity) {
     exclude(t, "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
     return;
@@ -478,7 +482,7 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // DOMAIN.md "Activity periods and the closing period" (Tillväxtverket, Förbered slutredovisning).
   if (activity.of && !activity.of->period.contains(t.date)) {
     exclude(t, "ledger.outside-activity-period",
-            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(), t.activity));
+            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(), activity.of->id));
     return;
   }
   if (t.activity.empty() && activities_end_ && t.date > *activities_end_ &&
@@ -497,6 +501,19 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
     return;
   }
   out_.add_cost(t, activity.id, category.id);
+  if (t.activity.empty() && p.activities.size() > 1) {
+    std::string_view file = t.file ? std::string_view(*t.file) : std::string_view();
+    if (no_activity_.empty() || no_activity_.back().file != file) {
+      auto it = std::find_if(no_activity_.begin(), no_activity_.end(), [&](const NoActivity& n) { return n.file == file; });
+      if (it == no_activity_.end()) {
+        no_activity_.push_back({std::string(file), 0, Money(), {std::string(file), t.line, t.column}});
+      } else {
+        std::rotate(it, it + 1, no_activity_.end());  // the current file last, where the next row looks
+      }
+    }
+    ++no_activity_.back().rows;
+    no_activity_.back().sum += t.amount;
+  }
   if (!paid_by_ || category.simplified) return;
   const std::size_t s = source_of(t.file);
   Source& src = sources_[s];
@@ -519,6 +536,20 @@ model::Outcome OutcomeBuilder::finish() {
     out_.drop_unpaid(i);
     for (std::size_t k : src.kept_unpaid) out_.costs[k].unpaid = false;
     out_.payment_unknown.push_back(src.file);
+  }
+  // DOMAIN.md: every cost counts toward an activity's budget; one without is counted in the
+  // totals, in a row of its own, and named here so that it is attributed.
+  std::stable_sort(no_activity_.begin(), no_activity_.end(),
+                   [](const NoActivity& a, const NoActivity& b) { return a.first.file < b.first.file; });
+  for (const auto& n : no_activity_) {
+    d_.warning("ledger.no-activity",
+               fmt::format("{} eligible cost row{} in {} name{} no activity ({} kr in all, the first at line {}): "
+                           "they count in the totals, in a row of their own, and against no activity's budget; "
+                           "give each row its activity (a column `activity`, or the source's `columns:` mapping "
+                           "or activity_dimension)",
+                           n.rows, n.rows == 1 ? "" : "s", n.file.empty() ? std::string("the ledger") : n.file,
+                           n.rows == 1 ? "s" : "", core::format_money_human(n.sum, true), n.first.line),
+               n.first);
   }
   if (auto n = out_.excluded_count.find("ledger.not-this-project"); n != out_.excluded_count.end()) {
     d_.info("ledger.not-this-project",

@@ -37,6 +37,9 @@ void check_project(const model::Project& project, core::Diagnostics& diags);
 //
 // Receipts (`financing`, `aid`) are amounts received; a negative one is a repayment
 // (ledger.repayment, counted). Aid paid out is neither cost nor income (Outcome::aid_paid).
+// A cost without an activity belongs to the project's only activity when it has one; in a project
+// of several it is counted in a row of its own (no activity) and reported once per ledger file
+// (ledger.no-activity: how many rows, their sum, the first one's place).
 // A cost dated outside its activity's period is ledger.outside-activity-period; a cost without an
 // activity dated after every activity has ended likewise, unless the programme allows
 // final-reporting costs then (Programme::final_reporting_after_activities). A cost paid after the
@@ -85,6 +88,15 @@ class OutcomeBuilder {
   std::size_t source_of(const std::string* file);
   std::vector<Source> sources_;
   std::size_t last_source_ = static_cast<std::size_t>(-1);
+  // Eligible costs without an activity, per ledger file, in a project of several activities
+  // (ledger.no-activity): how many, their sum (öre) and the first one's place.
+  struct NoActivity {
+    std::string file;
+    std::size_t rows = 0;
+    core::Money sum;
+    core::SourcePlace first;
+  };
+  std::vector<NoActivity> no_activity_;
   std::optional<core::Date> paid_by_;
   std::optional<core::Date> activities_end_;
   std::vector<model::FlatRate> in_force_;

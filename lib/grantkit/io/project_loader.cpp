@@ -121,6 +121,37 @@ model::Aid read_aid(YamlReader& r, const YamlNode& n, std::string_view what) {
   return aid;
 }
 
+std::optional<model::FinancierType> read_financier_type(YamlReader& r, const YamlNode* n) {
+  auto t = r.text(n, "financier type");
+  if (!t) return std::nullopt;
+  if (*t == "public") return model::FinancierType::public_;
+  if (*t == "private") return model::FinancierType::private_;
+  r.diags().error("yaml.type", fmt::format("financier type must be public or private, not '{}'", *t), n->place);
+  return std::nullopt;
+}
+
+std::optional<model::FinancingStatus> read_financing_status(YamlReader& r, const YamlNode* n) {
+  auto s = r.text(n, "financier status");
+  if (!s) return std::nullopt;
+  if (*s == "confirmed") return model::FinancingStatus::confirmed;
+  if (*s == "to_be_redistributed") return model::FinancingStatus::to_be_redistributed;
+  if (*s == "unknown") return model::FinancingStatus::unknown;
+  r.diags().error("yaml.type",
+                  fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s), n->place);
+  return std::nullopt;
+}
+
+void read_rates(YamlReader& r, const YamlNode* rates, std::string_view what, std::map<std::string, core::Percent>& out) {
+  if (!rates || rates->is_null()) return;
+  if (!rates->is_map()) {
+    r.expect_map(*rates, what, {});
+    return;
+  }
+  for (const auto& [k, v] : rates->entries) {
+    if (auto pc = r.percent(&v, fmt::format("{}.{}", what, k.text))) out[k.text] = *pc;
+  }
+}
+
 void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
   auto& d = p.decision;
   d.place = n.place;
@@ -135,23 +166,19 @@ void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (auto v = r.period(e, "decision.eligible", true)) d.eligible = *v;
   }
   if (const YamlNode* a = n.find("aid"); a && !a->is_null()) d.aid = read_aid(r, *a, "decision.aid");
-  if (const YamlNode* rates = n.find("rates"); rates && !rates->is_null()) {
-    if (rates->is_map()) {
-      for (const auto& [k, v] : rates->entries) {
-        if (auto pc = r.percent(&v, fmt::format("decision.rates.{}", k.text))) d.rates[k.text] = *pc;
-      }
-    } else {
-      r.expect_map(*rates, "decision.rates", {});
-    }
-  }
+  read_rates(r, n.find("rates"), "decision.rates", d.rates);
   if (const YamlNode* b = r.require(n, "budget", "decision")) d.budget = read_budget(r, *b);
   d.vat_eligible = r.boolean(n.find("vat_eligible"), "decision.vat_eligible");
 }
 
+// `changes[]`: each change decision names the fields it replaces (FORMATS: aid, budget, eligible,
+// rates, activities and financing by id).
 void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (n.is_null() || !r.expect_sequence(n, "changes")) return;
   for (const auto& c : n.items) {
-    if (!r.expect_map(c, "a change decision", {"date", "case_id", "aid", "budget", "eligible"})) continue;
+    if (!r.expect_map(c, "a change decision",
+                      {"date", "case_id", "aid", "budget", "eligible", "rates", "activities", "financing"}))
+      continue;
     model::ChangeDecision ch;
     ch.place = c.place;
     auto date = r.date(r.require(c, "date", "a change decision"), "changes[].date", true);
@@ -161,6 +188,57 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (const YamlNode* a = c.find("aid"); a && !a->is_null()) ch.aid = read_aid(r, *a, "changes[].aid");
     if (const YamlNode* b = c.find("budget"); b && !b->is_null()) ch.budget = read_budget(r, *b);
     ch.eligible = r.period(c.find("eligible"), "changes[].eligible");
+    read_rates(r, c.find("rates"), "changes[].rates", ch.rates);
+    if (const YamlNode* acts = c.find("activities"); acts && !acts->is_null() && r.expect_sequence(*acts, "changes[].activities")) {
+      for (const auto& a : acts->items) {
+        if (!r.expect_map(a, "an activity of a change decision", {"id", "name", "budget", "period"})) continue;
+        auto id = r.id(r.require(a, "id", "an activity of a change decision"), "activity id");
+        if (!id) continue;
+        model::ActivityChange ac;
+        ac.id = *id;
+        ac.place = a.place;
+        if (auto t = r.text(a.find("name"), "activity name")) ac.name = *t;
+        if (const YamlNode* b = a.find("budget"); b && !b->is_null()) {
+          model::Activity read;
+          read.id = ac.id;
+          read_activity_budget(r, b, read);
+          ac.budget = read.budget;
+          if (!read.category_budget.empty()) ac.category_budget = read.category_budget;
+        }
+        ac.period = r.period(a.find("period"), fmt::format("period of activity {}", ac.id));
+        bool known = p.find_activity(ac.id) != nullptr ||
+                     std::any_of(p.changes.begin(), p.changes.end(), [&](const model::ChangeDecision& e) {
+                       return std::any_of(e.activities.begin(), e.activities.end(),
+                                          [&](const model::ActivityChange& x) { return x.id == ac.id && x.period; });
+                     });
+        if (!known && !ac.period) {
+          r.diags().error("yaml.missing-key",
+                          fmt::format("activity {} is not in the plan: a change decision that adds it gives its period",
+                                      ac.id),
+                          a.place);
+          continue;
+        }
+        ch.activities.push_back(std::move(ac));
+      }
+    }
+    if (const YamlNode* fins = c.find("financing"); fins && !fins->is_null() && r.expect_sequence(*fins, "changes[].financing")) {
+      for (const auto& f : fins->items) {
+        if (!r.expect_map(f, "a financier of a change decision", {"id", "name", "type", "cash", "in_kind", "total", "status"}))
+          continue;
+        auto id = r.id(r.require(f, "id", "a financier of a change decision"), "financier id");
+        if (!id) continue;
+        model::FinancierChange fc;
+        fc.id = *id;
+        fc.place = f.place;
+        if (auto t = r.text(f.find("name"), "financier name")) fc.name = *t;
+        fc.type = read_financier_type(r, f.find("type"));
+        fc.cash = r.money(f.find("cash"), fmt::format("cash of {}", fc.id));
+        fc.in_kind = r.money(f.find("in_kind"), fmt::format("in_kind of {}", fc.id));
+        fc.total = r.money(f.find("total"), fmt::format("total of {}", fc.id));
+        fc.status = read_financing_status(r, f.find("status"));
+        ch.financing.push_back(std::move(fc));
+      }
+    }
     p.changes.push_back(std::move(ch));
   }
 }
@@ -237,20 +315,11 @@ void read_financing(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (!id) continue;
     fin.id = *id;
     if (auto t = r.text(f.find("name"), "financier name")) fin.name = *t;
-    if (auto t = r.text(f.find("type"), "financier type")) {
-      if (*t == "public") fin.type = model::FinancierType::public_;
-      else if (*t == "private") fin.type = model::FinancierType::private_;
-      else r.diags().error("yaml.type", fmt::format("financier type must be public or private, not '{}'", *t), f.find("type")->place);
-    }
+    if (auto t = read_financier_type(r, f.find("type"))) fin.type = *t;
     fin.cash = r.money(f.find("cash"), fmt::format("cash of {}", fin.id));
     fin.in_kind = r.money(f.find("in_kind"), fmt::format("in_kind of {}", fin.id));
     fin.total = r.money(f.find("total"), fmt::format("total of {}", fin.id));
-    if (auto s = r.text(f.find("status"), "financier status")) {
-      if (*s == "confirmed") fin.status = model::FinancingStatus::confirmed;
-      else if (*s == "to_be_redistributed") fin.status = model::FinancingStatus::to_be_redistributed;
-      else if (*s == "unknown") fin.status = model::FinancingStatus::unknown;
-      else r.diags().error("yaml.type", fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s), f.find("status")->place);
-    }
+    if (auto st = read_financing_status(r, f.find("status"))) fin.status = *st;
     p.financing.push_back(std::move(fin));
   }
 }
@@ -517,11 +586,12 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   }
   if (const YamlNode* n = root->find("organisations"); n && !n->is_null()) read_organisations(r, *n, p);
   if (const YamlNode* n = r.require(*root, "decision", "project.yaml")) read_decision(r, *n, p);
-  if (const YamlNode* n = root->find("changes")) read_changes(r, *n, p);
   if (const YamlNode* n = r.require(*root, "full_time", "project.yaml")) read_full_time(r, *n, p);
   if (const YamlNode* n = root->find("plan"); n && !n->is_null()) read_plan(r, *n, p);
   if (const YamlNode* n = r.require(*root, "activities", "project.yaml")) read_activities(r, *n, p);
   if (const YamlNode* n = root->find("financing"); n && !n->is_null()) read_financing(r, *n, p);
+  // After the activities: a change decision may name an activity the plan has or add one.
+  if (const YamlNode* n = root->find("changes")) read_changes(r, *n, p);
   if (const YamlNode* n = root->find("indicators"); n && !n->is_null()) read_indicators(r, *n, p);
   if (const YamlNode* n = root->find("sources"); n && !n->is_null() &&
                                                  r.expect_map(*n, "sources", {"ledger", "time"})) {

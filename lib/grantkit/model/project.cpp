@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 
 #include <grantkit/model/project.hpp>
 
@@ -32,20 +33,87 @@ core::FullTimeRule Project::full_time_rule() const {
   return rule;
 }
 
-Decision Project::decision_on(Date date) const {
-  Decision d = decision;
-  std::vector<const ChangeDecision*> in_force;
+namespace {
+
+std::vector<const ChangeDecision*> in_force_by_date(const std::vector<ChangeDecision>& changes, Date date) {
+  std::vector<const ChangeDecision*> out;
   for (const auto& c : changes) {
-    if (c.date <= date) in_force.push_back(&c);
+    if (c.date <= date) out.push_back(&c);
   }
-  std::stable_sort(in_force.begin(), in_force.end(),
+  std::stable_sort(out.begin(), out.end(),
                    [](const ChangeDecision* a, const ChangeDecision* b) { return a->date < b->date; });
-  for (const ChangeDecision* c : in_force) {
+  return out;
+}
+
+}  // namespace
+
+Decision Project::decision_on(Date date) const {
+  if (as_loaded) return as_loaded->decision_on(date);
+  Decision d = decision;
+  for (const ChangeDecision* c : in_force_by_date(changes, date)) {
     if (c->aid) d.aid = *c->aid;
-    if (c->budget) d.budget = *c->budget;
+    if (c->budget) {
+      // A change decision names what it changes: the total if given, and each category it names
+      // (the others stand).
+      if (c->budget->total) d.budget.total = c->budget->total;
+      for (const auto& [category, amount] : c->budget->categories) {
+        d.budget.categories[category] = amount;
+        if (auto pl = c->budget->category_places.find(category); pl != c->budget->category_places.end())
+          d.budget.category_places[category] = pl->second;
+      }
+      d.budget.place = c->budget->place;
+    }
     if (c->eligible) d.eligible = *c->eligible;
+    for (const auto& [rate_id, rate] : c->rates) d.rates[rate_id] = rate;
   }
   return d;
+}
+
+Project Project::on(Date date) const {
+  if (as_loaded) return as_loaded->on(date);
+  Project p = *this;
+  p.as_loaded = std::make_shared<const Project>(*this);
+  p.decision = decision_on(date);
+  p.in_force_on = date;
+  for (const ChangeDecision* c : in_force_by_date(changes, date)) {
+    for (const auto& a : c->activities) {
+      auto it = std::find_if(p.activities.begin(), p.activities.end(), [&](const Activity& x) { return x.id == a.id; });
+      if (it == p.activities.end()) {
+        Activity added;
+        added.id = a.id;
+        added.place = a.place;
+        added.budget_place = a.place;
+        if (a.period) added.period = *a.period;
+        p.activities.push_back(std::move(added));
+        it = std::prev(p.activities.end());
+      }
+      if (a.name) it->name = *a.name;
+      if (a.budget) {
+        it->budget = a.budget;
+        it->category_budget = a.category_budget.value_or(std::map<std::string, Money>{});
+        it->budget_place = a.place;
+      }
+      if (a.period) it->period = *a.period;
+    }
+    for (const auto& f : c->financing) {
+      auto it = std::find_if(p.financing.begin(), p.financing.end(), [&](const Financier& x) { return x.id == f.id; });
+      if (it == p.financing.end()) {
+        Financier added;
+        added.id = f.id;
+        added.place = f.place;
+        p.financing.push_back(std::move(added));
+        it = std::prev(p.financing.end());
+      }
+      if (f.name) it->name = *f.name;
+      if (f.type) it->type = *f.type;
+      if (f.cash) it->cash = f.cash;
+      if (f.in_kind) it->in_kind = f.in_kind;
+      if (f.total) it->total = f.total;
+      if (f.status) it->status = *f.status;
+      if (f.cash || f.in_kind || f.total) it->place = f.place;
+    }
+  }
+  return p;
 }
 
 std::vector<FlatRate> Project::flat_rates_in_force(const Decision& d) const {

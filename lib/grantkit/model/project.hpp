@@ -2,6 +2,7 @@
 // The project as grantkit understands it: decision, plan, activities, financing, staffing, sources.
 // Plain values only: no I/O, no formatting. Field names follow DOMAIN.md's terms.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ using core::Money;
 using core::Percent;
 using core::Period;
 using core::SourcePlace;
+
+enum class FinancierType { public_, private_ };
+enum class FinancingStatus { confirmed, to_be_redistributed, unknown };
 
 // Aid (stöd): the ERDF rate of eligible costs and the decided maximum; unknown when null.
 struct Aid {
@@ -49,13 +53,42 @@ struct Decision {
   SourcePlace place;
 };
 
-// Ändringsbeslut: replaces the fields it names from its date on (DOMAIN.md).
+// What a change decision says of one activity (`changes[].activities[]`): the activity with this
+// id gets each field given; an id the plan does not have is a new activity (it then needs a period).
+struct ActivityChange {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<Money> budget;                                  // öre; the sum of a split
+  std::optional<std::map<std::string, Money>> category_budget;  // when the budget is split
+  std::optional<Period> period;
+  SourcePlace place;
+};
+
+// What a change decision says of one co-financier (`changes[].financing[]`): each field given
+// replaces the plan's; a new id is a new financier.
+struct FinancierChange {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<FinancierType> type;
+  std::optional<Money> cash;  // öre
+  std::optional<Money> in_kind;
+  std::optional<Money> total;
+  std::optional<FinancingStatus> status;
+  SourcePlace place;
+};
+
+// Ändringsbeslut: replaces the fields it names from its date on (DOMAIN.md "Budget deviations and
+// change decisions"): aid, budget, eligible period and flat rates of the decision, and activities
+// and financiers by id.
 struct ChangeDecision {
   Date date;
   std::string case_id;
   std::optional<Aid> aid;
   std::optional<Budget> budget;
   std::optional<Period> eligible;
+  std::map<std::string, Percent> rates;  // flat-rate overrides by id, merged into the decision's
+  std::vector<ActivityChange> activities;
+  std::vector<FinancierChange> financing;
   SourcePlace place;
 };
 
@@ -79,9 +112,6 @@ struct Activity {
   SourcePlace place;
   SourcePlace budget_place;
 };
-
-enum class FinancierType { public_, private_ };
-enum class FinancingStatus { confirmed, to_be_redistributed, unknown };
 
 // A co-financier (medfinansiär) with its planned cash and in-kind contributions, in öre.
 struct Financier {
@@ -230,6 +260,16 @@ struct Project {
   // The decision in force on `date`: the original with every change decision dated on or before
   // `date` applied in date order, each replacing the fields it names (DOMAIN.md "change decisions").
   Decision decision_on(Date date) const;
+  // The project as it stands on `date`: decision_on(date), and the activities and financiers as the
+  // change decisions in force then leave them (each named field replaced, by id; a new id added).
+  // `changes` is kept whole and `in_force_on` set to `date`, so that a later change decision can
+  // still be told apart (check::check_project checks those on their own).
+  Project on(Date date) const;
+  // The date the project was taken as of (on()); unset: as loaded, before any change decision.
+  std::optional<Date> in_force_on;
+  // The project as loaded, when this is a view taken with on(): decision_on() and on() start from
+  // it, so that an earlier date still gets the decision then in force.
+  std::shared_ptr<const Project> as_loaded;
   // The flat rates that apply under `decision`: the programme's defaults plus those the decision's
   // `rates` names, at the decision's rate; a rate of 0 % switches a default off. Programme order.
   std::vector<FlatRate> flat_rates_in_force(const Decision& decision) const;

@@ -464,17 +464,9 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
         fmt::format("Min ansökan, {}: {} rader, {}", list.organisation_name, list.lines.size(),
                     kr(list.total)));
   }
-  Money staff_total;
-  bool staff_known = true;
-  for (const auto& r : pw.staff_costs) {
-    if (r.cost)
-      staff_total += *r.cost;
-    else
-      staff_known = false;
-  }
   add(unique("personalkostnader", ".csv"), render_staff_costs_csv(pw.staff_costs, dialect),
-      fmt::format("Personalkostnader: {} rader, {}{}", pw.staff_costs.size(), kr(staff_total),
-                  staff_known ? "" : " (månadslön saknas för någon)"));
+      fmt::format("Personalkostnader: {} rader, {}{}", pw.staff_costs.size(), kr(pw.staff_cost_total),
+                  pw.staff_cost_complete ? "" : " (månadslön saknas för någon)"));
 
   std::vector<std::string> persons;
   for (const auto& s : pw.time_sheets) {
@@ -530,6 +522,20 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     index += fmt::format("<tr><td><code>{}</code></td><td>{}</td></tr>\n", e(l.name), e(l.what));
   }
   index += "</tbody>\n</table>\n";
+  if (!pw.category_flags.empty()) {
+    // What the budget report flags, stated before the request is sent.
+    index += "<h2>Kostnadsslag att se över före ansökan</h2>\n<ul class=\"flags\">\n";
+    for (const auto& [category, flags] : pw.category_flags) {
+      for (const auto& f : flags) {
+        index += fmt::format("<li><code>{}</code>: {} <span class=\"rule\">[{}]</span></li>\n", e(category),
+                             f == "budget.change-decision-needed"
+                                 ? "över budget med mer än avvikelsegränsen; ett ändringsbeslut behövs innan det kan begäras"
+                                 : "över budget; handläggarens godkännande behövs",
+                             e(f));
+      }
+    }
+    index += "</ul>\n";
+  }
   index +=
       "<p class=\"note\">Utgiftsfilerna innehåller de stödberättigande bokförda kostnaderna under "
       "perioden, en rad "

@@ -1,136 +1,240 @@
 #include <grantkit/reports/budget.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
-
-#include <grantkit/reports/eligible.hpp>
 
 namespace grantkit::reports {
 
 using core::Money;
 using core::Percent;
 
+Document document_header(const model::Project& p, const ReportWindow& w, std::string report, std::string sv,
+                         std::string en) {
+  Document d;
+  d.report = std::move(report);
+  d.title_sv = std::move(sv);
+  d.title_en = std::move(en);
+  d.project_id = p.id;
+  d.project_name = p.name;
+  d.currency = p.currency;
+  d.as_of = w.as_of;
+  d.period = w.period;
+  return d;
+}
+
 namespace {
 
-// Outcome sums of one row.
-struct Line {
-  std::string activity;
-  std::string category;
-  std::optional<Money> budget;
-  std::optional<core::Period> span;  // the period its plan is linear over
-  Money this_period;
-  Money to_date;
-  std::map<core::Month, Money> months;
-};
-
-std::optional<Percent> elapsed_of(const std::optional<core::Period>& span, const ReportWindow& w) {
-  if (!span) return std::nullopt;
-  if (!w.to_date || w.to_date->to < span->from) return Percent::from_millionths(0);
-  core::Date end = std::min(w.to_date->to, span->to);
-  std::int64_t done = core::Period{span->from, end}.days();
-  return Percent::from_millionths(done * Percent::kWhole / span->days());
-}
-
-std::optional<Money> planned_of(const Line& l, const ReportWindow& w) {
-  if (!l.budget || !l.span) return std::nullopt;
-  if (!w.to_date || w.to_date->to < l.span->from) return Money();
-  core::Date end = std::min(w.to_date->to, l.span->to);
-  return core::prorate_floor(*l.budget, core::Period{l.span->from, end}.days(), l.span->days());
-}
+constexpr char kSep = '\x1F';
 
 std::string category_label(const model::Programme& prog, const std::string& id, bool sv) {
   if (const auto* c = prog.find_category(id)) return sv ? c->sv : c->en;
   return id;
 }
 
-}  // namespace
-
-std::vector<std::string> budget_flags(const model::Programme& programme, const std::optional<Money>& budget,
-                                      Money to_date, std::optional<Percent> elapsed, bool is_category,
-                                      bool is_activity) {
-  std::vector<std::string> flags;
-  if (!budget) return flags;
-  if (to_date > *budget) {
-    Money over = to_date - *budget;
-    bool big = budget->ore() > 0
-                   ? core::ratio_percent(over, *budget) > programme.deviation_percent && over >= programme.deviation_amount
-                   : over >= programme.deviation_amount;
-    flags.push_back(is_category && big ? "budget.change-decision-needed" : "budget.over");
-  }
-  if (is_activity && elapsed && budget->ore() > 0) {
-    Percent used = core::ratio_percent(to_date, *budget);
-    if (*elapsed - used > programme.underspend_points) flags.push_back("budget.underspend");
-  }
-  return flags;
+// Planned outcome to date of `budget` spread linearly over `span`: budget × days of span elapsed by
+// the end of "to date" / days of span, rounded down (0 before the span starts).
+std::optional<Money> linear_plan(const std::optional<Money>& budget, const std::optional<core::Period>& span,
+                                 const ReportWindow& w) {
+  if (!budget || !span) return std::nullopt;
+  if (!w.to_date || w.to_date->to < span->from) return Money();
+  core::Date end = std::min(w.to_date->to, span->to);
+  return core::prorate_floor(*budget, core::Period{span->from, end}.days(), span->days());
 }
 
-Document budget_report(const model::Project& p, const model::Outcome& outcome, const BudgetOptions& o) {
-  const ReportWindow& w = o.window;
-  Document doc;
-  doc.report = "budget";
-  doc.title_sv = "Budget mot utfall";
-  doc.title_en = "Budget versus outcome";
-  doc.project_id = p.id;
-  doc.project_name = p.name;
-  doc.currency = p.currency;
-  doc.as_of = w.as_of;
-  doc.period = w.period;
+// The planned outcome to date per activity, per (activity, category) and per category: each
+// activity's linear plan, spread over its category split or, without one, over the decision's
+// category budgets (largest remainder), so that every grouping adds up to the same total. Empty
+// maps when an activity has no budget (the plan per category is then linear per category).
+struct Plan {
+  bool by_activities = false;
+  std::map<std::string, Money> activity;
+  std::map<std::string, Money> cell;  // activity kSep category
+  std::map<std::string, Money> category;
+};
 
-  // Lines in plan order: activities, categories, or their pairs, then any seen only in the ledger.
-  std::vector<Line> lines;
-  std::map<std::string, std::size_t> index;
-  auto add_line = [&](const std::string& key, Line l) {
-    if (index.count(key)) return;
-    index[key] = lines.size();
-    lines.push_back(std::move(l));
-  };
+Plan plan_of(const model::Project& p, const ReportWindow& w) {
+  Plan plan;
+  if (p.activities.empty()) return plan;
+  for (const auto& a : p.activities) {
+    if (!a.budget) return Plan{};
+  }
+  plan.by_activities = true;
   const auto& cats = p.decision.budget.categories;
-  if (o.by == BudgetGrouping::activity) {
-    for (const auto& a : p.activities) add_line(a.id, {a.id, "", a.budget, a.period, {}, {}, {}});
-  } else if (o.by == BudgetGrouping::category) {
-    for (const auto& c : p.programme.categories) {
-      auto it = cats.find(c.id);
-      if (it != cats.end()) add_line(c.id, {"", c.id, it->second, p.decision.eligible, {}, {}, {}});
+  for (const auto& a : p.activities) {
+    Money planned = *linear_plan(a.budget, a.period, w);
+    plan.activity[a.id] = planned;
+    std::vector<std::string> ids;
+    std::vector<Money> weights;
+    const auto& split = a.category_budget.empty() ? cats : a.category_budget;
+    for (const auto& [id, m] : split) {
+      ids.push_back(id);
+      weights.push_back(m);
     }
-    for (const auto& [id, m] : cats) add_line(id, {"", id, m, p.decision.eligible, {}, {}, {}});
+    if (ids.empty()) continue;
+    auto parts = core::distribute(planned, weights);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (!a.category_budget.empty()) plan.cell[a.id + kSep + ids[i]] = parts[i];
+      plan.category[ids[i]] += parts[i];
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+
+std::optional<Money> planned_through(const model::Project& p, core::Date through) {
+  ReportWindow w;
+  w.as_of = through;
+  w.period = {through, through};
+  if (p.project_period().from <= through) w.to_date = core::Period{p.project_period().from, through};
+  Plan plan = plan_of(p, w);
+  if (plan.by_activities) {
+    Money sum;
+    for (const auto& [id, m] : plan.activity) sum += m;
+    return sum;
+  }
+  const auto& cats = p.decision.budget.categories;
+  if (cats.empty()) return linear_plan(p.decision.budget.total, p.project_period(), w);
+  Money sum;
+  for (const auto& [id, m] : cats) sum += *linear_plan(m, p.project_period(), w);
+  return sum;
+}
+
+BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
+  const model::Project& p = pos.project();
+  const ReportWindow& w = pos.window();
+  const model::Decision& decision = pos.decision();
+  BudgetFigures f;
+  f.by = o.by;
+  f.monthly = o.monthly;
+  const bool by_activity = o.by == BudgetGrouping::activity;
+  const bool by_category = o.by == BudgetGrouping::category;
+  Plan plan = plan_of(p, w);
+
+  // Rows in plan order: activities, categories, or their pairs.
+  std::map<std::string, std::size_t> index;
+  std::map<std::size_t, std::optional<core::Period>> spans;
+  auto add_row = [&](const std::string& key, BudgetRow r, std::optional<core::Period> span) {
+    if (index.count(key)) return;
+    index[key] = f.rows.size();
+    spans[f.rows.size()] = span;
+    f.rows.push_back(std::move(r));
+  };
+  auto row = [](std::string act, std::string cat, std::optional<Money> budget) {
+    BudgetRow r;
+    r.activity = std::move(act);
+    r.category = std::move(cat);
+    r.budget = budget;
+    return r;
+  };
+  const auto& cats = decision.budget.categories;
+  if (by_activity) {
+    for (const auto& a : p.activities) add_row(a.id, row(a.id, "", a.budget), a.period);
+  } else if (by_category) {
+    for (const auto& c : p.programme.categories) {
+      if (auto it = cats.find(c.id); it != cats.end()) add_row(c.id, row("", c.id, it->second), p.project_period());
+    }
+    for (const auto& [id, m] : cats) add_row(id, row("", id, m), p.project_period());
   } else {
     for (const auto& a : p.activities) {
-      for (const auto& [cat, m] : a.category_budget) {
-        add_line(a.id + "\x1F" + cat, {a.id, cat, m, a.period, {}, {}, {}});
-      }
+      for (const auto& [cat, m] : a.category_budget) add_row(a.id + kSep + cat, row(a.id, cat, m), a.period);
     }
   }
-  auto add = [&](const CostLine& c, bool to_date) {
-    std::string key = o.by == BudgetGrouping::activity   ? c.activity
-                      : o.by == BudgetGrouping::category ? c.category
-                                                         : c.activity + "\x1F" + c.category;
-    if (!index.count(key)) {
-      const auto* act = p.find_activity(c.activity);
-      std::optional<core::Period> span = o.by == BudgetGrouping::category ? std::optional(p.decision.eligible)
-                                         : act ? std::optional(act->period) : std::nullopt;
-      add_line(key, {o.by == BudgetGrouping::category ? "" : c.activity,
-                     o.by == BudgetGrouping::activity ? "" : c.category, std::nullopt, span, {}, {}, {}});
-    }
-    Line& l = lines[index[key]];
-    if (to_date) {
-      l.to_date += c.amount;
-    } else {
-      l.this_period += c.amount;
-      l.months[c.month] += c.amount;
-    }
+  bool has_budget_lines = false;
+  for (const auto& r : f.rows) has_budget_lines = has_budget_lines || r.budget.has_value();
+
+  auto key_of = [&](const CostLine& c) {
+    return by_activity ? c.activity : by_category ? c.category : c.activity + kSep + c.category;
   };
-  if (w.to_date) {
-    for (const auto& c : eligible_costs(p, outcome, *w.to_date)) add(c, true);
-  }
-  if (w.this_period) {
-    for (const auto& c : eligible_costs(p, outcome, *w.this_period)) add(c, false);
+  auto line_for = [&](const CostLine& c) -> BudgetRow& {
+    std::string key = key_of(c);
+    if (!index.count(key)) {
+      // Outcome the plan does not have: budget 0 where the grouping has budgets.
+      BudgetRow r = row(by_category ? "" : c.activity, by_activity ? "" : c.category,
+                        has_budget_lines ? std::optional(Money()) : std::nullopt);
+      r.planned_line = false;
+      const auto* act = p.find_activity(c.activity);
+      std::optional<core::Period> span =
+          by_category ? std::optional(p.project_period()) : act ? std::optional(act->period) : std::nullopt;
+      add_row(key, std::move(r), span);
+    }
+    return f.rows[index[key]];
+  };
+  for (const auto& c : pos.to_date()) line_for(c).to_date += c.amount;
+  for (const auto& c : pos.this_period()) line_for(c).this_period += c.amount;
+  if (o.monthly && w.this_period) {
+    for (const auto& m : core::months_of(*w.this_period)) {
+      f.months.push_back(m);
+      auto span = core::intersect(*w.this_period, core::Period{m.first_day(), m.last_day()});
+      for (const auto& c : pos.in(*span)) line_for(c).months[m] += c.amount;
+    }
   }
 
+  // Each row's derived figures and flags.
+  BudgetRow& t = f.total;
+  t.activity = by_category ? "" : "total";
+  t.category = by_activity ? "" : "total";
+  bool all_planned = true, any_planned = false;
+  for (std::size_t i = 0; i < f.rows.size(); ++i) {
+    BudgetRow& r = f.rows[i];
+    const auto& span = spans[i];
+    r.elapsed = pos.elapsed(span);
+    if (r.budget) {
+      r.remaining = *r.budget - r.to_date;
+      if (r.budget->ore() != 0) r.used = core::ratio_percent(r.to_date, *r.budget);
+    }
+    if (r.planned_line) {
+      if (by_activity && plan.by_activities) r.planned = plan.activity[r.activity];
+      else if (by_category && plan.by_activities) r.planned = plan.category[r.category];
+      else if (!by_activity && !by_category && plan.by_activities) r.planned = plan.cell[r.activity + kSep + r.category];
+      else r.planned = linear_plan(r.budget, span, w);
+    } else if (r.budget) {
+      r.planned = Money();  // nothing was planned for it
+    }
+    if (r.planned) r.variance = r.to_date - *r.planned;
+    if (by_activity && r.activity.empty()) {
+      r.flags.push_back("ledger.no-activity");
+    } else {
+      r.flags = pos.budget_flags(r.budget, r.to_date, r.elapsed, by_category, by_activity);
+      std::string what = r.activity.empty() ? r.category : r.category.empty() ? r.activity : r.activity + "/" + r.category;
+      for (const auto& flag : r.flags) pos.flag_finding(flag, what, r.budget, r.to_date, r.elapsed, f.findings);
+    }
+    t.this_period += r.this_period;
+    t.to_date += r.to_date;
+    for (const auto& [m, v] : r.months) t.months[m] += v;
+    if (r.planned) {
+      t.planned = t.planned.value_or(Money()) + *r.planned;
+      any_planned = true;
+    } else if (r.planned_line) {
+      all_planned = false;
+    }
+    if (r.budget) t.budget = t.budget.value_or(Money()) + *r.budget;
+  }
+  if (!all_planned || !any_planned) t.planned.reset();
+  bool all_budgets = std::all_of(f.rows.begin(), f.rows.end(), [](const BudgetRow& r) { return r.budget.has_value(); });
+  // Per cost category without category budgets: the decided total is the categories' total.
+  if (!has_budget_lines && by_category) t.budget = decision.budget.total;
+  else if (!all_budgets) t.budget.reset();
+  if (t.budget) {
+    t.remaining = *t.budget - t.to_date;
+    if (t.budget->ore() != 0) t.used = core::ratio_percent(t.to_date, *t.budget);
+    if (t.to_date > *t.budget) t.flags.push_back("budget.over");
+  }
+  if (t.planned) t.variance = t.to_date - *t.planned;
+  t.elapsed = pos.elapsed(p.project_period());
+  return f;
+}
+
+Document budget_document(const Position& pos, const BudgetFigures& f) {
+  const model::Project& p = pos.project();
+  Document doc = document_header(p, pos.window(), "budget", "Budget mot utfall", "Budget versus outcome");
+  doc.diagnostics = f.findings;
+  const bool by_activity = f.by != BudgetGrouping::category;
+  const bool by_category = f.by != BudgetGrouping::activity;
   Table t;
   t.key = "rows";
-  bool by_activity = o.by != BudgetGrouping::category;
-  bool by_category = o.by != BudgetGrouping::activity;
   if (by_activity) t.columns.emplace_back("activity", "Aktivitet", "Activity");
   if (by_category) t.columns.emplace_back("category", "Kostnadsslag", "Cost category");
   // Labels after Tillväxtverket's forms: Godkänt, Denna period, Ackumulerat, Återstår.
@@ -145,106 +249,51 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
                                       {"flags", "Flaggor", "Flags"}}) {
     t.columns.push_back(c);
   }
-  std::vector<core::Month> months;
-  if (o.monthly && w.this_period) months = core::months_of(*w.this_period);
-  if (o.monthly) t.columns.push_back(Column::series("months", "Månader", "Months", "month", "outcome"));
-
-  // The totals row is the sum of the rows, column by column, so that every column adds up: budget,
-  // remaining, planned and variance over the rows that have them (a row of costs without a budget
-  // line, such as costs booked on no activity, adds outcome only).
-  Money sum_budget, sum_period, sum_to_date, sum_planned, sum_remaining, sum_variance, sum_budgeted_outcome;
-  bool all_budgets = false, all_planned = false;
-  std::map<core::Month, Money> sum_months;
-  for (const Line& l : lines) {
-    std::vector<Cell> row;
-    if (by_activity) row.push_back(Cell::of_text(l.activity.empty() ? "-" : l.activity));
-    if (by_category) {
-      row.push_back(Cell::of_code(l.category, category_label(p.programme, l.category, true),
-                                  category_label(p.programme, l.category, false)));
-    }
-    auto elapsed = elapsed_of(l.span, w);
-    auto planned = planned_of(l, w);
-    row.push_back(Cell::of_money(l.budget));
-    row.push_back(Cell::of_money(l.this_period));
-    row.push_back(Cell::of_money(l.to_date));
-    row.push_back(l.budget ? Cell::of_money(*l.budget - l.to_date) : Cell::none());
-    row.push_back(l.budget && l.budget->ore() != 0 ? Cell::of_percent(core::ratio_percent(l.to_date, *l.budget))
-                                                   : Cell::none());
-    row.push_back(Cell::of_percent(elapsed));
-    row.push_back(Cell::of_money(planned));
-    row.push_back(planned ? Cell::of_money(l.to_date - *planned) : Cell::none());
-    auto flags = budget_flags(p.programme, l.budget, l.to_date, elapsed, o.by == BudgetGrouping::category,
-                              o.by == BudgetGrouping::activity);
-    for (const auto& f : flags) {
-      std::string what = l.activity.empty() ? l.category : l.category.empty() ? l.activity : l.activity + "/" + l.category;
-      std::string msg;
-      if (f == "budget.underspend") {
-        msg = fmt::format("{}: {} of the budget used with {} of its time elapsed", what,
-                          core::format_percent_human(core::ratio_percent(l.to_date, *l.budget)),
-                          core::format_percent_human(*elapsed));
-        doc.diagnostics.info(f, msg);
-      } else {
-        msg = fmt::format("{}: outcome {} kr is above the budget {} kr by {} kr{}", what,
-                          core::format_money_human(l.to_date, true), core::format_money_human(*l.budget, true),
-                          core::format_money_human(l.to_date - *l.budget, true),
-                          f == "budget.change-decision-needed" ? "; a change decision (ändringsbeslut) is needed before it can be claimed" : "");
-        doc.diagnostics.warning(f, msg);
-      }
-    }
-    row.push_back(Cell::of_list(flags));
-    if (o.monthly) {
+  const bool monthly = f.monthly;
+  if (monthly) t.columns.push_back(Column::series("months", "Månader", "Months", "month", "outcome"));
+  auto figures = [&](const BudgetRow& r, std::vector<Cell>& cells) {
+    cells.push_back(Cell::of_money(r.budget));
+    cells.push_back(Cell::of_money(r.this_period));
+    cells.push_back(Cell::of_money(r.to_date));
+    cells.push_back(Cell::of_money(r.remaining));
+    cells.push_back(Cell::of_percent(r.used));
+    cells.push_back(Cell::of_percent(r.elapsed));
+    cells.push_back(Cell::of_money(r.planned));
+    cells.push_back(Cell::of_money(r.variance));
+    cells.push_back(Cell::of_list(r.flags));
+    if (monthly) {
       std::vector<std::pair<std::string, Cell>> series;
-      for (const auto& m : months) {
-        Money v = l.months.count(m) ? l.months.at(m) : Money();
-        series.emplace_back(m.iso(), Cell::of_money(v));
-        sum_months[m] += v;
+      for (const auto& m : f.months) {
+        auto it = r.months.find(m);
+        series.emplace_back(m.iso(), Cell::of_money(it == r.months.end() ? Money() : it->second));
       }
-      row.push_back(Cell::of_entries(std::move(series)));
+      cells.push_back(Cell::of_entries(std::move(series)));
     }
-    t.rows.push_back(std::move(row));
-    if (l.budget) {
-      sum_budget += *l.budget;
-      sum_remaining += *l.budget - l.to_date;
-      sum_budgeted_outcome += l.to_date;
-      all_budgets = true;
+  };
+  for (const BudgetRow& r : f.rows) {
+    std::vector<Cell> cells;
+    if (by_activity) {
+      cells.push_back(r.activity.empty() ? Cell::of_code("", "(ingen aktivitet)", "(no activity)")
+                                         : Cell::of_text(r.activity));
     }
-    if (planned) {
-      sum_planned += *planned;
-      sum_variance += l.to_date - *planned;
-      all_planned = true;
+    if (by_category) {
+      cells.push_back(Cell::of_code(r.category, category_label(p.programme, r.category, true),
+                                    category_label(p.programme, r.category, false)));
     }
-    sum_period += l.this_period;
-    sum_to_date += l.to_date;
+    figures(r, cells);
+    t.rows.push_back(std::move(cells));
   }
-
   std::vector<Cell> total;
-  if (by_activity) total.push_back(Cell::of_text(by_category ? "" : "Totalt"));
-  if (by_category) total.push_back(Cell::of_code("total", "Totalt", "Total"));
-  if (by_activity) total.front() = Cell::of_code("total", "Totalt", "Total");
-  auto project_elapsed = elapsed_of(std::optional(p.decision.eligible), w);
-  total.push_back(all_budgets ? Cell::of_money(sum_budget) : Cell::none());
-  total.push_back(Cell::of_money(sum_period));
-  total.push_back(Cell::of_money(sum_to_date));
-  total.push_back(all_budgets ? Cell::of_money(sum_remaining) : Cell::none());
-  total.push_back(all_budgets && sum_budget.ore() != 0
-                      ? Cell::of_percent(core::ratio_percent(sum_budgeted_outcome, sum_budget))
-                      : Cell::none());
-  total.push_back(Cell::of_percent(project_elapsed));
-  total.push_back(all_planned ? Cell::of_money(sum_planned) : Cell::none());
-  total.push_back(all_planned ? Cell::of_money(sum_variance) : Cell::none());
-  std::vector<std::string> total_flags;
-  if (all_budgets && p.decision.budget.total && sum_to_date > *p.decision.budget.total) {
-    total_flags.push_back("budget.over");
-  }
-  total.push_back(Cell::of_list(total_flags));
-  if (o.monthly) {
-    std::vector<std::pair<std::string, Cell>> series;
-    for (const auto& m : months) series.emplace_back(m.iso(), Cell::of_money(sum_months[m]));
-    total.push_back(Cell::of_entries(std::move(series)));
-  }
+  if (by_activity) total.push_back(Cell::of_code("total", "Totalt", "Total"));
+  if (by_category) total.push_back(by_activity ? Cell::of_text("") : Cell::of_code("total", "Totalt", "Total"));
+  figures(f.total, total);
   t.total = std::move(total);
   doc.tables.push_back(std::move(t));
   return doc;
+}
+
+Document budget_report(const Position& pos, const BudgetOptions& o) {
+  return budget_document(pos, budget_figures(pos, o));
 }
 
 }  // namespace grantkit::reports

@@ -1,36 +1,81 @@
 #pragma once
-// Budget versus outcome (budget mot utfall): CLI.md `budget`.
-#include <grantkit/model/project.hpp>
-#include <grantkit/model/transaction.hpp>
+// Budget versus outcome (budget mot utfall): CLI.md `budget`. A view of the position: typed
+// figures (budget_figures), then their presentation (budget_document).
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <grantkit/core/date.hpp>
+#include <grantkit/core/money.hpp>
+#include <grantkit/core/percent.hpp>
 #include <grantkit/reports/document.hpp>
-#include <grantkit/reports/window.hpp>
+#include <grantkit/reports/position.hpp>
 
 namespace grantkit::reports {
 
 enum class BudgetGrouping { activity, category, activity_category };
 
 struct BudgetOptions {
-  ReportWindow window;
   BudgetGrouping by = BudgetGrouping::activity;
   bool monthly = false;  // a `months` series per row: outcome per month of the period
 };
 
-// Rows per activity, category or both, over every eligible cost (booked, flat rates, in-kind
-// time: reports::eligible_costs, each window on its own aggregate): budget, outcome this period, outcome to date, remaining
-// (budget − to date), used % (to date / budget), elapsed % (days of the row's period elapsed by
-// the end of "to date"), planned to date (budget × elapsed days / days, rounded down), variance
-// (outcome to date − planned to date), flags. Money in öre; a totals row sums the rows.
-// Flags (rule ids): budget.over (to date above budget); budget.change-decision-needed (a category
-// above its budget by more than the programme's deviation percent and at least its amount: 20 %
-// and 50 000 kr, Tillväxtverket "informera om ändringar"); budget.underspend (an activity's used %
-// more than the programme's points, 15, behind its elapsed %). Each flag is also a diagnostic.
-Document budget_report(const model::Project& project, const model::Outcome& outcome,
-                       const BudgetOptions& options);
+// One row of the budget report; money in öre. `planned_line`: the plan has it (an activity, a
+// category of the decision's budget, or an activity's category); a row of outcome the plan does
+// not have (costs without an activity, a category outside the decision's budget) has budget 0
+// when the grouping has budget lines, so that remaining = budget − outcome holds on every row.
+struct BudgetRow {
+  std::string activity;  // empty: no activity (or the grouping has none)
+  std::string category;
+  bool planned_line = true;
+  std::optional<core::Money> budget;
+  core::Money this_period;
+  core::Money to_date;
+  std::optional<core::Money> remaining;  // budget − to_date
+  std::optional<core::Percent> used;     // to_date / budget
+  std::optional<core::Percent> elapsed;  // of the row's period by the end of "to date"
+  std::optional<core::Money> planned;    // planned outcome to date
+  std::optional<core::Money> variance;   // to_date − planned
+  std::vector<std::string> flags;        // rule ids
+  std::map<core::Month, core::Money> months;  // with `monthly`: this period's outcome per month
+};
 
-// The flags of one budget line: `is_category` selects the change-decision rule, `is_activity` the
-// underspend rule. Exposed for the claim, which applies the same deviation rules.
-std::vector<std::string> budget_flags(const model::Programme& programme, const std::optional<core::Money>& budget,
-                                      core::Money to_date, std::optional<core::Percent> elapsed, bool is_category,
-                                      bool is_activity);
+// The budget report's figures: rows in plan order (then any seen only in the outcome) and the
+// total, every column of which is the sum of the rows (budget, outcome, remaining, planned,
+// variance); the total's remaining is budget − outcome and its used % outcome / budget over all
+// outcome, also rows outside the plan.
+struct BudgetFigures {
+  BudgetGrouping by = BudgetGrouping::activity;
+  bool monthly = false;
+  std::vector<BudgetRow> rows;
+  BudgetRow total;
+  std::vector<core::Month> months;  // with `monthly`: the months of this period
+  core::Diagnostics findings;       // a finding for every flag
+};
+
+// The figures of the budget report from the position: outcome this period and to date
+// (Position::in: every eligible cost — booked, flat rates, in-kind time), the budgets of the
+// decision and plan in force as of --as-of, planned to date (linear over each activity's period:
+// budget × days elapsed / days, rounded down; a cost category's share of it is the activities'
+// planned figures spread over their category split, or over the decision's category budgets
+// when an activity has none, by largest remainder, so that per activity and per category give
+// the same total; without activity budgets, linear over the eligible period per category), and
+// the flags of Position::budget_flags, each also a finding.
+BudgetFigures budget_figures(const Position& position, const BudgetOptions& options);
+// The figures as a document (columns of CLI.md `budget`).
+Document budget_document(const Position& position, const BudgetFigures& figures);
+// budget_document(budget_figures()).
+Document budget_report(const Position& position, const BudgetOptions& options);
+
+// The planned outcome from the project's start through `through` (öre), as the budget report's
+// totals row states it as of that date: per activity (the activities' linear plans) when every
+// activity has a budget, else per cost category (linear over the eligible period); nothing when
+// neither has budgets. The burn-up's plan line.
+std::optional<core::Money> planned_through(const model::Project& project, core::Date through);
+
+// A document with the project's header fields and the report window.
+Document document_header(const model::Project& project, const ReportWindow& window, std::string report,
+                         std::string title_sv, std::string title_en);
 
 }  // namespace grantkit::reports

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/eligible.hpp>
 
 namespace grantkit::reports {
@@ -15,30 +16,9 @@ using core::Money;
 
 namespace {
 
-std::map<std::string, Money> by_category(const std::vector<CostLine>& lines) {
-  std::map<std::string, Money> out;
-  for (const auto& l : lines) out[l.category] += l.amount;
-  return out;
-}
-
 Cell category_cell(const model::Programme& prog, const std::string& id) {
   const auto* c = prog.find_category(id);
   return Cell::of_code(id, c ? c->sv : id, c ? c->en : id);
-}
-
-// Cash received and in-kind valued per financier over a window.
-std::map<std::string, Money> contributions(const model::Project& p, const model::Outcome& o,
-                                           const std::vector<CostLine>& lines, const std::optional<core::Period>& w) {
-  std::map<std::string, Money> out;
-  if (!w) return out;
-  for (const auto& [key, amount] : o.received) {
-    if (w->contains(key.date)) out[key.financier] += amount;
-  }
-  for (const auto& l : lines) {
-    if (l.source == CostSource::in_kind && !l.financier.empty()) out[l.financier] += l.amount;
-  }
-  (void)p;
-  return out;
 }
 
 }  // namespace
@@ -71,26 +51,21 @@ void check_claim_period(const model::Project& p, const core::Period& period, cor
   }
 }
 
-Document claim_report(const model::Project& p, const model::Outcome& o, const ReportWindow& w) {
-  Document doc;
-  doc.report = "claim";
-  doc.title_sv = "Ansökan om utbetalning";
-  doc.title_en = "Payment request";
-  doc.project_id = p.id;
-  doc.project_name = p.name;
-  doc.currency = p.currency;
-  doc.as_of = w.as_of;
-  doc.period = w.period;
+Document claim_report(const Position& pos) {
+  const model::Project& p = pos.project();
+  const model::Outcome& o = pos.outcome();
+  const ReportWindow& w = pos.window();
+  Document doc = document_header(p, w, "claim", "Ansökan om utbetalning", "Payment request");
   check_claim_period(p, w.period, doc.diagnostics);
 
-  const model::Decision decision = p.decision_on(w.period.to);
+  const model::Decision& decision = pos.decision();
   const core::Date start = p.project_period().from;
   std::optional<core::Period> before;
   if (start < w.period.from) before = core::Period{start, std::min(w.period.from - boost::gregorian::days(1), w.as_of)};
   if (before && before->to < before->from) before.reset();
   // DOMAIN.md "Paid and booked": a cost not paid by --as-of is not claimed in this request.
-  std::vector<CostLine> prev_lines = before ? eligible_costs(p, o, *before, true) : std::vector<CostLine>{};
-  std::vector<CostLine> this_lines = w.this_period ? eligible_costs(p, o, *w.this_period, true) : std::vector<CostLine>{};
+  CostLines prev_lines = before ? pos.cumulative(before->to, Basis::paid) : CostLines{};
+  CostLines this_lines = pos.this_period(Basis::paid);
   if (!o.payment_unknown.empty()) {
     doc.diagnostics.warning(
         "claim.payment-unknown",
@@ -113,6 +88,10 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                    {"previously_reported", "Tidigare redovisat", "Previously reported"},
                    {"this_period", "Denna period", "This period"}, {"cumulative", "Ackumulerat", "Cumulative"},
                    {"remaining", "Återstår", "Remaining"}};
+  // The budget report's flags per cost category (the same rule on the same outcome to date), as
+  // the request's own findings, so that it says what the budget says before it is sent.
+  const auto flagged = pos.category_flags();
+  const auto outcome_by_category = by_category(pos.to_date());
   std::vector<std::string> ids;
   for (const auto& c : p.programme.categories) {
     if (decision.budget.categories.count(c.id) || prev.count(c.id) || now.count(c.id)) ids.push_back(c.id);
@@ -126,10 +105,19 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
   bool all_approved = !decision.budget.categories.empty();
   for (const auto& id : ids) {
     auto a = decision.budget.categories.find(id);
+    // A category outside a decision that budgets per category is approved at 0 (as the budget
+    // report has it), so that the totals are the sums of the rows.
     std::optional<Money> approved;
     if (a != decision.budget.categories.end()) approved = a->second;
+    else if (!decision.budget.categories.empty()) approved = Money();
     Money pv = prev.count(id) ? prev[id] : Money();
     Money nv = now.count(id) ? now[id] : Money();
+    if (auto fl = flagged.find(id); fl != flagged.end()) {
+      auto spent = outcome_by_category.find(id);
+      for (const auto& f : fl->second)
+        pos.flag_finding(f, id, approved.value_or(Money()), spent == outcome_by_category.end() ? Money() : spent->second,
+                         std::nullopt, doc.diagnostics);
+    }
     costs.rows.push_back({category_cell(p.programme, id), Cell::of_money(approved), Cell::of_money(pv),
                           Cell::of_money(nv), Cell::of_money(pv + nv),
                           approved ? Cell::of_money(*approved - pv - nv) : Cell::none()});
@@ -153,8 +141,8 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
                  {"previously_received", "Tidigare erhållet", "Previously received"},
                  {"received_this_period", "Denna period", "This period"},
                  {"cumulative", "Ackumulerat", "Cumulative"}};
-  auto fin_prev = contributions(p, o, prev_lines, before);
-  auto fin_now = contributions(p, o, this_lines, w.this_period);
+  auto fin_prev = before ? pos.contributed(*before, prev_lines) : std::map<std::string, Money>{};
+  auto fin_now = w.this_period ? pos.contributed(*w.this_period, this_lines) : std::map<std::string, Money>{};
   Money f_approved, f_prev, f_now;
   bool all_fin = true;
   for (const auto& f : p.financing) {
@@ -176,7 +164,7 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
 
   // Aid: min(rate × cumulative eligible, max) − previously claimed, never negative, rounded down.
   Money cumulative = t_prev + t_now;
-  Money capped = decision.budget.total ? std::min(cumulative, *decision.budget.total) : cumulative;
+  Money capped = pos.aid_base(cumulative);
   if (decision.budget.total && cumulative > *decision.budget.total) {
     doc.diagnostics.warning("claim.budget-cap",
                             fmt::format("cumulative eligible costs {} kr exceed the approved budget {} kr; aid is "
@@ -198,10 +186,8 @@ Document claim_report(const model::Project& p, const model::Outcome& o, const Re
   aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
   aid.emplace_back("previously_claimed", Cell::of_money(previously));
   aid.emplace_back("paid_to_date", Cell::of_money(paid_to_date.value_or(Money())));
-  if (decision.aid.rate) {
-    Money entitled = core::apply_percent_floor(capped, *decision.aid.rate);
-    if (decision.aid.max) entitled = std::min(entitled, *decision.aid.max);
-    Money to_claim = entitled - previously;
+  if (auto entitled = pos.aid_earned(cumulative)) {
+    Money to_claim = *entitled - previously;
     if (to_claim < Money()) to_claim = Money();
     aid.emplace_back("to_claim", Cell::of_money(to_claim));
   } else {

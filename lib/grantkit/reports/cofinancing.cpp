@@ -4,28 +4,22 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/eligible.hpp>
 
 namespace grantkit::reports {
 
 using core::Money;
 
-Document cofinancing_report(const model::Project& p, const model::Outcome& o, const ReportWindow& w) {
-  Document doc;
-  doc.report = "cofinancing";
-  doc.title_sv = "Medfinansiering";
-  doc.title_en = "Co-financing";
-  doc.project_id = p.id;
-  doc.project_name = p.name;
-  doc.currency = p.currency;
-  doc.as_of = w.as_of;
-  doc.period = w.period;
+Document cofinancing_report(const Position& pos) {
+  const model::Project& p = pos.project();
+  const model::Outcome& o = pos.outcome();
+  const ReportWindow& w = pos.window();
+  Document doc = document_header(p, w, "cofinancing", "Medfinansiering", "Co-financing");
 
-  std::vector<CostLine> lines = w.to_date ? eligible_costs(p, o, *w.to_date) : std::vector<CostLine>{};
-  std::map<std::string, Money> cash, in_kind;
-  for (const auto& [key, amount] : o.received) {
-    if (w.to_date && w.to_date->contains(key.date)) cash[key.financier] += amount;
-  }
+  CostLines lines = pos.to_date();
+  std::map<std::string, Money> cash = w.to_date ? pos.received(*w.to_date) : std::map<std::string, Money>{};
+  std::map<std::string, Money> in_kind;
   Money eligible;
   for (const auto& l : lines) {
     eligible += l.amount;
@@ -46,13 +40,9 @@ Document cofinancing_report(const model::Project& p, const model::Outcome& o, co
                {"actual_total", "Totalt utfall", "Actual total"},
                {"expected_to_date", "Förväntat hittills", "Expected to date"},
                {"flags", "Flaggor", "Flags"}};
-  model::Decision decision = p.decision_on(w.as_of);
-  Money capped = decision.budget.total ? std::min(eligible, *decision.budget.total) : eligible;
-  std::optional<Money> due;
-  if (decision.aid.rate) {
-    due = core::apply_percent_floor(capped, *decision.aid.rate);
-    if (decision.aid.max) due = std::min(*due, *decision.aid.max);
-  }
+  const model::Decision& decision = pos.decision();
+  Money capped = pos.aid_base(eligible);
+  std::optional<Money> due = pos.aid_earned(eligible);
   // DOMAIN.md "Co-financing and aid": the owner's own financing is the balancing item (total
   // eligible − aid − other co-financing), in the plan and to date; never received, never a shortfall.
   const std::string owner = p.owner_id();

@@ -282,25 +282,46 @@ std::vector<CostLine> eligible_costs(const model::Project& p, const model::Outco
 
   std::vector<CostLine> lines = booked;
   std::vector<CostLine> flat;
-  model::Decision decision = p.decision_on(window.to);
-  for (const auto& rate : p.flat_rates_in_force(decision)) {
-    std::vector<const CostLine*> base;
-    for (const auto& l : booked) {
-      if (std::find(rate.base.begin(), rate.base.end(), l.category) != rate.base.end()) base.push_back(&l);
-    }
-    for (const auto& l : flat) {
-      if (std::find(rate.base.begin(), rate.base.end(), l.origin) != rate.base.end()) base.push_back(&l);
-    }
-    auto computed = flat_rate_lines(rate, base, rate.booked_under, CostSource::flat_rate);
-    // The payroll overhead also applies to in-kind staff time, valued with it.
-    if (rate.id == kPayrollOverhead && !in_kind.empty()) {
-      std::vector<const CostLine*> kind_base;
-      for (const auto& l : in_kind) kind_base.push_back(&l);
-      auto extra = flat_rate_lines(rate, kind_base, "", CostSource::in_kind);
-      in_kind.insert(in_kind.end(), extra.begin(), extra.end());
-    }
-    flat.insert(flat.end(), computed.begin(), computed.end());
+  // The flat rates in force month by month (a change decision may change a rate from its date):
+  // the months under the same rates are one regime, each regime's flat rates computed on its own
+  // aggregate. Without a rate change the whole window is one regime.
+  std::vector<std::pair<std::vector<model::FlatRate>, std::vector<core::Month>>> regimes;
+  for (const auto& m : core::months_of(window)) {
+    auto rates = p.flat_rates_in_force(p.decision_on(std::min(m.last_day(), window.to)));
+    auto same = [&](const std::vector<model::FlatRate>& other) {
+      return std::equal(rates.begin(), rates.end(), other.begin(), other.end(),
+                        [](const model::FlatRate& a, const model::FlatRate& b) { return a.id == b.id && a.rate == b.rate; });
+    };
+    if (regimes.empty() || !same(regimes.back().first)) regimes.emplace_back(std::move(rates), std::vector<core::Month>{});
+    regimes.back().second.push_back(m);
   }
+  std::vector<CostLine> in_kind_extra;
+  for (const auto& [rates, months] : regimes) {
+    auto in_regime = [&](const CostLine& l) { return std::find(months.begin(), months.end(), l.month) != months.end(); };
+    std::vector<CostLine> regime_flat;
+    std::vector<const CostLine*> kind_base;
+    for (const auto& l : in_kind) {
+      if (in_regime(l)) kind_base.push_back(&l);
+    }
+    for (const auto& rate : rates) {
+      std::vector<const CostLine*> base;
+      for (const auto& l : booked) {
+        if (in_regime(l) && std::find(rate.base.begin(), rate.base.end(), l.category) != rate.base.end()) base.push_back(&l);
+      }
+      for (const auto& l : regime_flat) {
+        if (std::find(rate.base.begin(), rate.base.end(), l.origin) != rate.base.end()) base.push_back(&l);
+      }
+      auto computed = flat_rate_lines(rate, base, rate.booked_under, CostSource::flat_rate);
+      // The payroll overhead also applies to in-kind staff time, valued with it.
+      if (rate.id == kPayrollOverhead && !kind_base.empty()) {
+        auto extra = flat_rate_lines(rate, kind_base, "", CostSource::in_kind);
+        in_kind_extra.insert(in_kind_extra.end(), extra.begin(), extra.end());
+      }
+      regime_flat.insert(regime_flat.end(), computed.begin(), computed.end());
+    }
+    flat.insert(flat.end(), regime_flat.begin(), regime_flat.end());
+  }
+  in_kind.insert(in_kind.end(), in_kind_extra.begin(), in_kind_extra.end());
   lines.insert(lines.end(), flat.begin(), flat.end());
   lines.insert(lines.end(), in_kind.begin(), in_kind.end());
   lines.erase(std::remove_if(lines.begin(), lines.end(), [](const CostLine& l) { return l.amount.is_zero(); }),

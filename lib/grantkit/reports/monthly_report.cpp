@@ -14,30 +14,6 @@ namespace grantkit::reports {
 
 namespace {
 
-// A document with the project's header fields and the report window.
-Document header_of(const model::Project& p, const ReportWindow& w, std::string report,
-                   std::string sv, std::string en) {
-  Document d;
-  d.report = std::move(report);
-  d.title_sv = std::move(sv);
-  d.title_en = std::move(en);
-  d.project_id = p.id;
-  d.project_name = p.name;
-  d.currency = p.currency;
-  d.as_of = w.as_of;
-  d.period = w.period;
-  return d;
-}
-
-// The cell under column `key` of the totals row of the document's first table (empty if none).
-Cell total_cell(const Document& d, std::string_view key) {
-  if (d.tables.empty() || !d.tables.front().total) return Cell::none();
-  int i = column_index(d.tables.front(), key);
-  const auto& total = *d.tables.front().total;
-  return i < 0 || static_cast<std::size_t>(i) >= total.size() ? Cell::none()
-                                                              : total[static_cast<std::size_t>(i)];
-}
-
 Cell severity_cell(core::Severity s) {
   switch (s) {
     case core::Severity::error:
@@ -73,9 +49,9 @@ std::set<std::string> row_flags(const std::vector<std::pair<std::string, Documen
   return out;
 }
 
-Document summary_section(const model::Project& p, const ReportWindow& w, const Document& budget,
+Document summary_section(const model::Project& p, const ReportWindow& w, const BudgetRow& total,
                          const core::Diagnostics& all, const std::set<std::string>& flags) {
-  Document s = header_of(p, w, "summary", "Sammanfattning", "Summary");
+  Document s = document_header(p, w, "summary", "Sammanfattning", "Summary");
   Table k;
   k.key = "key_figures";
   k.title_sv = "Nyckeltal";
@@ -86,17 +62,19 @@ Document summary_section(const model::Project& p, const ReportWindow& w, const D
     const char* key;
     const char* sv;
     const char* en;
+    Cell value;
   };
+  // The budget report's totals row, figure by figure (the same BudgetFigures, not read back).
   for (const Figure& f :
-       {Figure{"budget", "Godkänd budget", "Approved budget"},
-        Figure{"outcome_period", "Utfall denna period", "Outcome this period"},
-        Figure{"outcome_to_date", "Utfall ackumulerat", "Outcome to date"},
-        Figure{"remaining", "Återstår av budgeten", "Budget remaining"},
-        Figure{"used_pct", "Förbrukat av budgeten", "Budget used"},
-        Figure{"elapsed_pct", "Förfluten tid av projektperioden", "Project time elapsed"},
-        Figure{"planned_to_date", "Planerat utfall hittills", "Planned outcome to date"},
-        Figure{"variance", "Avvikelse mot plan", "Variance from plan"}}) {
-    k.rows.push_back({Cell::of_code(f.key, f.sv, f.en), total_cell(budget, f.key)});
+       {Figure{"budget", "Godkänd budget", "Approved budget", Cell::of_money(total.budget)},
+        Figure{"outcome_period", "Utfall denna period", "Outcome this period", Cell::of_money(total.this_period)},
+        Figure{"outcome_to_date", "Utfall ackumulerat", "Outcome to date", Cell::of_money(total.to_date)},
+        Figure{"remaining", "Återstår av budgeten", "Budget remaining", Cell::of_money(total.remaining)},
+        Figure{"used_pct", "Förbrukat av budgeten", "Budget used", Cell::of_percent(total.used)},
+        Figure{"elapsed_pct", "Förfluten tid av projektperioden", "Project time elapsed", Cell::of_percent(total.elapsed)},
+        Figure{"planned_to_date", "Planerat utfall hittills", "Planned outcome to date", Cell::of_money(total.planned)},
+        Figure{"variance", "Avvikelse mot plan", "Variance from plan", Cell::of_money(total.variance)}}) {
+    k.rows.push_back({Cell::of_code(f.key, f.sv, f.en), f.value});
   }
   s.tables.push_back(std::move(k));
 
@@ -138,12 +116,14 @@ void append_unique(core::Diagnostics& into, const core::Diagnostics& from) {
 
 }  // namespace
 
-Document burn_up_report(const model::Project& p, const model::Outcome& outcome,
-                        const ReportWindow& w, BudgetGrouping by) {
+Document burn_up_report(const Position& pos, const std::optional<core::Money>& budget) {
+  const model::Project& p = pos.project();
+  const ReportWindow& w = pos.window();
   Document doc =
-      header_of(p, w, "burn_up", "Ackumulerat utfall per månad", "Cumulative outcome per month");
-  doc.values.emplace_back("plan",
-                          Cell::of_text(by == BudgetGrouping::category ? "category" : "activity"));
+      document_header(p, w, "burn_up", "Ackumulerat utfall per månad", "Cumulative outcome per month");
+  bool per_activity = !p.activities.empty() &&
+                      std::all_of(p.activities.begin(), p.activities.end(), [](const model::Activity& a) { return a.budget.has_value(); });
+  doc.values.emplace_back("plan", Cell::of_text(per_activity ? "activity" : "category"));
   Table t;
   t.key = "rows";
   t.columns.emplace_back("month", "Månad", "Month");
@@ -158,32 +138,27 @@ Document burn_up_report(const model::Project& p, const model::Outcome& outcome,
     core::Date end = std::min(m.last_day(), whole.to);
     bool reached = w.to_date && first <= w.to_date->to;
     if (reached) end = std::min(end, w.to_date->to);
-    BudgetOptions bo;
-    bo.by = by == BudgetGrouping::category ? BudgetGrouping::category : BudgetGrouping::activity;
-    bo.window.as_of = end;
-    bo.window.period = {first, end};
-    bo.window.this_period = core::Period{first, end};
-    bo.window.to_date = core::Period{whole.from, end};
-    Document month = budget_report(p, outcome, bo);
-    Cell cumulative = reached ? total_cell(month, "outcome_to_date") : Cell::none();
-    // The month's outcome is the step of the cumulative series, so that the months add up to it
-    // exactly (flat rates are rounded on each window's aggregate, not per month).
+    Cell cumulative = Cell::none();
     Cell step = Cell::none();
-    if (reached && !cumulative.is_empty()) {
-      step = Cell::of_money(cumulative.money() - previous);
-      previous = cumulative.money();
+    if (reached) {
+      core::Money to_date = total_of(pos.cumulative(end));
+      cumulative = Cell::of_money(to_date);
+      step = Cell::of_money(to_date - previous);
+      previous = to_date;
     }
-    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative,
-                      total_cell(month, "planned_to_date"), total_cell(month, "budget")});
+    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative, Cell::of_money(planned_through(p, end)),
+                      Cell::of_money(budget)});
   }
   doc.tables.push_back(std::move(t));
   return doc;
 }
 
-Document transactions_report(const model::Project& p, const model::Outcome& outcome,
-                             const ReportWindow& w) {
+Document transactions_report(const Position& pos) {
+  const model::Project& p = pos.project();
+  const model::Outcome& outcome = pos.outcome();
+  const ReportWindow& w = pos.window();
   Document doc =
-      header_of(p, w, "transactions", "Transaktioner denna period", "Transactions this period");
+      document_header(p, w, "transactions", "Transaktioner denna period", "Transactions this period");
   Table t;
   t.key = "transactions";
   for (Column c : std::vector<Column>{{"date", "Datum", "Date"},
@@ -229,36 +204,36 @@ Document transactions_report(const model::Project& p, const model::Outcome& outc
   return doc;
 }
 
-Bundle monthly_report(const model::Project& p, const model::Outcome& outcome,
-                      const MonthlyReportOptions& o, const core::Diagnostics& loaded) {
-  const ReportWindow& w = o.window;
+Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o, const core::Diagnostics& loaded) {
+  const model::Project& p = pos.project();
+  const ReportWindow& w = pos.window();
   Bundle b;
-  b.header = header_of(p, w, "report", "Månadsrapport", "Monthly report");
+  b.header = document_header(p, w, "report", "Månadsrapport", "Monthly report");
 
   BudgetOptions by_activity;
-  by_activity.window = w;
   by_activity.by = BudgetGrouping::activity;
-  Document budget_activity = budget_report(p, outcome, by_activity);
+  BudgetFigures activity_figures = budget_figures(pos, by_activity);
+  Document budget_activity = budget_document(pos, activity_figures);
   budget_activity.title_sv = "Budget mot utfall per aktivitet";
   budget_activity.title_en = "Budget versus outcome per activity";
-  BudgetOptions by_category = by_activity;
+  BudgetOptions by_category;
   by_category.by = BudgetGrouping::category;
-  Document budget_category = budget_report(p, outcome, by_category);
+  BudgetFigures category_figures = budget_figures(pos, by_category);
+  Document budget_category = budget_document(pos, category_figures);
   budget_category.title_sv = "Budget mot utfall per kostnadsslag";
   budget_category.title_en = "Budget versus outcome per cost category";
 
-  // Key figures and the burn-up from the totals per activity, or per category when those have no
-  // budget (outcome outside every activity leaves the activity total without one).
-  bool activity_total = !total_cell(budget_activity, "budget").is_empty();
-  BudgetGrouping basis = activity_total ? BudgetGrouping::activity : BudgetGrouping::category;
-  Document figures_from = activity_total ? budget_activity : budget_category;
+  // Key figures from the totals per activity, or per category when the activities have no
+  // budgets; both totals have the same outcome.
+  const BudgetRow& figures_from =
+      activity_figures.total.budget ? activity_figures.total : category_figures.total;
 
   // The sections after the summary, in order. A new report adds its section here.
   std::vector<std::pair<std::string, Document>> rest;
   rest.emplace_back("budget_activity", std::move(budget_activity));
   rest.emplace_back("budget_category", std::move(budget_category));
-  rest.emplace_back("burn_up", burn_up_report(p, outcome, w, basis));
-  rest.emplace_back("cofinancing", cofinancing_report(p, outcome, w));
+  rest.emplace_back("burn_up", burn_up_report(pos, figures_from.budget));
+  rest.emplace_back("cofinancing", cofinancing_report(pos));
   StaffingOptions so;
   so.window = w;
   rest.emplace_back("staffing", staffing_report(p, so));
@@ -277,9 +252,9 @@ Bundle monthly_report(const model::Project& p, const model::Outcome& outcome,
   core::Diagnostics claim_check;
   check_claim_period(p, w.period, claim_check);
   if (!claim_check.has_errors()) {
-    rest.emplace_back("claim", claim_report(p, outcome, w));
+    rest.emplace_back("claim", claim_report(pos));
   } else {
-    rest.emplace_back("transactions", transactions_report(p, outcome, w));
+    rest.emplace_back("transactions", transactions_report(pos));
   }
 
   core::Diagnostics all;

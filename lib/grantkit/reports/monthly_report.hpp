@@ -8,42 +8,36 @@
 #include <grantkit/model/transaction.hpp>
 #include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/document.hpp>
+#include <grantkit/reports/position.hpp>
 #include <grantkit/reports/window.hpp>
 
 namespace grantkit::reports {
 
 struct MonthlyReportOptions {
-  ReportWindow window;
   // The time reports as loaded (io::load_time); without them the report has no time section.
   const std::vector<model::TimeEntry>* time = nullptr;
   bool time_complete = true;  // TimeOptions::complete
 };
 
 // The burn-up series (`burn_up`): one row per month of the project period: month, added (the
-// step of the cumulative series in that month, so that the months add up to it exactly; it may
-// differ by an öre from the budget report's "this period" for the month, whose flat rates are
-// rounded on the month's own aggregate),
-// outcome_to_date (cumulative), planned_to_date (the linear plan of every activity, cumulative)
-// and budget (the total). Each row's cumulative figures are the totals row of the budget report
-// per activity as of the month's last day (or the end of "to date", whichever is earlier), so the
-// series ends on the budget report's own figures. Months after "to date" have no outcome, only
-// the plan. Money in öre. `by` picks the budget report's grouping, and so the plan: linear per
-// activity (its period) or per cost category (the eligible period); the document's value `plan`
-// names it (`activity` or `category`).
-Document burn_up_report(const model::Project& project, const model::Outcome& outcome,
-                        const ReportWindow& window, BudgetGrouping by = BudgetGrouping::activity);
+// month's step of the cumulative outcome, Position::in, so that the months add up to it exactly
+// and are the budget report's "this period" for that month), outcome_to_date (cumulative,
+// Position::cumulative: the budget report's total as of the month's last day, or the end of "to
+// date", whichever is earlier), planned_to_date (planned_through: the budget report's planned
+// total as of that day) and budget (the budget report's total). Months after "to date" have no
+// outcome, only the plan. Money in öre. The document's value `plan` says whether the plan is per
+// activity (`activity`: every activity has a budget) or per cost category (`category`).
+Document burn_up_report(const Position& position, const std::optional<core::Money>& budget);
 
 // The eligible booked costs dated in "this period" (transaktionslista, `transactions`): date,
 // voucher, account, account_name, text, category, activity, person, supplier, amount (öre); the
 // totals row sums the amounts. Ordered by date, then as read.
-Document transactions_report(const model::Project& project, const model::Outcome& outcome,
-                             const ReportWindow& window);
+Document transactions_report(const Position& position);
 
 // The monthly report. Sections, in order, each a whole report under its key:
-// - `summary`: key figures (copied from the budget report's totals: approved budget, outcome this
-//   period and to date, remaining, used %, time elapsed %, planned to date, variance; from the
-//   report per activity, or per category when the activity totals have no budget, e.g. because
-//   some outcome is not attributed to an activity; the burn-up uses the same grouping) and
+// - `summary`: key figures (the budget report's totals row per activity, or per cost category when
+//   the activities have no budgets: approved budget, outcome this period and to date, remaining =
+//   budget − outcome, used % = outcome / budget, time elapsed %, planned to date, variance) and
 //   `actions`, the findings that need action first (errors, then warnings, then the information
 //   that flags a report row, e.g. budget.underspend);
 // - `budget_activity`, `budget_category`: the budget report (CLI.md `budget`) per activity and
@@ -58,7 +52,7 @@ Document transactions_report(const model::Project& project, const model::Outcome
 // A new report adds its section in monthly_report.cpp.
 // The header holds the window and every diagnostic once: `loaded` (what loading found) and each
 // section's own, duplicates dropped.
-Bundle monthly_report(const model::Project& project, const model::Outcome& outcome,
-                      const MonthlyReportOptions& options, const core::Diagnostics& loaded);
+Bundle monthly_report(const Position& position, const MonthlyReportOptions& options,
+                      const core::Diagnostics& loaded);
 
 }  // namespace grantkit::reports

@@ -291,13 +291,14 @@ std::vector<ShareAttestation> share_attestations(const model::Project& p, const 
 // ---- In-kind contributions
 // ------------------------------------------------------------------------
 
-std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const model::Outcome& o,
-                                             const Period& window) {
+std::vector<InKindSummary> in_kind_summaries(const Position& pos, const Period& window) {
+  const model::Project& p = pos.project();
+  const model::Outcome& o = pos.outcome();
   std::vector<InKindSummary> out;
-  // What the claim counts: the in-kind lines of eligible_costs, staff time and the flat rate on it.
+  // What the claim counts: the position's in-kind lines, staff time and the flat rate on it.
   std::map<std::string, Money> valued, overhead, by_person;
   std::optional<Percent> overhead_rate;
-  for (const auto& l : eligible_costs(p, o, window)) {
+  for (const auto& l : pos.in(window, Basis::paid)) {
     if (l.source != CostSource::in_kind) continue;
     bool is_rate = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
                                [&](const model::FlatRate& f) { return f.id == l.origin; });
@@ -334,10 +335,10 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
         } else {
           for (const auto& [act, sec] : reported_seconds(p, e, o.staff_time, m, in_month)) person.seconds += sec;
         }
-        if (!p.programme.staff_unit_cost) person.value += staff_month_value(p, e, m, in_month);
       }
-      // Under a unit cost the claim costs each index step's hours at once (unit_cost_lines).
-      if (p.programme.staff_unit_cost) person.value = by_person.count(e.id) ? by_person[e.id] : Money();
+      // The value the claim counts for this person (the position's lines, whichever way the
+      // programme values the time).
+      person.value = by_person.count(e.id) ? by_person[e.id] : Money();
       person.hourly_rate = hourly_rate(p, e, Month::of(part->from));
       s.staff_value += person.value;
       s.persons.push_back(std::move(person));
@@ -354,14 +355,15 @@ std::vector<InKindSummary> in_kind_summaries(const model::Project& p, const mode
 // ---- Everything
 // -----------------------------------------------------------------------------------
 
-Paperwork paperwork(const model::Project& p, const model::Outcome& o,
-                    const std::vector<model::TimeEntry>& time_entries,
-                    const std::vector<model::IndicatorValue>& indicator_values,
-                    const ReportWindow& w) {
+Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& time_entries,
+                    const std::vector<model::IndicatorValue>& indicator_values) {
+  const model::Project& p = pos.project();
+  const model::Outcome& o = pos.outcome();
+  const ReportWindow& w = pos.window();
   Paperwork pw;
   pw.project_id = p.id;
   pw.project_name = p.name;
-  pw.case_id = p.decision_on(w.period.to).case_id;
+  pw.case_id = pos.decision().case_id;
   pw.owner = p.owner;
   pw.period = w.period;
   pw.as_of = w.as_of;
@@ -384,7 +386,11 @@ Paperwork paperwork(const model::Project& p, const model::Outcome& o,
     pw.staff_costs = staff_cost_rows(p, time_entries, window);
     pw.time_sheets = time_sheets(p, time_entries, window);
     pw.attestations = share_attestations(p, window);
-    pw.in_kind = in_kind_summaries(p, o, window);
+    pw.in_kind = in_kind_summaries(pos, window);
+    for (const auto& r : pw.staff_costs) {
+      if (r.cost) pw.staff_cost_total += *r.cost;
+      else pw.staff_cost_complete = false;
+    }
     for (const auto& e : p.staff) {
       if (e.monthly_salary || !staff_period(p, e).overlaps(window)) continue;
       pw.diagnostics.warning(
@@ -397,6 +403,7 @@ Paperwork paperwork(const model::Project& p, const model::Outcome& o,
   } else {
     pw.expenses = expense_lists(p, model::Outcome{}, w.period);
   }
+  pw.category_flags = pos.category_flags();
   if (!p.indicators.empty()) {
     // The request reports the indicators as they stood at the end of its period.
     ReportWindow at_end = w;

@@ -4,6 +4,7 @@
 // working-time share and the summaries of in-kind contributions (CLI.md `paperwork`). Pure
 // computation: figures in öre and whole seconds (core/hours.hpp); render/paperwork.hpp turns them into files.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include <grantkit/model/transaction.hpp>
 #include <grantkit/reports/document.hpp>
 #include <grantkit/reports/eligible.hpp>
+#include <grantkit/reports/position.hpp>
 #include <grantkit/reports/window.hpp>
 
 namespace grantkit::reports {
@@ -188,9 +190,9 @@ struct InKindSummary {
 
 // One summary per financier with in-kind (fixed-share) staff whose period overlaps `window`, in
 // financing-plan order.
-std::vector<InKindSummary> in_kind_summaries(const model::Project& project,
-                                             const model::Outcome& outcome,
-                                             const core::Period& window);
+// Each person's value and the overhead are the position's in-kind lines of `window` (paid
+// basis, as the claim counts them).
+std::vector<InKindSummary> in_kind_summaries(const Position& position, const core::Period& window);
 
 // ---- Everything --------------------------------------------------------------------------------
 
@@ -207,6 +209,11 @@ struct Paperwork {
   std::int64_t annual_minutes = 1720 * 60;  // the programme's annual hours (attestations' 1 720 h)
   std::vector<ExpenseList> expenses;
   std::vector<StaffCostRow> staff_costs;
+  core::Money staff_cost_total;     // Σ staff_costs' cost, öre
+  bool staff_cost_complete = true;  // every row has a cost (no salary missing)
+  // The budget report's flags per cost category (Position::category_flags), for the index page:
+  // a category over budget, or needing a change decision, before the request is sent.
+  std::map<std::string, std::vector<std::string>> category_flags;
   std::vector<TimeSheet> time_sheets;
   std::vector<ShareAttestation> attestations;
   std::vector<InKindSummary> in_kind;
@@ -221,9 +228,7 @@ struct Paperwork {
 // a valid request period), ref.unknown (a ledger source's `organisation:` that is neither a
 // financier nor an organisation), paperwork.no-salary (a warning: a staff entry without a monthly
 // salary, whose cost or in-kind value cannot be computed), and the indicators' rules.
-Paperwork paperwork(const model::Project& project, const model::Outcome& outcome,
-                    const std::vector<model::TimeEntry>& time_entries,
-                    const std::vector<model::IndicatorValue>& indicator_values,
-                    const ReportWindow& window);
+Paperwork paperwork(const Position& position, const std::vector<model::TimeEntry>& time_entries,
+                    const std::vector<model::IndicatorValue>& indicator_values);
 
 }  // namespace grantkit::reports
