@@ -135,3 +135,43 @@ staff:
   CHECK(p->staff[0].activities.at("A2").millionths() == 600000);
   CHECK_FALSE(p->staff[0].period.has_value());
 }
+
+TEST_CASE("io::load_project: a change decision names budget, activities, financing, rates and aid") {
+  TempDir dir;
+  core::Diagnostics d;
+  auto p = load_text(dir,
+                     replaced(kValidProject, "changes: []",
+                              "changes:\n"
+                              "  - date: 2022-09-15\n"
+                              "    case_id: \"0012345-2\"\n"
+                              "    budget: {categories: {personal: 650000, externa_tjanster: 350000}}\n"
+                              "    rates: {indirect: 15%}\n"
+                              "    aid: {rate: 50%, max: 450000}\n"
+                              "    activities:\n"
+                              "      - {id: A2, budget: 550000, period: {from: 2022-01-01, to: 2023-02-28}}\n"
+                              "      - {id: A3, name: Spridning, budget: 50000, period: {from: 2022-10-01, to: 2023-03-31}}\n"
+                              "    financing:\n"
+                              "      - {id: kommunen, cash: 250000, total: 450000}\n"),
+                     d);
+  REQUIRE(p);
+  CHECK(d.empty());
+  REQUIRE(p->changes.size() == 1);
+  const auto& c = p->changes[0];
+  CHECK(c.case_id == "0012345-2");
+  CHECK(c.budget->categories.at("personal") == core::Money::from_kronor(650000));
+  CHECK_FALSE(c.budget->total.has_value());
+  CHECK(c.rates.at("indirect") == core::Percent::from_points(15));
+  REQUIRE(c.activities.size() == 2);
+  CHECK(c.activities[1].name == "Spridning");
+  REQUIRE(c.financing.size() == 1);
+  CHECK(c.financing[0].cash == core::Money::from_kronor(250000));
+  CHECK_FALSE(c.financing[0].in_kind.has_value());
+  // A new activity needs its period.
+  core::Diagnostics d2;
+  load_text(dir, replaced(kValidProject, "changes: []", "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A9, budget: 1000}\n"), d2);
+  CHECK(test::count_rule(d2, "yaml.missing-key") == 1);
+  // Unknown keys inside a change decision are refused, as everywhere.
+  core::Diagnostics d3;
+  load_text(dir, replaced(kValidProject, "changes: []", "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A2, budjet: 1000}\n"), d3);
+  CHECK(test::count_rule(d3, "yaml.unknown-key") == 1);
+}

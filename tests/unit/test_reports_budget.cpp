@@ -188,3 +188,52 @@ TEST_CASE("reports::budget_report --monthly") {
   CHECK(months.entries[2].value.number == 305);
   CHECK(cell(doc, 2, "months").entries[2].value.number == 305);
 }
+
+TEST_CASE("reports::Position: a span's flat rate is the step of the cumulative one, so spans add up") {
+  auto p = test::load_fixture();  // with the payroll overhead, 45,24 %
+  model::Outcome o;
+  // 1,01 kr of staff costs in each of two months: 45,24 % is 45,69 öre a month, 91,38 öre together.
+  test::add_costs(o, {tx("2022-01-15", "A2", 101, "personal"), tx("2022-02-15", "A2", 101, "personal")});
+  reports::Position pos(p, o, window(p, "2022-02-28", "2022-02"));
+  auto overhead = [](const reports::CostLines& lines) {
+    Money m;
+    for (const auto& l : lines) {
+      if (l.origin == "payroll_overhead") m += l.amount;
+    }
+    return m;
+  };
+  core::Period jan{d("2022-01-01"), d("2022-01-31")};
+  core::Period feb{d("2022-02-01"), d("2022-02-28")};
+  CHECK(overhead(pos.cumulative(d("2022-02-28"))) == Money::from_ore(91));  // rounded down once
+  CHECK(overhead(pos.in(jan)) == Money::from_ore(45));
+  CHECK(overhead(pos.in(feb)) == Money::from_ore(46));  // 91 − 45: February alone would give 45
+  CHECK(overhead(pos.in(jan)) + overhead(pos.in(feb)) == overhead(pos.to_date()));
+  // The claim's previously reported + this period is the budget's outcome to date.
+  auto claim = test::claim_report(p, o, window(p, "2022-02-28", "2022-02"));
+  test::BudgetOptions bo;
+  bo.window = window(p, "2022-02-28", "2022-02");
+  auto budget = test::budget_report(p, o, bo);
+  const auto& costs = claim.tables.at(0);
+  CHECK(costs.total->at(static_cast<std::size_t>(reports::column_index(costs, "cumulative"))).number ==
+        cell(budget, budget.tables[0].rows.size(), "outcome_to_date").number);
+}
+
+TEST_CASE("reports::budget_report: costs without an activity count in the totals, remaining = budget − outcome") {
+  auto p = base();
+  model::Outcome o;
+  test::add_costs(o, {tx("2022-03-01", "A2", 100000, "externa_tjanster"), tx("2022-03-02", "", 50000, "externa_tjanster")});
+  test::BudgetOptions bo;
+  bo.window = window(p, "2022-03-31", "2022-03");
+  auto doc = test::budget_report(p, o, bo);
+  const auto& rows = doc.tables[0].rows;
+  REQUIRE(rows.size() == 3);  // A1, A2, then the row without an activity
+  CHECK(cell(doc, 2, "activity").text.empty());
+  CHECK(cell(doc, 2, "activity").display_en == "(no activity)");
+  CHECK(cell(doc, 2, "budget").number == 0);
+  CHECK(cell(doc, 2, "outcome_to_date").number == 50000);
+  CHECK(cell(doc, 2, "remaining").number == -50000);
+  CHECK(cell(doc, 2, "flags").list == std::vector<std::string>{"ledger.no-activity"});
+  CHECK(cell(doc, 3, "outcome_to_date").number == 150000);
+  CHECK(cell(doc, 3, "remaining").number == 100000000 - 150000);
+  CHECK(cell(doc, 3, "used_pct").number == 1500);  // 0,15 % = 1 500 millionths
+}

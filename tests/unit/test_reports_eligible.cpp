@@ -107,3 +107,72 @@ TEST_CASE("model::Outcome sums every row and keeps whole only the rows of its de
   CHECK(o.name(all[2].first.category) == "externa_tjanster");
   CHECK(o.booked_in({test::date("2022-02-01"), test::date("2022-02-28")}).size() == 1);
 }
+
+TEST_CASE("model::Project::on: a change decision's budget, activities, financing, rates and aid from its date") {
+  auto p = test::load_fixture();
+  model::ChangeDecision c;
+  c.date = test::date("2022-09-15");
+  model::Budget moved;
+  moved.categories = {{"personal", Money::from_kronor(650000)}, {"externa_tjanster", Money::from_kronor(350000)}};
+  c.budget = moved;
+  c.aid = model::Aid{core::Percent::from_points(50), Money::from_kronor(450000)};
+  c.rates["indirect"] = core::Percent::from_points(15);
+  model::ActivityChange a2;
+  a2.id = "A2";
+  a2.budget = Money::from_kronor(550000);
+  a2.period = core::Period{test::date("2022-01-01"), test::date("2023-02-28")};
+  model::ActivityChange a3;
+  a3.id = "A3";
+  a3.budget = Money::from_kronor(50000);
+  a3.period = core::Period{test::date("2022-10-01"), test::date("2023-03-31")};
+  c.activities = {a2, a3};
+  model::FinancierChange f;
+  f.id = "kommunen";
+  f.cash = Money::from_kronor(250000);
+  f.total = Money::from_kronor(450000);
+  c.financing = {f};
+  p.changes = {c};
+
+  auto before = p.on(test::date("2022-09-14"));
+  CHECK(before.decision.budget.categories.at("personal") == Money::from_kronor(600000));
+  CHECK(before.decision.aid.max == Money::from_kronor(500000));
+  CHECK(before.decision.rates.count("indirect") == 0);
+  CHECK(before.activities.size() == 2);
+  CHECK(before.find_activity("A2")->budget == Money::from_kronor(600000));
+  CHECK(before.find_financier("kommunen")->cash == Money::from_kronor(300000));
+
+  auto after = p.on(test::date("2022-09-15"));
+  CHECK(after.in_force_on == test::date("2022-09-15"));
+  CHECK(after.decision.budget.categories.at("personal") == Money::from_kronor(650000));
+  CHECK(after.decision.budget.categories.at("externa_tjanster") == Money::from_kronor(350000));
+  CHECK(after.decision.budget.total == Money::from_kronor(1000000));  // not named: kept
+  CHECK(after.decision.aid.max == Money::from_kronor(450000));
+  CHECK(after.decision.rates.at("indirect") == core::Percent::from_points(15));
+  REQUIRE(after.activities.size() == 3);
+  CHECK(after.find_activity("A2")->budget == Money::from_kronor(550000));
+  CHECK(after.find_activity("A2")->period.to == test::date("2023-02-28"));
+  CHECK(after.find_activity("A2")->name == "Utbildning");  // not named: kept
+  CHECK(after.find_activity("A3")->period.from == test::date("2022-10-01"));
+  CHECK(after.find_financier("kommunen")->cash == Money::from_kronor(250000));
+  CHECK(after.find_financier("kommunen")->in_kind == Money::from_kronor(200000));  // kept
+  // A view taken as of a date still knows the decision of an earlier one.
+  CHECK(after.decision_on(test::date("2022-01-01")).aid.max == Money::from_kronor(500000));
+  CHECK(after.on(test::date("2022-01-01")).find_activity("A2")->budget == Money::from_kronor(600000));
+}
+
+TEST_CASE("reports::eligible_costs: a flat rate changed by a change decision applies from its date only") {
+  auto p = test::load_fixture();
+  model::ChangeDecision c;
+  c.date = test::date("2022-03-01");
+  c.rates["indirect"] = core::Percent::from_points(15);
+  p.changes = {c};
+  model::Outcome o;
+  test::add_costs(o, {test::cost("2022-01-31", "A2", 1000000, "personal"), test::cost("2022-03-31", "A2", 1000000, "personal")});
+  auto lines = reports::eligible_costs(p, o, year2022());
+  CHECK(sum(lines, CostSource::flat_rate, "payroll_overhead") == Money::from_ore(904800));  // 45,24 % of 20 000 kr
+  // 15 % of March's 10 000 kr + 45,24 % only: 2 178,60 kr; January's costs carry none.
+  CHECK(sum(lines, CostSource::flat_rate, "indirect") == Money::from_ore(217860));
+  for (const auto& l : lines) {
+    if (l.origin == "indirect") CHECK(l.month.month == 3);
+  }
+}
