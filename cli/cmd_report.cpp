@@ -1,4 +1,5 @@
 // `grantkit report`: the monthly report, every section for one period in one document.
+#include <grantkit/check/rules.hpp>
 #include <grantkit/io/time_loader.hpp>
 #include <grantkit/reports/monthly_report.hpp>
 
@@ -12,6 +13,7 @@ int run_report(CommonOptions& o) {
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::MonthlyReportOptions mo;
   mo.time = &time_reports(l, mo.time_complete);
+  mo.staff_flags = check::staff_rule_flags(*l.project);
   reports::Bundle bundle = reports::monthly_report(position(l), mo, l.diagnostics);
   return finish(std::move(bundle), o);
 }

@@ -1,5 +1,6 @@
 // `grantkit staffing`: the staffing plan against the full-time definition, and in-kind value.
 // It covers the whole staffing plan: it takes no --period (see `grantkit time`).
+#include <grantkit/check/rules.hpp>
 #include <grantkit/reports/staffing.hpp>
 
 #include "commands.hpp"
@@ -12,6 +13,7 @@ int run_staffing(CommonOptions& o) {
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::StaffingOptions so;
   so.window = l.window;
+  so.entry_flags = check::staff_rule_flags(*l.project);
   reports::Document doc = reports::staffing_report(*l.project, so);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);

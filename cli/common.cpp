@@ -176,6 +176,7 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
     io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
                                           [&](const model::TransactionView& t) { builder.add(t); });
     l.outcome = builder.finish();
+    l.ledger_files = std::move(read.files);
     for (auto& e : read.unreadable) l.outcome.add_exclusion(std::move(e));
     l.outcome.add_not_kept(read.unreadable_not_kept);
   } catch (const std::overflow_error&) {

@@ -102,13 +102,17 @@ struct Loaded {
   // hours (a unit cost, erdf-2021-2027), and copies them into outcome.staff_time.
   std::optional<std::vector<model::TimeEntry>> time;
   bool time_complete = true;
+  // What each ledger file gave (`grantkit ledger`): counts, dates and sums per account.
+  std::vector<model::LedgerFileSummary> ledger_files;
 };
 
 // How much of the ledger a command needs: none; the sums only (the ledger streams through in
 // constant memory: budget, cofinancing, validate); the sums and the rows of --period kept whole
 // (claim, report: their transaction lists); or every row kept whole.
 enum class Ledger { skip, sums, period, all };
-// Loads project.yaml, staff.yaml, the programme and, as `ledger` says, the ledger sources.
+// Loads project.yaml, staff.yaml, the programme and, as `ledger` says, the ledger sources: the
+// one place where ledger rows become the classified outcome (io::read_ledger streams them into
+// check::OutcomeBuilder).
 Loaded load(const CommonOptions& o, Ledger ledger);
 // The position of the loaded project (reports::Position): the one set of books every report of
 // the run is a view of. `l` must outlive it.

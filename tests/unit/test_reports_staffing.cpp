@@ -2,6 +2,8 @@
 // cost, in-kind value per financier, and the staff.* rules as row flags.
 #include <doctest/doctest.h>
 
+#include <grantkit/check/rules.hpp>
+
 #include <algorithm>
 
 #include <grantkit/io/project_loader.hpp>
@@ -69,7 +71,14 @@ Document run(const Project& p) {
   grantkit::reports::StaffingOptions o;
   o.window.as_of = day(2022, 11, 30);
   o.window.period = p.full_time.period;
-  return grantkit::reports::staffing_report(p, o);
+  o.entry_flags = grantkit::check::staff_rule_flags(p);
+  Document doc = grantkit::reports::staffing_report(p, o);
+  // As a command shows it: the staffing rules' findings (check_project's) with the report's own.
+  for (const auto& rule : grantkit::check::project_rules()) {
+    if (rule.id == "staff.over-allocated" || rule.id == "staff.duplicate-entry" || rule.id == "staff.period")
+      rule.run(p, doc.diagnostics);
+  }
+  return doc;
 }
 
 const Table& table(const Document& doc, std::string_view key) {

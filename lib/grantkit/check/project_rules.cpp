@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <stdexcept>
 #include <map>
 #include <set>
 
@@ -14,7 +15,6 @@ using model::Project;
 
 namespace {
 
-std::string kr(Money m) { return core::format_money_human(m, m.ore() % 100 != 0) + " kr"; }
 
 // budget.activities-sum: the activity budgets add up to the decided total (and category budgets,
 // where given, too).
@@ -30,7 +30,7 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
   if (all && sum != *total) {
     d.error("budget.activities-sum",
             fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
-                        kr(sum), kr(*total), kr(sum - *total)),
+                        core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
             p.decision.budget.place);
   }
   if (!p.decision.budget.categories.empty()) {
@@ -38,7 +38,7 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
     for (const auto& [id, m] : p.decision.budget.categories) cats += m;
     if (cats != *total) {
       d.error("budget.categories-sum",
-              fmt::format("the category budgets add up to {}, the decided budget is {}", kr(cats), kr(*total)),
+              fmt::format("the category budgets add up to {}, the decided budget is {}", core::format_kr(cats), core::format_kr(*total)),
               p.decision.budget.place);
     }
   }
@@ -86,8 +86,8 @@ void financing_total(const Project& p, core::Diagnostics& d) {
   for (const auto& f : p.financing) {
     if (f.cash && f.in_kind && f.total && *f.cash + *f.in_kind != *f.total) {
       d.error("financing.total-mismatch",
-              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id, kr(*f.cash),
-                          kr(*f.in_kind), kr(*f.cash + *f.in_kind), kr(*f.total)),
+              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id, core::format_kr(*f.cash),
+                          core::format_kr(*f.in_kind), core::format_kr(*f.cash + *f.in_kind), core::format_kr(*f.total)),
               f.place);
     }
   }
@@ -141,15 +141,15 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
     d.warning("financing.plan-balance",
               fmt::format("the financing plan cannot be balanced: {}; co-financing known so far {} of "
                           "the budget {}",
-                          what, kr(cofinancing), kr(*total)),
+                          what, core::format_kr(cofinancing), core::format_kr(*total)),
               p.decision.place);
     return;
   }
   if (cofinancing + *aid != *total) {
     d.error("financing.plan-balance",
             fmt::format("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})",
-                        kr(cofinancing), kr(*aid), kr(cofinancing + *aid), kr(*total),
-                        kr(cofinancing + *aid - *total)),
+                        core::format_kr(cofinancing), core::format_kr(*aid), core::format_kr(cofinancing + *aid), core::format_kr(*total),
+                        core::format_kr(cofinancing + *aid - *total)),
             p.decision.place);
   }
 }
@@ -164,13 +164,10 @@ void financing_owner_negative(const Project& p, core::Diagnostics& d) {
   d.error("financing.owner-negative",
           fmt::format("the owner's share of the financing plan, the budget {} − the aid − the other co-financing, "
                       "comes out at {}: the aid and the co-financing promise more than the eligible budget",
-                      kr(*p.decision.budget.total), kr(*share)),
+                      core::format_kr(*p.decision.budget.total), core::format_kr(*share)),
           f ? f->place : p.decision.place);
 }
 
-core::Period staff_period(const Project& p, const model::StaffEntry& e) {
-  return e.period ? *e.period : p.full_time.period;
-}
 
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.
 void staff_duplicate(const Project& p, core::Diagnostics& d) {
@@ -178,7 +175,7 @@ void staff_duplicate(const Project& p, core::Diagnostics& d) {
     for (std::size_t j = 0; j < i; ++j) {
       const auto& a = p.staff[j];
       const auto& b = p.staff[i];
-      if (a.id == b.id && staff_period(p, a).overlaps(staff_period(p, b))) {
+      if (a.id == b.id && p.staff_period(a).overlaps(p.staff_period(b))) {
         d.warning("staff.duplicate-entry",
                   fmt::format("{} is listed again (first at line {}: {}; here: {}); if it is the same "
                               "person, merge the entries or give them periods that do not overlap",
@@ -198,10 +195,10 @@ void staff_over_allocated(const Project& p, core::Diagnostics& d) {
   for (const auto& [id, entries] : by_person) {
     // The sum can only change where an entry starts: check each start date.
     for (const auto* start : entries) {
-      core::Date at = staff_period(p, *start).from;
+      core::Date at = p.staff_period(*start).from;
       core::Percent sum;
       for (const auto* e : entries) {
-        if (staff_period(p, *e).contains(at)) sum = sum + e->percent;
+        if (p.staff_period(*e).contains(at)) sum = sum + e->percent;
       }
       if (sum > core::Percent::from_points(100)) {
         d.error("staff.over-allocated",
@@ -308,6 +305,63 @@ void check_project(const Project& project, core::Diagnostics& diags) {
     }
   }
 }
+
+namespace {
+
+// Runs the registered project rule `id` on `project` into `diags`; true when it found anything.
+bool run_rule(std::string_view id, const Project& project, core::Diagnostics& diags) {
+  for (const auto& rule : project_rules()) {
+    if (rule.id != id) continue;
+    std::size_t before = diags.items().size();
+    rule.run(project, diags);
+    return diags.items().size() > before;
+  }
+  throw std::logic_error(fmt::format("no project rule '{}' is registered", id));
+}
+
+constexpr std::string_view kOverAllocated = "staff.over-allocated";
+constexpr std::string_view kDuplicate = "staff.duplicate-entry";
+constexpr std::string_view kPeriod = "staff.period";
+
+}  // namespace
+
+std::vector<std::vector<std::string>> staff_rule_flags(const Project& p) {
+  core::Diagnostics diags;
+  std::vector<std::vector<std::string>> flags(p.staff.size());
+  bool over = run_rule(kOverAllocated, p, diags);
+  bool duplicate = run_rule(kDuplicate, p, diags);
+  bool period = run_rule(kPeriod, p, diags);
+  if (!over && !duplicate && !period) return flags;
+
+  Project scratch = p;
+  core::Diagnostics sink;
+  std::vector<std::string> persons;
+  for (const auto& e : p.staff) {
+    if (std::find(persons.begin(), persons.end(), e.id) == persons.end()) persons.push_back(e.id);
+  }
+  for (const auto& person : persons) {
+    scratch.staff.clear();
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < p.staff.size(); ++i) {
+      if (p.staff[i].id == person) {
+        scratch.staff.push_back(p.staff[i]);
+        idx.push_back(i);
+      }
+    }
+    for (auto [fired, id] : {std::pair{over, kOverAllocated}, std::pair{duplicate, kDuplicate}}) {
+      if (!fired || !run_rule(id, scratch, sink)) continue;
+      for (auto i : idx) flags[i].emplace_back(id);
+    }
+  }
+  if (period) {
+    for (std::size_t i = 0; i < p.staff.size(); ++i) {
+      scratch.staff = {p.staff[i]};
+      if (run_rule(kPeriod, scratch, sink)) flags[i].emplace_back(kPeriod);
+    }
+  }
+  return flags;
+}
+
 
 OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags, bool keep_all,
                                std::optional<core::Period> detail, std::optional<core::Date> paid_by)

@@ -25,6 +25,11 @@ struct ProjectRule {
 const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
 void check_project(const model::Project& project, core::Diagnostics& diags);
+// The staffing rules' findings attributed to the entries they concern, by index into
+// project.staff: staff.over-allocated and staff.duplicate-entry (the rule run on the project
+// narrowed to one person), staff.period (on one entry), so that a report's row flags are exactly
+// the rules' findings (check_project states the findings themselves).
+std::vector<std::vector<std::string>> staff_rule_flags(const model::Project& project);
 
 // Classifies ledger rows one at a time into an Outcome (DOMAIN.md "Eligibility"): eligible costs,
 // cash co-financing received, and exclusions, each with its rule id (ledger.outside-eligible-period,

@@ -226,6 +226,10 @@ std::string format_money_fixed(Money m, char decimal) {
   return fmt::format("{}{}{}{:02}", neg ? "-" : "", a / 100, decimal, a % 100);
 }
 
+std::string format_kr(Money m, bool always_decimals) {
+  return format_money_human(m, always_decimals || m.ore() % 100 != 0) + " kr";
+}
+
 std::string format_money_human(Money m, bool decimals, std::string_view group, char decimal) {
   std::int64_t v = m.ore();
   bool neg = v < 0;

@@ -129,6 +129,15 @@ std::vector<FlatRate> Project::flat_rates_in_force(const Decision& d) const {
   return out;
 }
 
+std::string Project::organisation_name(std::string_view wanted) const {
+  if (wanted.empty()) return owner;
+  if (const auto* f = find_financier(wanted); f && !f->name.empty()) return f->name;
+  for (const auto& o : organisations) {
+    if (o.id == wanted && !o.name.empty()) return o.name;
+  }
+  return std::string(wanted);
+}
+
 std::string Project::owner_id() const {
   for (const auto& o : organisations) {
     if (o.role == "owner") return o.id;

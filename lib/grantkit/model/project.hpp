@@ -275,6 +275,11 @@ struct Project {
   std::vector<FlatRate> flat_rates_in_force(const Decision& decision) const;
   // The owner's organisation id (`organisations:` with role owner), or empty.
   std::string owner_id() const;
+  // The name of a financier or organisation id for people: its `name`, else the id; an empty id
+  // is the owner (`project.owner`).
+  std::string organisation_name(std::string_view id) const;
+  // The period a staffing entry runs over: its own, or the full-time definition's.
+  Period staff_period(const StaffEntry& entry) const { return entry.period ? *entry.period : full_time.period; }
   // The owner's share of the financing plan under `decision` (DOMAIN.md "Co-financing and aid": the
   // balancing item): the total eligible budget − the aid (its maximum, else rate × total, rounded
   // down, as financing.plan-balance reads it) − every other financier's total; nothing when the

@@ -73,12 +73,8 @@ const char* const kMonthsSv[] = {"januari",   "februari", "mars",     "april",
 std::string month_sv(core::Month m) {
   return fmt::format("{} {}", kMonthsSv[m.month - 1], m.year);
 }
-std::string kr(Money m) {
-  return core::format_money_human(m, true) + " kr";
-}
-std::string kr(const std::optional<Money>& m) {
-  return m ? kr(*m) : "–";
-}
+// An amount in a document, always with öre; "–" when unknown.
+std::string kr(const std::optional<Money>& m) { return m ? core::format_kr(*m, true) : "–"; }
 std::string hours_sv(std::int64_t seconds) {
   std::string h = format_hours_plain(seconds);
   std::replace(h.begin(), h.end(), '.', ',');

@@ -108,7 +108,7 @@ std::vector<CostLine> flat_rate_lines(const model::FlatRate& rate, const std::ve
 
 int hourly_rate_index_steps(const model::Project& p, const model::StaffEntry& e, core::Month month) {
   if (!p.programme.hourly_rate_index || p.programme.hourly_rate_index_months <= 0) return 0;
-  core::Month start = core::Month::of(staff_period(p, e).from);
+  core::Month start = core::Month::of(p.staff_period(e).from);
   int months = (month.year - start.year) * 12 + (month.month - start.month);
   return months <= 0 ? 0 : months / p.programme.hourly_rate_index_months;
 }
@@ -138,7 +138,7 @@ std::vector<std::pair<std::string, std::int64_t>> reported_seconds(const model::
                                                                    const std::vector<model::TimeEntry>& time,
                                                                    core::Month month, const core::Period& part) {
   std::vector<std::pair<std::string, std::int64_t>> out;
-  core::Period span = staff_period(p, e);
+  core::Period span = p.staff_period(e);
   for (const auto& t : time) {
     if (t.person != e.id || !(t.month == month) || !p.find_activity(t.activity)) continue;
     core::Period days = t.span();
@@ -157,7 +157,7 @@ void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>
     for (const auto& e : p.staff) {
       if (e.id != t.person) continue;
       known = true;
-      if (t.span().overlaps(staff_period(p, e))) inside = true;
+      if (t.span().overlaps(p.staff_period(e))) inside = true;
     }
     if (!known) why = fmt::format("'{}' is not in the staffing", t.person);
     else if (!p.find_activity(t.activity)) why = fmt::format("activity '{}' is not in the plan", t.activity);
@@ -172,7 +172,7 @@ std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector
                                       const core::Period& window) {
   std::vector<CostLine> out;
   for (const auto& e : p.staff) {
-    auto part = core::intersect(staff_period(p, e), window);
+    auto part = core::intersect(p.staff_period(e), window);
     if (!part || !e.monthly_salary) continue;
     bool in_kind = e.funding == model::Funding::in_kind;
     std::string category = in_kind ? in_kind_category(p, e.organisation) : std::string("personal");

@@ -236,6 +236,7 @@ Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o, const 
   rest.emplace_back("cofinancing", cofinancing_report(pos));
   StaffingOptions so;
   so.window = w;
+  so.entry_flags = o.staff_flags;
   rest.emplace_back("staffing", staffing_report(p, so));
   if (o.time) {
     TimeOptions to;

@@ -17,6 +17,8 @@ struct MonthlyReportOptions {
   // The time reports as loaded (io::load_time); without them the report has no time section.
   const std::vector<model::TimeEntry>* time = nullptr;
   bool time_complete = true;  // TimeOptions::complete
+  // The staffing section's row flags (check::staff_rule_flags), by index into project.staff.
+  std::vector<std::vector<std::string>> staff_flags;
 };
 
 // The burn-up series (`burn_up`): one row per month of the project period: month, added (the

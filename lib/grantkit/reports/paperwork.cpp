@@ -25,14 +25,6 @@ using core::Period;
 
 namespace {
 
-std::string organisation_name(const model::Project& p, const std::string& id) {
-  if (id.empty()) return p.owner;
-  if (const auto* f = p.find_financier(id); f && !f->name.empty()) return f->name;
-  for (const auto& o : p.organisations) {
-    if (o.id == id && !o.name.empty()) return o.name;
-  }
-  return id;
-}
 
 std::string owner_organisation(const model::Project& p) {
   for (const auto& o : p.organisations) {
@@ -104,7 +96,7 @@ std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Out
     for (auto& l : lists) {
       if (l.organisation == org) return l;
     }
-    lists.push_back({org, organisation_name(p, org), {}, Money()});
+    lists.push_back({org, p.organisation_name(org), {}, Money()});
     return lists.back();
   };
   std::string owner = owner_organisation(p);
@@ -160,7 +152,7 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
                                           const Period& window) {
   std::vector<StaffCostRow> rows;
   for (const auto& e : p.staff) {
-    Period span = staff_period(p, e);
+    Period span = p.staff_period(e);
     auto part = core::intersect(span, window);
     if (!part) continue;
     std::optional<StaffCostRow> row;
@@ -181,7 +173,7 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
         row->person = e.id;
         row->role = e.role;
         row->organisation = e.organisation;
-        row->organisation_name = organisation_name(p, e.organisation);
+        row->organisation_name = p.organisation_name(e.organisation);
         row->funding = e.funding;
         row->basis = e.basis;
         row->start = span.from;
@@ -243,7 +235,7 @@ std::vector<TimeSheet> time_sheets(const model::Project& p,
       const model::StaffEntry* entry = nullptr;
       for (const auto& s : p.staff) {
         if (s.id != person) continue;
-        if (staff_period(p, s).overlaps(Period{m.first_day(), m.last_day()})) {
+        if (p.staff_period(s).overlaps(Period{m.first_day(), m.last_day()})) {
           entry = &s;
           break;
         }
@@ -252,7 +244,7 @@ std::vector<TimeSheet> time_sheets(const model::Project& p,
       sheet.person = person;
       sheet.role = entry->role;
       sheet.organisation = entry->organisation;
-      sheet.organisation_name = organisation_name(p, entry->organisation);
+      sheet.organisation_name = p.organisation_name(entry->organisation);
       sheet.month = m;
       sheet.planned_seconds = planned_seconds_in_month(p, person, m);
       sheets.push_back(std::move(sheet));
@@ -268,7 +260,7 @@ std::vector<ShareAttestation> share_attestations(const model::Project& p, const 
   core::FullTimeRule rule = annual_rule(p);
   for (const auto& e : p.staff) {
     if (e.basis != model::StaffBasis::fixed_percent) continue;
-    Period span = staff_period(p, e);
+    Period span = p.staff_period(e);
     auto part = core::intersect(span, window);
     if (!part) continue;
     std::int64_t full = core::full_time_minutes(*part, rule);
@@ -276,7 +268,7 @@ std::vector<ShareAttestation> share_attestations(const model::Project& p, const 
     a.person = e.id;
     a.role = e.role;
     a.organisation = e.organisation;
-    a.organisation_name = organisation_name(p, e.organisation);
+    a.organisation_name = p.organisation_name(e.organisation);
     a.funding = e.funding;
     a.percent = e.percent;
     a.staffing_period = span;
@@ -320,7 +312,7 @@ std::vector<InKindSummary> in_kind_summaries(const Position& pos, const Period& 
           (e.basis != model::StaffBasis::fixed_percent && !p.programme.staff_unit_cost)) {
         continue;
       }
-      auto part = core::intersect(staff_period(p, e), window);
+      auto part = core::intersect(p.staff_period(e), window);
       if (!part) continue;
       InKindPerson person;
       person.person = e.id;
@@ -392,7 +384,7 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
       else pw.staff_cost_complete = false;
     }
     for (const auto& e : p.staff) {
-      if (e.monthly_salary || !staff_period(p, e).overlaps(window)) continue;
+      if (e.monthly_salary || !p.staff_period(e).overlaps(window)) continue;
       pw.diagnostics.warning(
           "paperwork.no-salary",
           fmt::format("{} has no monthly_salary: its staff cost{} cannot be computed; the "

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <grantkit/check/rules.hpp>
 #include <grantkit/core/hours.hpp>
 
 namespace grantkit::reports {
@@ -16,25 +15,6 @@ using core::Percent;
 
 namespace {
 
-// The check/ rules whose findings the staffing report carries in its row flags, in this order.
-constexpr std::string_view kOverAllocated = "staff.over-allocated";
-constexpr std::string_view kDuplicate = "staff.duplicate-entry";
-constexpr std::string_view kPeriod = "staff.period";
-
-// Runs the registered project rule `id` on `project` into `diags`; true when it found anything.
-bool run_rule(std::string_view id, const model::Project& project, core::Diagnostics& diags) {
-  for (const auto& rule : check::project_rules()) {
-    if (rule.id != id) continue;
-    std::size_t before = diags.items().size();
-    rule.run(project, diags);
-    return diags.items().size() > before;
-  }
-  throw std::logic_error(fmt::format("no project rule '{}' is registered", id));
-}
-
-std::string kr(Money m) {
-  return core::format_money_human(m, m.ore() % 100 != 0) + " kr";
-}
 
 // |value − plan| > plan × tolerance, exactly: for whole öre, "above the floor of plan × tolerance"
 // is the same as "above plan × tolerance".
@@ -44,63 +24,13 @@ bool beyond(Money value, Money plan, Percent tolerance) {
   return diff > limit;
 }
 
-std::string organisation_name(const model::Project& p, const std::string& id) {
-  if (const auto* f = p.find_financier(id); f && !f->name.empty()) return f->name;
-  for (const auto& o : p.organisations) {
-    if (o.id == id && !o.name.empty()) return o.name;
-  }
-  return id;
-}
-
-// Which entries each of the check/ staffing rules concerns. The rules are run unchanged on the
-// project narrowed to one person (over-allocation, duplicates) or one entry (period), so that the
-// flags are exactly the rules' findings.
-std::vector<std::vector<std::string>> rule_flags(const model::Project& p,
-                                                 core::Diagnostics& diags) {
-  std::vector<std::vector<std::string>> flags(p.staff.size());
-  bool over = run_rule(kOverAllocated, p, diags);
-  bool duplicate = run_rule(kDuplicate, p, diags);
-  bool period = run_rule(kPeriod, p, diags);
-  if (!over && !duplicate && !period) return flags;
-
-  model::Project scratch = p;
-  core::Diagnostics sink;
-  std::vector<std::string> persons;
-  for (const auto& e : p.staff) {
-    if (std::find(persons.begin(), persons.end(), e.id) == persons.end()) persons.push_back(e.id);
-  }
-  for (const auto& person : persons) {
-    scratch.staff.clear();
-    std::vector<std::size_t> idx;
-    for (std::size_t i = 0; i < p.staff.size(); ++i) {
-      if (p.staff[i].id == person) {
-        scratch.staff.push_back(p.staff[i]);
-        idx.push_back(i);
-      }
-    }
-    for (auto [fired, id] : {std::pair{over, kOverAllocated}, std::pair{duplicate, kDuplicate}}) {
-      if (!fired || !run_rule(id, scratch, sink)) continue;
-      for (auto i : idx) flags[i].emplace_back(id);
-    }
-  }
-  if (period) {
-    for (std::size_t i = 0; i < p.staff.size(); ++i) {
-      scratch.staff = {p.staff[i]};
-      if (run_rule(kPeriod, scratch, sink)) flags[i].emplace_back(kPeriod);
-    }
-  }
-  return flags;
-}
 
 }  // namespace
 
-core::Period staff_period(const model::Project& project, const model::StaffEntry& entry) {
-  return entry.period ? *entry.period : project.full_time.period;
-}
 
 std::int64_t planned_minutes(const model::Project& project, const model::StaffEntry& entry) {
   std::int64_t full =
-      core::full_time_minutes(staff_period(project, entry), project.full_time_rule());
+      core::full_time_minutes(project.staff_period(entry), project.full_time_rule());
   return full * entry.percent.millionths() / Percent::kWhole;
 }
 
@@ -115,7 +45,7 @@ std::optional<Money> planned_cost(const model::Project& project, const model::St
   core::FullTimeRule months_rule = rule;
   months_rule.basis = core::FullTimeBasis::annual_hours;
   std::int64_t month_minutes = months_rule.annual_minutes / 12;
-  std::int64_t minutes = core::full_time_minutes(staff_period(project, entry), months_rule);
+  std::int64_t minutes = core::full_time_minutes(project.staff_period(entry), months_rule);
   // salary × share × minutes / month_minutes, one rounding.
   return core::prorate_floor(*entry.monthly_salary, entry.percent.millionths() * minutes,
                              Percent::kWhole * month_minutes);
@@ -133,7 +63,8 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
   doc.period = p.full_time.period;
 
   core::FullTimeRule rule = p.full_time_rule();
-  std::vector<std::vector<std::string>> flags = rule_flags(p, doc.diagnostics);
+  std::vector<std::vector<std::string>> flags = o.entry_flags;
+  flags.resize(p.staff.size());
 
   Table t;
   t.key = "rows";
@@ -159,7 +90,7 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
   std::vector<std::string> in_kind_orgs;
   for (std::size_t i = 0; i < p.staff.size(); ++i) {
     const auto& e = p.staff[i];
-    core::Period period = staff_period(p, e);
+    core::Period period = p.staff_period(e);
     std::int64_t full = core::full_time_minutes(period, rule);
     std::int64_t planned = planned_minutes(p, e);
     std::optional<Money> cost = planned_cost(p, e);
@@ -179,7 +110,7 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
       auto& v = in_kind_value[e.organisation];
       v = v && cost ? std::optional(*v + *cost) : std::nullopt;
     }
-    std::string org = organisation_name(p, e.organisation);
+    std::string org = p.organisation_name(e.organisation);
     t.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.role),
                       Cell::of_code(e.organisation, org, org), Cell::of_percent(e.percent),
                       Cell::of_date(period.from), Cell::of_date(period.to), Cell::of_seconds(full * core::kSecondsPerMinute),
@@ -249,11 +180,11 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
               "{}: its in-kind staff time is planned at {} (share × monthly salary over the "
               "staffing period{}), the financing plan says {} in kind; the difference {} is more "
               "than {}",
-              id, kr(*value), overhead ? " with the payroll overhead" : "", kr(*plan), kr(*value - *plan),
+              id, core::format_kr(*value), overhead ? " with the payroll overhead" : "", core::format_kr(*plan), core::format_kr(*value - *plan),
               core::format_percent_human(p.programme.in_kind_deviation_percent)),
           f ? f->place : core::SourcePlace{});
     }
-    std::string name = organisation_name(p, id);
+    std::string name = p.organisation_name(id);
     k.rows.push_back({Cell::of_code(id, name, name), Cell::of_money(plan), Cell::of_money(value),
                       plan && value ? Cell::of_money(*value - *plan) : Cell::none(),
                       Cell::of_list(row_flags)});

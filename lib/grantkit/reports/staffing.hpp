@@ -2,6 +2,8 @@
 // Staffing against the full-time definition (bemanning mot heltidsdefinitionen): CLI.md `staffing`.
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <grantkit/model/project.hpp>
 #include <grantkit/reports/document.hpp>
@@ -11,10 +13,10 @@ namespace grantkit::reports {
 
 struct StaffingOptions {
   ReportWindow window;  // only as_of is used (the header): staffing covers the whole plan
+  // Each entry's flags from the staffing rules (check::staff_rule_flags), by index into staff.
+  std::vector<std::vector<std::string>> entry_flags;
 };
 
-// The period a staffing entry runs over: its own, or the full-time definition's.
-core::Period staff_period(const model::Project& project, const model::StaffEntry& entry);
 // Planned minutes of an entry: share × full-time minutes of its period under the project's
 // full-time rule (core::full_time_minutes), rounded down to whole minutes (exact integer math).
 // 50 % over 2021-06-01..2022-11-30: 77 400 min (1 290 h) on the 1 720 h basis, 91 920 min
@@ -40,7 +42,8 @@ std::optional<core::Money> planned_cost(const model::Project& project,
 // down once on the financier's sum, as the outcome values in-kind time; null when a salary is
 // missing), difference (value − plan), flags.
 // Flags and diagnostics (rule ids): staff.over-allocated, staff.duplicate-entry, staff.period (the
-// check/ rules, run here and attributed to the entries they concern), staff.in-kind-mismatch (a
+// check/ rules' flags, options.entry_flags; their findings are the loaded project's),
+// staff.in-kind-mismatch (a
 // warning: planned value further from the plan's in_kind than the programme's
 // in_kind_deviation_percent, 10 %), staff.no-salary (info: no monthly salary, no cost can be
 // planned).

@@ -77,7 +77,7 @@ std::int64_t planned_seconds_in_month(const model::Project& p, std::string_view 
   std::int64_t total = 0;
   for (const auto& e : p.staff) {
     if (e.id != person) continue;
-    auto part = core::intersect(whole, staff_period(p, e));
+    auto part = core::intersect(whole, p.staff_period(e));
     if (!part) continue;
     total += core::full_time_minutes(*part, rule) * e.percent.millionths() / Percent::kWhole;
   }
@@ -148,10 +148,10 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       const Person& person = persons[pit->second];
       bool inside = std::any_of(
           person.entries.begin(), person.entries.end(),
-          [&](const model::StaffEntry* s) { return staff_period(p, *s).overlaps(span); });
+          [&](const model::StaffEntry* s) { return p.staff_period(*s).overlaps(span); });
       if (!inside) {
         std::vector<std::string> periods;
-        for (const auto* s : person.entries) periods.push_back(staff_period(p, *s).iso());
+        for (const auto* s : person.entries) periods.push_back(p.staff_period(*s).iso());
         outside.push_back(
             fmt::format("outside the person's staffing period {}", fmt::join(periods, ", ")));
       }
@@ -211,7 +211,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       core::Period whole{m.first_day(), m.last_day()};
       bool staffed = std::any_of(
           person.entries.begin(), person.entries.end(),
-          [&](const model::StaffEntry* s) { return staff_period(p, *s).overlaps(whole); });
+          [&](const model::StaffEntry* s) { return p.staff_period(*s).overlaps(whole); });
       if (staffed) lines[{person.id, m}].planned = planned_seconds_in_month(p, person.id, m);
     }
   }
@@ -237,7 +237,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     bool fixed = person != nullptr;
     if (person) {
       for (const auto* s : person->entries) {
-        if (!staff_period(p, *s).overlaps(whole)) continue;
+        if (!p.staff_period(*s).overlaps(whole)) continue;
         if (!active) active = s;
         fixed = fixed && s->basis == model::StaffBasis::fixed_percent;
       }
