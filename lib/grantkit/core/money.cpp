@@ -243,7 +243,16 @@ std::string format_money_human(Money m, bool decimals, std::string_view group, c
     out += digits[i];
   }
   if (decimals) out += fmt::format("{}{:02}", decimal, ore);
+  // GCC 12 at -O3 reports a false -Wrestrict inside std::string::insert here (GCC bug 105329):
+  // silenced for this line only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
   if (neg && (kr != 0 || (decimals && ore != 0))) out.insert(0, "-");
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   return out;
 }
 
