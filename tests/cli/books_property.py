@@ -354,6 +354,10 @@ def main():
     # it out, and the budget counts it.
     for as_of, period in (("2022-10-31", "2022-H1"), ("2023-03-31", "2022-H2"), ("2021-12-31", "2021-H2")):
         check_project(ex, as_of, period, f"s2i2-sdk-2022 as of {as_of}", all_paid=False)
+    # The 2021–2027 example: staff costs as reported hours × the unit cost, a partner's SIE ledger.
+    kt = SRC / "examples" / "kustturism-2024"
+    for as_of, period in (("2024-12-31", "2024-H2"), ("2025-08-31", "2025-H1")):
+        check_project(kt, as_of, period, f"kustturism-2024 as of {as_of}", all_paid=False)
     for seed in range(1, PROJECTS + 1):
         folder, start, end, in_force = generate(seed)
         rng = random.Random(seed * 7919)
