@@ -172,6 +172,9 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
     paid_by = l.window.as_of;
   }
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail, paid_by);
+  // Findings that sum up eligible costs count what the reports' "to date" counts.
+  if (l.window.to_date) builder.count_through(l.window.to_date->to);
+  else if (!l.window.as_of.is_special()) builder.count_through(l.project->project_period().from - boost::gregorian::days(1));
   try {
     io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
                                           [&](const model::TransactionView& t) { builder.add(t); });

@@ -96,6 +96,10 @@ def check_project(folder, as_of, period, where, expect=None, all_paid=True):
     for col in ("outcome_period", "outcome_to_date"):
         same(where, f"{col} per activity and per category", act["total"][col], cat["total"][col])
         same(where, f"{col} per activity and per activity and category", act["total"][col], both["total"][col])
+    # Per activity and category, the total (when the grouping can state one) is the activities'.
+    for col in ("budget", "planned_to_date"):
+        if both["total"][col] is not None:
+            same(where, f"{col} per activity and per activity and category", both["total"][col], act["total"][col])
     if act["total"]["budget"] is not None and cat["total"]["budget"] is not None:
         same(where, "planned to date per activity and per category", act["total"]["planned_to_date"],
              cat["total"]["planned_to_date"])

@@ -178,3 +178,33 @@ TEST_CASE(
     CHECK(row.at(0).text <= "2022-10-20");
   }
 }
+
+TEST_CASE("reports::burn_up_report: a change decision does not rewrite the plan of the months before it") {
+  auto loaded = test::load_fixture();
+  model::ChangeDecision c;
+  c.date = test::date("2022-02-01");
+  model::ActivityChange a2;
+  a2.id = "A2";
+  a2.budget = core::Money::from_kronor(700000);
+  c.activities = {a2};
+  loaded.changes = {c};
+  model::Project p = loaded.on(test::date("2022-03-31"));
+  model::Outcome o;
+  auto w = *reports::make_window(p, test::date("2022-03-31"), *core::parse_period_expression("2022-03"),
+                                 test::date("2030-01-01"));
+  auto burn = test::burn_up_report(p, o, w, reports::BudgetGrouping::activity);
+  const auto& t = burn.tables.at(0);
+  auto row = [&](const char* month) -> const std::vector<reports::Cell>& {
+    for (const auto& r : t.rows) {
+      if (at(t, r, "month").text == month) return r;
+    }
+    FAIL("no month " << month);
+    return t.rows.front();
+  };
+  // Before 2022-02-01 the decision of the plan: A1 400 000 + A2 600 000; from it, A2 700 000.
+  CHECK(at(t, row("2022-01"), "budget").number == 100000000);
+  CHECK(at(t, row("2022-02"), "budget").number == 110000000);
+  CHECK(at(t, row("2023-03"), "budget").number == 110000000);
+  // January's plan: A1's whole 400 000 (ended 2021-12-31) + A2's 600 000 × 31/365, rounded down.
+  CHECK(at(t, row("2022-01"), "planned_to_date").number == 40000000 + 600000 * 100 * 31 / 365);
+}

@@ -38,13 +38,10 @@ inline reports::Document transactions_report(const model::Project& p, const mode
   return reports::transactions_report(reports::Position(p, o, w));
 }
 
-// The burn-up with the budget report's total per `by` as its budget line.
+// The burn-up (`by` is not used: the plan is per activity when every activity has a budget).
 inline reports::Document burn_up_report(const model::Project& p, const model::Outcome& o, const reports::ReportWindow& w,
-                                        reports::BudgetGrouping by) {
-  reports::Position pos(p, o, w);
-  reports::BudgetOptions opts;
-  opts.by = by;
-  return reports::burn_up_report(pos, reports::budget_figures(pos, opts).total.budget);
+                                        reports::BudgetGrouping /*by*/) {
+  return reports::burn_up_report(reports::Position(p, o, w));
 }
 
 struct MonthlyReportOptions {

@@ -555,7 +555,7 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
     return;
   }
   out_.add_cost(t, activity.id, category.id);
-  if (t.activity.empty() && p.activities.size() > 1) {
+  if (t.activity.empty() && p.activities.size() > 1 && (!count_through_ || t.date <= *count_through_)) {
     std::string_view file = t.file ? std::string_view(*t.file) : std::string_view();
     if (no_activity_.empty() || no_activity_.back().file != file) {
       auto it = std::find_if(no_activity_.begin(), no_activity_.end(), [&](const NoActivity& n) { return n.file == file; });

@@ -59,6 +59,9 @@ class OutcomeBuilder {
                  std::optional<core::Period> detail, std::optional<core::Date> paid_by = std::nullopt);
   void add(const model::TransactionView& row);
   void add(model::Transaction&& row);
+  // The end of the reports' "to date": ledger.no-activity counts the costs dated on or before it,
+  // as the reports' row without an activity does (unset: every row).
+  void count_through(core::Date end) { count_through_ = end; }
   // The outcome; call once, after the last row.
   model::Outcome finish();
 
@@ -102,6 +105,7 @@ class OutcomeBuilder {
     core::SourcePlace first;
   };
   std::vector<NoActivity> no_activity_;
+  std::optional<core::Date> count_through_;
   std::optional<core::Date> paid_by_;
   std::optional<core::Date> activities_end_;
   std::vector<model::FlatRate> in_force_;

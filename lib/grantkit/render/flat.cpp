@@ -108,7 +108,10 @@ Grid make_grid(const reports::Table& t, Lang lang, bool bars) {
     for (std::size_t i = 0; i < g.cols.size(); ++i) {
       Cell c = flat_cell(row, g.cols[i]);
       std::string s = human_cell(c, lang, whole[i]);
-      if (bars && g.cols[i].bar && c.kind == Cell::Kind::percent) s += " " + percent_bar(c.number);
+      if (bars && g.cols[i].bar && c.kind == Cell::Kind::percent) {
+        s += ' ';
+        s += percent_bar(c.number);
+      }
       out.push_back(std::move(s));
     }
     return out;

@@ -122,15 +122,16 @@ std::string tables_markdown(const reports::Document& doc, Lang lang, int level) 
   for (const auto& t : doc.tables) {
     Grid g = make_grid(t, lang, false);
     std::string title = lang == Lang::sv ? t.title_sv : t.title_en;
-    if (!title.empty()) out += "\n" + hashes + " " + md_escape(title) + "\n";
+    if (!title.empty()) out += fmt::format("\n{} {}\n", hashes, md_escape(title));
     out += "\n|";
-    for (const auto& h : g.header) out += " " + md_escape(h) + " |";
+    for (const auto& h : g.header) out += fmt::format(" {} |", md_escape(h));
     out += "\n|";
     for (const auto& c : g.cols) out += c.numeric ? " ---: |" : " --- |";
     out += "\n";
     auto put = [&](const std::vector<std::string>& r, bool bold) {
       out += "|";
-      for (const auto& cell : r) out += " " + (bold && !cell.empty() ? "**" + md_escape(cell) + "**" : md_escape(cell)) + " |";
+      for (const auto& cell : r)
+        out += bold && !cell.empty() ? fmt::format(" **{}** |", md_escape(cell)) : fmt::format(" {} |", md_escape(cell));
       out += "\n";
     };
     for (const auto& r : g.rows) put(r, false);
@@ -170,9 +171,10 @@ std::string render_table(const reports::Bundle& bundle, Lang lang) {
   std::string out = heading(bundle.header, lang);
   for (const auto& [key, doc] : bundle.sections) {
     std::string title = lang == Lang::sv ? doc.title_sv : doc.title_en;
-    out += "\n\n" + title + "\n";
+    out += fmt::format("\n\n{}\n", title);
     for (std::size_t i = 0; i < width(title); ++i) out += "═";
-    out += "\n" + tables_text(doc, lang);
+    out += '\n';
+    out += tables_text(doc, lang);
   }
   return out + diagnostics_text(bundle.header.diagnostics, lang);
 }

@@ -102,6 +102,21 @@ std::optional<Money> planned_through(const model::Project& p, core::Date through
   return sum;
 }
 
+std::optional<Money> planned_budget(const model::Project& p) {
+  bool by_activities = !p.activities.empty() && std::all_of(p.activities.begin(), p.activities.end(),
+                                                            [](const model::Activity& a) { return a.budget.has_value(); });
+  if (by_activities) {
+    Money sum;
+    for (const auto& a : p.activities) sum += *a.budget;
+    return sum;
+  }
+  const auto& cats = p.decision.budget.categories;
+  if (cats.empty()) return p.decision.budget.total;
+  Money sum;
+  for (const auto& [id, m] : cats) sum += m;
+  return sum;
+}
+
 BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
   const model::Project& p = pos.project();
   const ReportWindow& w = pos.window();
@@ -146,14 +161,20 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
   for (const auto& r : f.rows) has_budget_lines = has_budget_lines || r.budget.has_value();
 
   auto key_of = [&](const CostLine& c) {
-    return by_activity ? c.activity : by_category ? c.category : c.activity + kSep + c.category;
+    if (by_activity) return c.activity;
+    if (by_category) return c.category;
+    return c.activity + kSep + c.category;
   };
   auto line_for = [&](const CostLine& c) -> BudgetRow& {
     std::string key = key_of(c);
     if (!index.count(key)) {
-      // Outcome the plan does not have: budget 0 where the grouping has budgets.
+      // Outcome the plan has no line for: budget 0 where the grouping has budgets — except a
+      // category of an activity whose budget is not split per category: the plan says nothing of
+      // that cell (no budget, and then no total budget either).
+      const auto* owner = p.find_activity(c.activity);
+      bool unsplit = !by_activity && !by_category && owner && owner->category_budget.empty();
       BudgetRow r = row(by_category ? "" : c.activity, by_activity ? "" : c.category,
-                        has_budget_lines ? std::optional(Money()) : std::nullopt);
+                        has_budget_lines && !unsplit ? std::optional(Money()) : std::nullopt);
       r.planned_line = false;
       const auto* act = p.find_activity(c.activity);
       std::optional<core::Period> span =
@@ -194,7 +215,7 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
       r.planned = Money();  // nothing was planned for it
     }
     if (r.planned) r.variance = r.to_date - *r.planned;
-    if (by_activity && r.activity.empty()) {
+    if (!by_category && r.activity.empty()) {
       r.flags.push_back("ledger.no-activity");
     } else {
       r.flags = pos.budget_flags(r.budget, r.to_date, r.elapsed, by_category, by_activity);
@@ -207,7 +228,7 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
     if (r.planned) {
       t.planned = t.planned.value_or(Money()) + *r.planned;
       any_planned = true;
-    } else if (r.planned_line) {
+    } else {
       all_planned = false;
     }
     if (r.budget) t.budget = t.budget.value_or(Money()) + *r.budget;

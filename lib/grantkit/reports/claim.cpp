@@ -177,9 +177,7 @@ Document claim_report(const Position& pos) {
     if (c.period.to < w.period.from && c.aid_claimed) previously += *c.aid_claimed;
   }
   // Aid paid out by --as-of, beside the aid claimed in the requests before this one.
-  std::optional<Money> paid_to_date;
-  if (start <= w.as_of)
-    paid_to_date = aid_paid(p, o, core::Period{start, w.as_of}, w.period.from - boost::gregorian::days(1), doc.diagnostics).paid;
+  std::optional<Money> paid_to_date = pos.aid_to_date(doc.diagnostics).paid;
   std::vector<std::pair<std::string, Cell>> aid;
   aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
   aid.emplace_back("max", Cell::of_money(decision.aid.max));

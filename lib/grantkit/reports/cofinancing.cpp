@@ -13,7 +13,6 @@ using core::Money;
 
 Document cofinancing_report(const Position& pos) {
   const model::Project& p = pos.project();
-  const model::Outcome& o = pos.outcome();
   const ReportWindow& w = pos.window();
   Document doc = document_header(p, w, "cofinancing", "Medfinansiering", "Co-financing");
 
@@ -107,13 +106,9 @@ Document cofinancing_report(const Position& pos) {
   aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
   aid.emplace_back("aid_to_date", Cell::of_money(due));
   // Aid paid out to date (ledger rows `aid`) beside the aid claimed in requests ended by then.
-  std::optional<Money> paid;
-  std::optional<Money> claimed;
-  if (w.to_date) {
-    AidPaid a = aid_paid(p, o, *w.to_date, w.to_date->to, doc.diagnostics);
-    paid = a.paid;
-    claimed = a.claimed;
-  }
+  AidPaid a = pos.aid_to_date(doc.diagnostics);
+  std::optional<Money> paid = a.paid;
+  std::optional<Money> claimed = a.claimed;
   aid.emplace_back("claimed_to_date", Cell::of_money(claimed));
   aid.emplace_back("paid_to_date", Cell::of_money(paid.value_or(Money())));
   doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));

@@ -116,7 +116,7 @@ void append_unique(core::Diagnostics& into, const core::Diagnostics& from) {
 
 }  // namespace
 
-Document burn_up_report(const Position& pos, const std::optional<core::Money>& budget) {
+Document burn_up_report(const Position& pos) {
   const model::Project& p = pos.project();
   const ReportWindow& w = pos.window();
   Document doc =
@@ -146,8 +146,12 @@ Document burn_up_report(const Position& pos, const std::optional<core::Money>& b
       step = Cell::of_money(to_date - previous);
       previous = to_date;
     }
-    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative, Cell::of_money(planned_through(p, end)),
-                      Cell::of_money(budget)});
+    // The plan as it stood then: a month ended before "to date" ends under the decision of its end.
+    bool past = w.to_date && end < w.to_date->to;
+    model::Project then = past ? p.on(end) : model::Project{};
+    const model::Project& plan = past ? then : p;
+    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative, Cell::of_money(planned_through(plan, end)),
+                      Cell::of_money(planned_budget(plan))});
   }
   doc.tables.push_back(std::move(t));
   return doc;
@@ -230,9 +234,10 @@ Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o, const 
 
   // The sections after the summary, in order. A new report adds its section here.
   std::vector<std::pair<std::string, Document>> rest;
+  rest.reserve(8);
   rest.emplace_back("budget_activity", std::move(budget_activity));
   rest.emplace_back("budget_category", std::move(budget_category));
-  rest.emplace_back("burn_up", burn_up_report(pos, figures_from.budget));
+  rest.emplace_back("burn_up", burn_up_report(pos));
   rest.emplace_back("cofinancing", cofinancing_report(pos));
   StaffingOptions so;
   so.window = w;

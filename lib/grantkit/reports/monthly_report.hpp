@@ -27,9 +27,12 @@ struct MonthlyReportOptions {
 // Position::cumulative: the budget report's total as of the month's last day, or the end of "to
 // date", whichever is earlier), planned_to_date (planned_through: the budget report's planned
 // total as of that day) and budget (the budget report's total). Months after "to date" have no
-// outcome, only the plan. Money in öre. The document's value `plan` says whether the plan is per
-// activity (`activity`: every activity has a budget) or per cost category (`category`).
-Document burn_up_report(const Position& position, const std::optional<core::Money>& budget);
+// outcome, only the plan. A month before the end of "to date" shows the plan and budget of the
+// decision then in force (model::Project::on), so that a change decision does not rewrite the
+// past; from it on, those in force as of --as-of. Money in öre. The document's value `plan` says
+// whether the plan is per activity (`activity`: every activity has a budget) or per cost category
+// (`category`).
+Document burn_up_report(const Position& position);
 
 // The eligible booked costs dated in "this period" (transaktionslista, `transactions`): date,
 // voucher, account, account_name, text, category, activity, person, supplier, amount (öre); the

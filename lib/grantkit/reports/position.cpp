@@ -95,6 +95,12 @@ std::map<std::string, Money> Position::contributed(const core::Period& span, con
   return out;
 }
 
+AidPaid Position::aid_to_date(core::Diagnostics& into) const {
+  const core::Date start = project_.project_period().from;
+  if (window_.as_of < start) return AidPaid{};
+  return aid_paid(project_, outcome_, core::Period{start, window_.as_of}, window_.as_of, into);
+}
+
 Money Position::aid_base(Money eligible) const {
   const auto& total = decision().budget.total;
   return total ? std::min(eligible, *total) : eligible;

@@ -86,6 +86,11 @@ class Position {
   // down to öre (DOMAIN.md "Co-financing and aid"); nothing when the decision states no rate.
   std::optional<core::Money> aid_earned(core::Money eligible) const;
 
+  // Aid paid out by --as-of (ledger rows `category: aid`) beside the aid claimed in the requests
+  // of claims.yaml whose period ended by --as-of (aid_paid), with its finding aid.paid-mismatch
+  // into `into`: the same figures and the same finding in claim and cofinancing.
+  AidPaid aid_to_date(core::Diagnostics& into) const;
+
   // Elapsed share of `span` by the end of "to date" (days elapsed / days), nothing without a span.
   std::optional<core::Percent> elapsed(const std::optional<core::Period>& span) const;
 
