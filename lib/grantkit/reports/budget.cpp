@@ -197,7 +197,7 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
   BudgetRow& t = f.total;
   t.activity = by_category ? "" : "total";
   t.category = by_activity ? "" : "total";
-  bool all_planned = true, any_planned = false;
+  bool all_planned = true, any_planned = false, all_budgets_known = true;
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     BudgetRow& r = f.rows[i];
     const auto& span = spans[i];
@@ -233,8 +233,17 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
     }
     if (r.budget) t.budget = t.budget.value_or(Money()) + *r.budget;
   }
+  // Per activity and category, an activity whose budget is not split has no row of its budget:
+  // the grouping then states no total budget or plan (they would not be the activities').
+  bool every_split = std::all_of(p.activities.begin(), p.activities.end(),
+                                 [](const model::Activity& a) { return !a.category_budget.empty(); });
+  if (!by_activity && !by_category && !every_split) {
+    all_planned = false;
+    all_budgets_known = false;
+  }
   if (!all_planned || !any_planned) t.planned.reset();
-  bool all_budgets = std::all_of(f.rows.begin(), f.rows.end(), [](const BudgetRow& r) { return r.budget.has_value(); });
+  bool all_budgets = all_budgets_known &&
+                     std::all_of(f.rows.begin(), f.rows.end(), [](const BudgetRow& r) { return r.budget.has_value(); });
   // Per cost category without category budgets: the decided total is the categories' total.
   if (!has_budget_lines && by_category) t.budget = decision.budget.total;
   else if (!all_budgets) t.budget.reset();
