@@ -138,7 +138,7 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
                                       {"outcome_period", "Denna period", "This period"},
                                       {"outcome_to_date", "Ackumulerat", "Cumulative"},
                                       {"remaining", "Återstår", "Remaining"},
-                                      Column("used_pct", "Förbrukat", "Used").with_bar(),
+                                      Column("used_pct", "Förbrukat", "Used").with_bar().with_total_formula("({budget}-{remaining})/{budget}"),
                                       Column("elapsed_pct", "Tid förfluten", "Elapsed").with_bar(),
                                       {"planned_to_date", "Planerat hittills", "Planned to date"},
                                       {"variance", "Avvikelse", "Variance"},
