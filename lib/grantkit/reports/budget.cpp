@@ -179,10 +179,18 @@ Document budget_report(const model::Project& p, const model::Outcome& outcome, c
       std::string what = l.activity.empty() ? l.category : l.category.empty() ? l.activity : l.activity + "/" + l.category;
       std::string msg;
       if (f == "budget.underspend") {
-        msg = fmt::format("{}: {} of the budget used with {} of its time elapsed", what,
-                          core::format_percent_human(core::ratio_percent(l.to_date, *l.budget)),
-                          core::format_percent_human(*elapsed));
-        doc.diagnostics.info(f, msg);
+        // A warning when the under-spend (budget pro rata by elapsed time − outcome) is material:
+        // at least the rule set's underspend_amount; else an info.
+        Money behind = planned && *planned > l.to_date ? *planned - l.to_date : Money();
+        msg = fmt::format("{}: {} of the budget used with {} of its time elapsed; {} kr behind the budget pro rata",
+                          what, core::format_percent_human(core::ratio_percent(l.to_date, *l.budget)),
+                          core::format_percent_human(*elapsed), core::format_money_human(behind, true));
+        core::SourcePlace at;  // the activity's budget in project.yaml
+        for (const auto& a : p.activities) {
+          if (a.id == l.activity) at = a.budget_place.line > 0 ? a.budget_place : a.place;
+        }
+        if (behind >= p.programme.underspend_amount) doc.diagnostics.warning(f, msg, at);
+        else doc.diagnostics.info(f, msg, at);
       } else {
         msg = fmt::format("{}: outcome {} kr is above the budget {} kr by {} kr{}", what,
                           core::format_money_human(l.to_date, true), core::format_money_human(*l.budget, true),
