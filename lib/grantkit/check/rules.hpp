@@ -21,6 +21,21 @@ struct ProjectRule {
   void (*run)(const model::Project&, core::Diagnostics&);
 };
 
+// Planned minutes of a staffing entry: share × full-time minutes of its period (its own, or the
+// full-time definition's) under the project's full-time rule (core::full_time_minutes), rounded
+// down to whole minutes.
+std::int64_t staff_planned_minutes(const model::Project& project, const model::StaffEntry& entry);
+// Planned gross salary cost of a staffing entry over `period` (default: the entry's whole period),
+// in öre, rounded down once, or nothing without a monthly salary:
+// - fixed share (Delegated Reg. 481/2014 art. 3): share × monthly salary × months, where months =
+//   full-time minutes of the period on the annual-hours basis / a full month's (1 720 h / 12), so
+//   a whole month counts 1 and a partial month its share of working days;
+// - hourly (CPR 1303/2013 art. 68a): planned hours × monthly salary × 12 / the annual hours.
+// Payroll overhead (a flat rate) is not part of it.
+std::optional<core::Money> staff_planned_cost(const model::Project& project,
+                                              const model::StaffEntry& entry,
+                                              std::optional<core::Period> period = std::nullopt);
+
 // Every project rule, in the order `validate` runs them.
 const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
@@ -89,6 +104,14 @@ class OutcomeBuilder {
   std::optional<core::Date> activities_end_;
   std::vector<model::FlatRate> in_force_;
   std::map<std::string, const model::FlatRate*, std::less<>> covered_;
+  // staff.salary-mismatch: salary (category `personal`) booked on rows that name a person, per
+  // person and month, with the place of the month's first such row; judged in finish().
+  struct BookedSalary {
+    core::Money amount;
+    core::SourcePlace first;
+  };
+  std::map<std::pair<std::string, core::Month>, BookedSalary> salaries_;
+  void check_salaries();
 };
 
 // Sorts ledger rows into eligible costs, cash co-financing received and exclusions, each with its

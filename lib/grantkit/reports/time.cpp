@@ -250,6 +250,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       }
       if (!span || span->from > w.as_of) continue;
       std::vector<Month> run;  // consecutive months further than `percent` from their plan
+      Month run_opened;        // the month the current run reached its length
       for (Month m = Month::of(span->from); m <= Month::of(span->to) && m.last_day() <= w.as_of;
            m = m.next()) {
         core::Period whole{m.first_day(), m.last_day()};
@@ -279,6 +280,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
               person.id, m.iso(), hours_text(reported), hours_text(planned),
               pct(prog.time_deviation_month_percent));
         }
+        // A holiday month below its plan is passed over: it neither adds to a run nor ends it.
+        if (holiday && reported < planned) continue;
         if (diff <= share_of_plan(prog.time_deviation_percent)) {
           run.clear();
           continue;
@@ -286,15 +289,18 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
         run.push_back(m);
         auto length = static_cast<int>(run.size());
         if (length < prog.time_deviation_months) continue;
+        // A month far off by itself keeps its own finding; the others belong to the run's.
         if (length == prog.time_deviation_months) {
-          for (const Month& r : run) deviation[{person.id, r}] = m;
+          run_opened = m;
+          for (const Month& r : run) deviation.try_emplace({person.id, r}, m);
+          if (deviation_message.count(key)) continue;  // this month's own finding tells it
           deviation_message[key] = fmt::format(
               "{}, {}: {} reported, {} planned (share × full time); more than {} apart in {} "
               "months running, {}–{}",
               person.id, m.iso(), hours_text(reported), hours_text(planned),
               pct(prog.time_deviation_percent), length, run.front().iso(), m.iso());
         } else {
-          deviation[key] = deviation[{person.id, run[run.size() - 2]}];
+          deviation.try_emplace(key, run_opened);
         }
       }
     }
