@@ -369,6 +369,22 @@ TEST_CASE("reports::time_report time.deviation") {
     doc = grantkit::reports::time_report(p, june, months(2022, 6, 2022, 8));
     CHECK(flagged(rows(doc), row_of(rows(doc), "lead", "2022-06"), "time.deviation"));
   }
+  SUBCASE("July below plan is passed over: June, August and September 10 % off are a run") {
+    auto entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, 1000},
+                                              {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
+    const Table& t = rows(doc);
+    CHECK(flagged(t, row_of(t, "lead", "2022-06"), "time.deviation"));
+    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-07"), "time.deviation"));
+    CHECK(flagged(t, row_of(t, "lead", "2022-09"), "time.deviation"));
+    REQUIRE(count_rule(doc.diagnostics, "time.deviation") == 1);
+    CHECK(doc.diagnostics.items().front().message.rfind("lead, 2022-09:", 0) == 0);
+    // A month on plan between them ends the run.
+    entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, kHalf},
+                                         {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
+  }
   SUBCASE("silent: hourly staff are not held to a share") {
     p.staff[0].basis = StaffBasis::hourly;
     std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 9000),
