@@ -49,8 +49,9 @@ n=$(grep -c '\[ledger\.date\]$' "$TMP/err" || true)
 [ "$n" = 3 ] || fail "$n [ledger.date] diagnostics, wanted 3"
 # validate also prints what cofinancing and staffing find in this plan: financing.shortfall (no
 # cash received) and staff.in-kind-mismatch (in kind without staff), and, as claim does,
-# claim.payment-unknown (the ledger gives no payment date).
-[ "$(stderr_lines)" = 57 ] || fail "$(stderr_lines) lines on stderr, wanted 50 + 3 + 3 + the note"
+# claim.payment-unknown (the ledger gives no payment date), and budget.underspend for its two
+# activities (nothing eligible spent by the end).
+[ "$(stderr_lines)" = 59 ] || fail "$(stderr_lines) lines on stderr, wanted 50 + 3 + 3 + 2 + the note"
 
 expect_exit 1 "$GK" validate "$P" --verbose
 n=$(grep -c '\[ledger\.amount\]$' "$TMP/err" || true)

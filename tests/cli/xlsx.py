@@ -24,7 +24,7 @@ class Cell:
         self.kind = kind        # "n" number, "s" string, "d" date (a number with a date format)
         self.value = value      # Decimal for numbers (exactly as written in the XML), str for strings
         self.fmt = fmt          # the number format code
-        self.formula = formula  # True when the cell holds a formula
+        self.formula = formula  # the formula's text (without `=`) when the cell holds one, else None
 
     def __repr__(self):
         return f"Cell({self.kind}, {self.value!r}, {self.fmt!r})"
@@ -70,7 +70,8 @@ class Workbook:
             col = column_index(ref)
             fmt = self.xf_format[int(c.get("s", "0"))]
             v = c.find("m:v", NS)
-            formula = c.find("m:f", NS) is not None
+            f = c.find("m:f", NS)
+            formula = (f.text or "") if f is not None else None
             t = c.get("t")
             if t == "s":
                 cells[(row, col)] = Cell("s", self.strings[int(v.text)], fmt, formula)

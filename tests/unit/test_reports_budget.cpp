@@ -247,3 +247,37 @@ TEST_CASE("reports::budget_report: costs without an activity count in the totals
   CHECK(cell(doc, 3, "remaining").number == 100000000 - 150000);
   CHECK(cell(doc, 3, "used_pct").number == 1500);  // 0,15 % = 1 500 millionths
 }
+
+TEST_CASE("reports::budget_report budget.underspend: a warning only when material") {
+  auto p = base();
+  model::Outcome o;
+  // A1: 400 000 kr over 2021-06-01..2021-12-31, all elapsed by 2022-01-31; 100 000,51 kr spent:
+  // 299 999,49 kr behind its budget pro rata (recomputed: 400 000 − 100 000,51).
+  test::add_costs(o, {tx("2021-06-15", "A1", 10000051, "externa_tjanster")});
+  test::BudgetOptions bo;
+  bo.window = window(p, "2022-01-31", "2022-01");
+  auto severity_of = [](const reports::Document& doc) {
+    std::vector<core::Severity> out;
+    for (const auto& x : doc.diagnostics.items()) {
+      if (x.rule == "budget.underspend") out.push_back(x.severity);
+    }
+    return out;
+  };
+  SUBCASE("fires as a warning: 299 999,49 kr behind, the threshold 50 000 kr") {
+    auto doc = test::budget_report(p, o, bo);
+    REQUIRE(severity_of(doc) == std::vector<core::Severity>{core::Severity::warning});
+    for (const auto& x : doc.diagnostics.items()) {
+      if (x.rule != "budget.underspend") continue;
+      CHECK(x.message.find("299 999,49 kr behind") != std::string::npos);
+      CHECK(x.place.line > 0);  // at the activity's budget in project.yaml
+    }
+  }
+  SUBCASE("silent as a warning (an info) below the rule set's underspend_amount") {
+    p.programme.underspend_amount = Money::from_ore(29999950);
+    auto doc = test::budget_report(p, o, bo);
+    CHECK(severity_of(doc) == std::vector<core::Severity>{core::Severity::info});
+    p.programme.underspend_amount = Money::from_ore(29999949);  // exactly the amount: material
+    doc = test::budget_report(p, o, bo);
+    CHECK(severity_of(doc) == std::vector<core::Severity>{core::Severity::warning});
+  }
+}

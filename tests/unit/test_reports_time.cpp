@@ -288,43 +288,128 @@ TEST_CASE("reports::time_report time.missing-report") {
   }
 }
 
+// Both persons on plan over `from`..`to`, except `lead`'s hours in the months listed.
+std::vector<TimeEntry> lead_off(int y1, int m1, int y2, int m2,
+                                const std::vector<std::pair<Month, std::int64_t>>& lead) {
+  std::vector<TimeEntry> out;
+  for (Month m{y1, m1}; m <= Month{y2, m2}; m = m.next()) {
+    std::int64_t minutes = kHalf;
+    for (const auto& [when, v] : lead) {
+      if (when == m) minutes = v;
+    }
+    out.push_back(te("lead", "A1", m.year, m.month, minutes));
+    out.push_back(te("admin", "A1", m.year, m.month, kHalf));
+  }
+  return out;
+}
+
 TEST_CASE("reports::time_report time.deviation") {
   Project p = make_project();
-  SUBCASE("fires: more than 10 % above the share") {
-    auto entries = on_plan(2022, 3, 2022, 3);
-    entries.push_back(te("lead", "A1", 2022, 3, kHalf / 10 + 1));  // 4 731 min: 431 over, limit 430
+  // 10 % of a 50 % month is 430 min; 50 % is 2 150 min.
+  constexpr std::int64_t kOver = kHalf + 431, kAtLimit = kHalf + 430;
+  SUBCASE("fires: more than 10 % off in 3 months running; told once, where the run is 3 long") {
+    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 2}, kOver}, {Month{2022, 3}, kHalf - 431},
+                                              {Month{2022, 4}, kOver}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 1, 2022, 5));
+    const Table& t = rows(doc);
+    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-01"), "time.deviation"));
+    CHECK(flagged(t, row_of(t, "lead", "2022-02"), "time.deviation"));
+    CHECK(flagged(t, row_of(t, "lead", "2022-03"), "time.deviation"));
+    CHECK(flagged(t, row_of(t, "lead", "2022-04"), "time.deviation"));
+    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-05"), "time.deviation"));
+    CHECK_FALSE(any_flag(t, "time.over-full-time"));
+    REQUIRE(count_rule(doc.diagnostics, "time.deviation") == 1);
+    CHECK(doc.diagnostics.items().front().message.rfind("lead, 2022-04:", 0) == 0);
+    CHECK(doc.diagnostics.items().front().message.find("2022-02–2022-04") != std::string::npos);
+  }
+  SUBCASE("silent: 2 months off, then on plan") {
+    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 2}, kOver}, {Month{2022, 3}, kOver}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 1, 2022, 5));
+    CHECK_FALSE(any_flag(rows(doc), "time.deviation"));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
+  }
+  SUBCASE("silent: exactly 10 % off, every month") {
+    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 1}, kAtLimit}, {Month{2022, 2}, kAtLimit},
+                                              {Month{2022, 3}, kAtLimit}, {Month{2022, 4}, kAtLimit},
+                                              {Month{2022, 5}, kHalf - 430}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 1, 2022, 5));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
+  }
+  SUBCASE("a run that reached its length before the window is told in the window's first month") {
+    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 1}, kOver}, {Month{2022, 2}, kOver},
+                                              {Month{2022, 3}, kOver}, {Month{2022, 4}, kOver}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 4, 2022, 5));
+    const Table& t = rows(doc);
+    CHECK(flagged(t, row_of(t, "lead", "2022-04"), "time.deviation"));
+    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-05"), "time.deviation"));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
+  }
+  SUBCASE("fires: a single month more than 50 % off") {
+    auto entries = lead_off(2022, 3, 2022, 3, {{Month{2022, 3}, kHalf + 2151}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
     const Table& t = rows(doc);
     CHECK(flagged(t, row_of(t, "lead", "2022-03"), "time.deviation"));
     CHECK_FALSE(flagged(t, row_of(t, "admin", "2022-03"), "time.deviation"));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
   }
-  SUBCASE("fires: more than 10 % below the share") {
-    std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 3869),
-                                      te("admin", "A1", 2022, 3, kHalf)};
+  SUBCASE("silent: a single month 50 % off") {
+    auto entries = lead_off(2022, 3, 2022, 3, {{Month{2022, 3}, kHalf - 2150}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
-    CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
-  SUBCASE("silent: exactly 10 % off") {
-    std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 4730),
-                                      te("admin", "A1", 2022, 3, 3870)};
-    Document doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
+  SUBCASE("July (semester): below plan is silent, above plan is not; June is judged") {
+    auto low = lead_off(2022, 6, 2022, 8, {{Month{2022, 7}, 600}});
+    Document doc = grantkit::reports::time_report(p, low, months(2022, 6, 2022, 8));
     CHECK_FALSE(any_flag(rows(doc), "time.deviation"));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
+    auto high = lead_off(2022, 6, 2022, 8, {{Month{2022, 7}, 2 * kHalf + 1}});
+    doc = grantkit::reports::time_report(p, high, months(2022, 6, 2022, 8));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
+    auto june = lead_off(2022, 6, 2022, 8, {{Month{2022, 6}, 600}});
+    doc = grantkit::reports::time_report(p, june, months(2022, 6, 2022, 8));
+    CHECK(flagged(rows(doc), row_of(rows(doc), "lead", "2022-06"), "time.deviation"));
+  }
+  SUBCASE("July below plan is passed over: June, August and September 10 % off are a run") {
+    auto entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, 1000},
+                                              {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    Document doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
+    const Table& t = rows(doc);
+    CHECK(flagged(t, row_of(t, "lead", "2022-06"), "time.deviation"));
+    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-07"), "time.deviation"));
+    CHECK(flagged(t, row_of(t, "lead", "2022-09"), "time.deviation"));
+    REQUIRE(count_rule(doc.diagnostics, "time.deviation") == 1);
+    CHECK(doc.diagnostics.items().front().message.rfind("lead, 2022-09:", 0) == 0);
+    // A month on plan between them ends the run.
+    entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, kHalf},
+                                         {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
   SUBCASE("silent: hourly staff are not held to a share") {
     p.staff[0].basis = StaffBasis::hourly;
-    std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 6000),
+    std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 9000),
                                       te("admin", "A1", 2022, 3, kHalf)};
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
-  SUBCASE("the threshold comes from the programme rule set") {
+  SUBCASE("the thresholds come from the programme rule set") {
+    auto entries = lead_off(2022, 3, 2022, 3, {{Month{2022, 3}, kHalf + 300}});
     p.programme.time_deviation_percent = Percent::from_points(5);
-    std::vector<TimeEntry> entries = {te("lead", "A1", 2022, 3, 4730),
-                                      te("admin", "A1", 2022, 3, kHalf)};
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);  // one month is not a run of 3
+    p.programme.time_deviation_months = 1;
+    doc = grantkit::reports::time_report(p, entries, months(2022, 3, 2022, 3));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
+    auto july = lead_off(2022, 7, 2022, 7, {{Month{2022, 7}, 600}});
+    p.programme.time_deviation_months = 3;
+    doc = grantkit::reports::time_report(p, july, months(2022, 7, 2022, 7));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
+    p.programme.time_holiday_months.clear();
+    doc = grantkit::reports::time_report(p, july, months(2022, 7, 2022, 7));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 1);
+    p.programme.time_deviation_month_percent = Percent::from_points(90);
+    doc = grantkit::reports::time_report(p, july, months(2022, 7, 2022, 7));
+    CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
 }
 
@@ -371,21 +456,48 @@ TEST_CASE("reports::time_report time.outside-period") {
 
 TEST_CASE("reports::time_report time.over-full-time") {
   Project p = make_project();
-  SUBCASE("fires: 164 h in a month of 143 h 20 min") {
-    std::vector<TimeEntry> entries = {te("admin", "A1", 2022, 9, 9840, 4),
-                                      te("lead", "A1", 2022, 9, kHalf)};
-    Document doc = grantkit::reports::time_report(p, entries, months(2022, 9, 2022, 9));
-    const Table& t = rows(doc);
-    CHECK(flagged(t, row_of(t, "admin", "2022-09"), "time.over-full-time"));
-    CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-09"), "time.over-full-time"));
-    REQUIRE(count_rule(doc.diagnostics, "time.over-full-time") == 1);
-  }
-  SUBCASE("silent: exactly a month's full time") {
-    std::vector<TimeEntry> entries = {te("admin", "A1", 2022, 9, kFullMonth),
-                                      te("lead", "A1", 2022, 9, kHalf)};
-    Document doc = grantkit::reports::time_report(p, entries, months(2022, 9, 2022, 9));
+  // `full` at 100 % fixed share through 2022; 1 720 h is the year's full time.
+  StaffEntry full = p.staff[0];
+  full.id = "full";
+  full.percent = Percent::from_points(100);
+  full.period = Period{day(2022, 1, 1), day(2022, 12, 31)};
+  p.staff = {full};
+  p.full_time.period = *full.period;
+  std::vector<TimeEntry> year;
+  for (int m = 1; m <= 12; ++m) year.push_back(te("full", "A1", 2022, m, kFullMonth, m + 1));
+  SUBCASE("silent: 149 h in a month of 143 h 20 min, the year within 1 720 h") {
+    year[8].seconds = 149 * 3600;   // September
+    year[9].seconds = 137 * 3600 + 40 * 60;  // October: the year still 1 720 h
+    Document doc = grantkit::reports::time_report(p, year, months(2022, 9, 2022, 9));
     CHECK_FALSE(any_flag(rows(doc), "time.over-full-time"));
     CHECK(count_rule(doc.diagnostics, "time.over-full-time") == 0);
+  }
+  SUBCASE("fires: above 1 720 h in the calendar year, from the month it is passed") {
+    year.push_back(te("full", "A1", 2022, 11, 60, 30));
+    Document doc = grantkit::reports::time_report(p, year, months(2022, 1, 2022, 12));
+    const Table& t = rows(doc);
+    CHECK_FALSE(flagged(t, row_of(t, "full", "2022-10"), "time.over-full-time"));
+    CHECK(flagged(t, row_of(t, "full", "2022-12"), "time.over-full-time"));
+    REQUIRE(count_rule(doc.diagnostics, "time.over-full-time") == 1);
+    for (const auto& d : doc.diagnostics.items()) {
+      if (d.rule != "time.over-full-time") continue;
+      CHECK(d.severity == grantkit::core::Severity::warning);
+      CHECK(d.message.find("1720 h") != std::string::npos);
+      CHECK(d.message.find("passed in 2022-12") != std::string::npos);
+    }
+    // Whatever the window: the year is judged on every row read up to the as-of date.
+    Document march = grantkit::reports::time_report(
+        p, year, window(Period{day(2022, 3, 1), day(2022, 3, 31)}, day(2022, 12, 31)));
+    CHECK(count_rule(march.diagnostics, "time.over-full-time") == 1);
+  }
+  SUBCASE("silent: exactly 1 720 h; and hourly staff fall under time.annual-cap instead") {
+    Document doc = grantkit::reports::time_report(p, year, months(2022, 1, 2022, 12));
+    CHECK(count_rule(doc.diagnostics, "time.over-full-time") == 0);
+    p.staff[0].basis = StaffBasis::hourly;
+    year.push_back(te("full", "A1", 2022, 12, 60, 30));
+    doc = grantkit::reports::time_report(p, year, months(2022, 1, 2022, 12));
+    CHECK(count_rule(doc.diagnostics, "time.over-full-time") == 0);
+    CHECK(count_rule(doc.diagnostics, "time.annual-cap") == 1);
   }
 }
 

@@ -169,6 +169,68 @@ void financing_owner_negative(const Project& p, core::Diagnostics& d) {
 }
 
 
+// The cost category of booked staff salaries (gross; the payroll overhead is a flat rate on it).
+constexpr std::string_view kStaffCategory = "personal";
+
+// staff.plan-over-budget: the staffing plan's salaries over the project (cash-funded staff: their
+// salaries are booked as `personal`; in-kind staff are valued against the financing plan, see
+// staff.in-kind-mismatch) above the decision's budget for `personal`. The message also gives both
+// with the flat rates in force computed on staff costs alone (the payroll overhead), which the
+// comparison leaves unchanged. Without a `personal` budget there is nothing to compare with.
+void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
+  auto budget = p.decision.budget.categories.find(std::string(kStaffCategory));
+  if (budget == p.decision.budget.categories.end()) return;
+  Money plan;
+  std::size_t without_salary = 0;
+  for (const auto& e : p.staff) {
+    if (e.funding != model::Funding::cash) continue;
+    if (auto cost = p.planned_cost(e)) plan += *cost;
+    else ++without_salary;
+  }
+  if (!(plan > budget->second)) return;
+  // Flat rates on staff costs alone: their base is `personal` or another such rate.
+  std::vector<std::string> on_staff;
+  std::vector<std::string> named;
+  for (const auto& rate : p.flat_rates_in_force(p.decision)) {
+    bool staff_only = !rate.base.empty();
+    for (const auto& b : rate.base) {
+      staff_only = staff_only && (b == kStaffCategory ||
+                                  std::find(on_staff.begin(), on_staff.end(), b) != on_staff.end());
+    }
+    if (!staff_only) continue;
+    on_staff.push_back(rate.id);
+    named.push_back(fmt::format("{} {}", rate.id, core::format_percent_human(rate.rate, 2)));
+  }
+  // Each rate on the salaries and on the rates before it, in order (payroll overhead, then an
+  // overhead on salaries and payroll overhead), rounded down once per rate.
+  auto with_rates = [&](Money base) {
+    std::map<std::string, Money> amount{{std::string(kStaffCategory), base}};
+    Money total = base;
+    for (const auto& rate : p.flat_rates_in_force(p.decision)) {
+      if (std::find(on_staff.begin(), on_staff.end(), rate.id) == on_staff.end()) continue;
+      Money on;
+      for (const auto& b : rate.base) on += amount[b];
+      amount[rate.id] = core::apply_percent_floor(on, rate.rate);
+      total += amount[rate.id];
+    }
+    return total;
+  };
+  Money plan_with = with_rates(plan);
+  Money budget_with = with_rates(budget->second);
+  auto place = p.decision.budget.category_places.find(std::string(kStaffCategory));
+  d.warning("staff.plan-over-budget",
+            fmt::format("the staffing plan's salaries over the project come to {}{} (share × monthly salary over "
+                        "each cash-funded entry's period{}), above the budget for {} of {} by {}{}",
+                        without_salary ? "at least " : "", core::format_kr(plan),
+                        without_salary ? fmt::format("; {} entries without a monthly salary not counted", without_salary)
+                                       : std::string(),
+                        kStaffCategory, core::format_kr(budget->second), core::format_kr(plan - budget->second),
+                        named.empty() ? std::string()
+                                      : fmt::format("; with the flat rates on staff costs ({}): {} against {}",
+                                                    fmt::join(named, ", "), core::format_kr(plan_with), core::format_kr(budget_with))),
+            place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place);
+}
+
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.
 void staff_duplicate(const Project& p, core::Diagnostics& d) {
   for (std::size_t i = 0; i < p.staff.size(); ++i) {
@@ -267,6 +329,7 @@ void references(const Project& p, core::Diagnostics& d) {
 
 }  // namespace
 
+
 const std::vector<ProjectRule>& project_rules() {
   static const std::vector<ProjectRule> rules = {
       {"budget.activities-sum", "activity budgets (and category budgets) add up to the decided total", activities_sum},
@@ -279,6 +342,7 @@ const std::vector<ProjectRule>& project_rules() {
       {"staff.duplicate-entry", "a person listed twice over overlapping periods", staff_duplicate},
       {"staff.over-allocated", "a person above 100 % of full time at any date", staff_over_allocated},
       {"staff.period", "a staffing period outside the full-time definition or eligible period", staff_period_rule},
+      {"staff.plan-over-budget", "the staffing plan's salaries over the project above the budget for personal", staff_plan_over_budget},
       {"ref.unknown", "a reference to an organisation, activity, category or flat rate that does not exist", references},
   };
   return rules;
@@ -505,6 +569,13 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
             fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
     return;
   }
+  // Salary booked for a named person: compared with staff.yaml in finish() (also where the
+  // programme counts staff costs from hours and the row is excluded below).
+  if (!t.person.empty() && t.category == kStaffCategory) {
+    auto [it, added] = salaries_.try_emplace({std::string(t.person), core::Month::of(t.date)});
+    if (added) it->second.first = {t.file ? *t.file : std::string(), t.line, t.column};
+    it->second.amount += t.amount;
+  }
   // Under a unit cost per hour (erdf-2021-2027) staff costs come from the time reports; a booked
   // salary (or social charge) would be claimed twice. Routine, so information, not a warning.
   if (category.unit_cost_covered) {
@@ -581,7 +652,50 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   }
 }
 
+// staff.salary-mismatch: per person and month, the salary booked (rows of category `personal`
+// that name the person) against staff.yaml's monthly salary × share over the part of the month
+// in each fixed-share entry (staff_planned_cost), further apart than the programme's
+// salary_mismatch.percent of the expected salary. A month booked outside every entry of the
+// person expects 0. Persons not in staff.yaml, hourly staff (paid by the hour) and entries without
+// a monthly salary are not judged. Placed at the month's first booked row.
+void OutcomeBuilder::check_salaries() {
+  const Project& p = p_;
+  for (const auto& [key, booked] : salaries_) {
+    const auto& [person, month] = key;
+    core::Period whole{month.first_day(), month.last_day()};
+    bool known = false, judged = true;
+    Money expected;
+    std::vector<std::string> parts;
+    for (const auto& e : p.staff) {
+      if (e.id != person) continue;
+      known = true;
+      if (!p.staff_period(e).overlaps(whole)) continue;
+      auto cost = p.planned_cost(e, whole);
+      if (e.basis == model::StaffBasis::hourly || !cost) {
+        judged = false;
+        continue;
+      }
+      expected += *cost;
+      parts.push_back(fmt::format("{} × {}", core::format_kr(*e.monthly_salary), core::format_percent_human(e.percent)));
+    }
+    if (!known || !judged) continue;
+    Money diff = booked.amount > expected ? booked.amount - expected : expected - booked.amount;
+    if (!(diff > core::apply_percent_floor(expected, p.programme.salary_mismatch_percent))) continue;
+    d_.warning("staff.salary-mismatch",
+               parts.empty()
+                   ? fmt::format("{}, {}: {} booked as salary ({}), in a month outside the person's staffing periods",
+                                 person, month.iso(), core::format_kr(booked.amount), kStaffCategory)
+                   : fmt::format("{}, {}: {} booked as salary ({}), staff.yaml gives {} (monthly salary × share: {}); "
+                                 "{} apart, more than {}",
+                                 person, month.iso(), core::format_kr(booked.amount), kStaffCategory, core::format_kr(expected),
+                                 fmt::join(parts, " + "), core::format_kr(booked.amount - expected),
+                                 core::format_percent_human(p.programme.salary_mismatch_percent)),
+               booked.first);
+  }
+}
+
 model::Outcome OutcomeBuilder::finish() {
+  check_salaries();
   // A file without a single payment date says nothing about payment: its costs are not unpaid,
   // their payment is unknown (claim.payment-unknown).
   for (std::size_t i = 0; i < sources_.size(); ++i) {

@@ -21,6 +21,7 @@ struct ProjectRule {
   void (*run)(const model::Project&, core::Diagnostics&);
 };
 
+
 // Every project rule, in the order `validate` runs them.
 const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
@@ -110,6 +111,14 @@ class OutcomeBuilder {
   std::optional<core::Date> activities_end_;
   std::vector<model::FlatRate> in_force_;
   std::map<std::string, const model::FlatRate*, std::less<>> covered_;
+  // staff.salary-mismatch: salary (category `personal`) booked on rows that name a person, per
+  // person and month, with the place of the month's first such row; judged in finish().
+  struct BookedSalary {
+    core::Money amount;
+    core::SourcePlace first;
+  };
+  std::map<std::pair<std::string, core::Month>, BookedSalary> salaries_;
+  void check_salaries();
 };
 
 // Sorts ledger rows into eligible costs, cash co-financing received and exclusions, each with its

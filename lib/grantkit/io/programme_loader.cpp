@@ -25,7 +25,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (!r.expect_schema(*root, "programme")) return std::nullopt;
   if (!r.expect_map(*root, "programme rule set",
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
-                     "deviation", "underspend_points", "claim_period", "time_deviation",
+                     "deviation", "underspend_points", "underspend_amount", "claim_period",
+                     "time_deviation", "salary_mismatch",
                      "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index",
                      "final_reporting", "staff_costs"})) {
     return std::nullopt;
@@ -80,9 +81,38 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (auto u = r.integer(root->find("underspend_points"), "underspend_points")) {
     prog.underspend_points = core::Percent::from_points(*u);
   }
+  if (auto m = r.money(root->find("underspend_amount"), "underspend_amount")) prog.underspend_amount = *m;
   if (const YamlNode* td = root->find("time_deviation");
-      td && r.expect_map(*td, "time_deviation", {"percent", "source"})) {
+      td && r.expect_map(*td, "time_deviation", {"percent", "months", "month_percent", "holiday_months", "source"})) {
     if (auto pc = r.percent(td->find("percent"), "time_deviation.percent")) prog.time_deviation_percent = *pc;
+    if (auto pc = r.percent(td->find("month_percent"), "time_deviation.month_percent"))
+      prog.time_deviation_month_percent = *pc;
+    if (auto v = r.integer(td->find("months"), "time_deviation.months")) {
+      if (*v < 1 || *v > 12) {
+        diags.error("yaml.number", fmt::format("time_deviation.months must be 1–12, not {}", *v),
+                    td->find("months")->place);
+      } else {
+        prog.time_deviation_months = static_cast<int>(*v);
+      }
+    }
+    if (const YamlNode* hm = td->find("holiday_months"); hm && !hm->is_null() &&
+        r.expect_sequence(*hm, "time_deviation.holiday_months")) {
+      prog.time_holiday_months.clear();
+      for (const auto& item : hm->items) {
+        auto v = r.integer(&item, "time_deviation.holiday_months");
+        if (!v) continue;
+        if (*v < 1 || *v > 12) {
+          diags.error("yaml.number", fmt::format("time_deviation.holiday_months: a month is 1–12, not {}", *v),
+                      item.place);
+        } else {
+          prog.time_holiday_months.push_back(static_cast<int>(*v));
+        }
+      }
+    }
+  }
+  if (const YamlNode* sm = root->find("salary_mismatch");
+      sm && r.expect_map(*sm, "salary_mismatch", {"percent", "source"})) {
+    if (auto pc = r.percent(sm->find("percent"), "salary_mismatch.percent")) prog.salary_mismatch_percent = *pc;
   }
   if (const YamlNode* kd = root->find("in_kind_deviation");
       kd && r.expect_map(*kd, "in_kind_deviation", {"percent", "source"})) {

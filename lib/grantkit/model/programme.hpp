@@ -47,9 +47,23 @@ struct Programme {
   core::Percent deviation_percent = core::Percent::from_points(20);
   core::Money deviation_amount = core::Money::from_kronor(50000);
   core::Percent underspend_points = core::Percent::from_points(15);
-  // time.deviation: a fixed-share person's reported hours in a month further than this from the
-  // planned hours (share × full time) are flagged. YAML `time_deviation.percent`.
+  // budget.underspend is a warning (else an info) when the activity's under-spend, budget ×
+  // elapsed share − outcome to date, is at least this. YAML `underspend_amount` (kronor);
+  // grantkit's own materiality threshold, the same order as `deviation.amount`.
+  core::Money underspend_amount = core::Money::from_kronor(50000);
+  // time.deviation: a fixed-share person's reported hours further than `time_deviation_percent`
+  // from the planned hours (share × full time) in `time_deviation_months` consecutive ended
+  // months (a persistent deviation), or further than `time_deviation_month_percent` in a single
+  // month, except below plan in a `time_holiday_months` month (July: semester). YAML
+  // `time_deviation: {percent, months, month_percent, holiday_months}`.
   core::Percent time_deviation_percent = core::Percent::from_points(10);
+  int time_deviation_months = 3;
+  core::Percent time_deviation_month_percent = core::Percent::from_points(50);
+  std::vector<int> time_holiday_months = {7};
+  // staff.salary-mismatch: a person's salary booked in a month (ledger rows with `person`)
+  // further than this from staff.yaml's monthly salary × share is flagged. YAML
+  // `salary_mismatch.percent`.
+  core::Percent salary_mismatch_percent = core::Percent::from_points(2);
   // staff.in-kind-mismatch: a financier's planned in-kind staff value further than this from the
   // financing plan's in_kind is flagged. YAML `in_kind_deviation.percent`.
   core::Percent in_kind_deviation_percent = core::Percent::from_points(10);

@@ -138,6 +138,35 @@ std::string Project::organisation_name(std::string_view wanted) const {
   return std::string(wanted);
 }
 
+std::int64_t Project::planned_minutes(const StaffEntry& e) const {
+  std::int64_t full = core::full_time_minutes(staff_period(e), full_time_rule());
+  return full * e.percent.millionths() / core::Percent::kWhole;
+}
+
+std::optional<Money> Project::planned_cost(const StaffEntry& e, std::optional<Period> within) const {
+  if (!e.monthly_salary) return std::nullopt;
+  Period period = staff_period(e);
+  if (within) {
+    auto part = core::intersect(period, *within);
+    if (!part) return Money();
+    period = *part;
+  }
+  core::FullTimeRule rule = full_time_rule();
+  if (e.basis == StaffBasis::hourly) {
+    // minutes / 60 × salary × 12 / annual hours = minutes × salary × 12 / annual minutes.
+    std::int64_t minutes =
+        core::full_time_minutes(period, rule) * e.percent.millionths() / core::Percent::kWhole;
+    return core::prorate_floor(*e.monthly_salary, minutes * 12, rule.annual_minutes);
+  }
+  core::FullTimeRule months_rule = rule;
+  months_rule.basis = core::FullTimeBasis::annual_hours;
+  std::int64_t month_minutes = months_rule.annual_minutes / 12;
+  std::int64_t minutes = core::full_time_minutes(period, months_rule);
+  // salary × share × minutes / month_minutes, one rounding.
+  return core::prorate_floor(*e.monthly_salary, e.percent.millionths() * minutes,
+                             core::Percent::kWhole * month_minutes);
+}
+
 std::string Project::owner_id() const {
   for (const auto& o : organisations) {
     if (o.role == "owner") return o.id;

@@ -280,6 +280,18 @@ struct Project {
   std::string organisation_name(std::string_view id) const;
   // The period a staffing entry runs over: its own, or the full-time definition's.
   Period staff_period(const StaffEntry& entry) const { return entry.period ? *entry.period : full_time.period; }
+  // Planned minutes of a staffing entry: share × full-time minutes of its period under the
+  // project's full-time rule (core::full_time_minutes), rounded down to whole minutes. 50 % over
+  // 2021-06-01..2022-11-30: 77 400 min (1 290 h) on the 1 720 h basis.
+  std::int64_t planned_minutes(const StaffEntry& entry) const;
+  // Planned gross salary cost of a staffing entry over `within` (default: its whole period), in
+  // öre, rounded down once, or nothing without a monthly salary:
+  // - fixed share (Delegated Reg. 481/2014 art. 3): share × monthly salary × months, where months
+  //   = full-time minutes of the period on the annual-hours basis / a full month's (1 720 h / 12),
+  //   so a whole month counts 1 and a partial month its share of working days;
+  // - hourly (CPR 1303/2013 art. 68a): planned hours × monthly salary × 12 / the annual hours.
+  // Payroll overhead (a flat rate) is not part of it.
+  std::optional<Money> planned_cost(const StaffEntry& entry, std::optional<Period> within = std::nullopt) const;
   // The owner's share of the financing plan under `decision` (DOMAIN.md "Co-financing and aid": the
   // balancing item): the total eligible budget − the aid (its maximum, else rate × total, rounded
   // down, as financing.plan-balance reads it) − every other financier's total; nothing when the

@@ -51,9 +51,13 @@ std::string render_html(const reports::Bundle& bundle, Lang lang);
 
 // XLSX (libxlsxwriter), written to `path` (the caller makes that a temporary file and renames it:
 // see core::replace_file_atomically). One sheet per table, a sheet of findings and one about the
-// report; numbers are numeric cells with number formats (kr, %, h), the header row is frozen,
-// totals are values (never formulas). Fails with libxlsxwriter's message when the file cannot be
-// written.
+// report; each sheet opens with a title row (project, report, period, as-of) above its header,
+// both frozen; numbers are numeric cells with number formats (kr, %, h); a total that is the sum
+// of its rows is `=SUM(…)` over them and one that follows from other totals is their formula
+// (Column::total_formula), each with grantkit's figure cached; hours that are not whole
+// hundredths are `=minutes/60` or `=seconds/3600`. Sheet names are whole words within Excel's 31
+// characters, unique. Written in constant_memory mode (rows streamed to disk). Fails with
+// libxlsxwriter's message when the file cannot be written.
 core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const std::string& path);
 
 // What `grantkit validate` found: the project (id and name empty when it could not be read), the

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -169,19 +170,85 @@ std::string xlsx_text(std::string_view s, bool keep_control = true) {
   return out;
 }
 
-// A valid, unique sheet name: no [ ] : * ? / \, no apostrophe at either end, at most 31
-// characters (Excel's limits), unique ignoring case.
+// Shorter names for table titles longer than a sheet name may be (31 characters): what the
+// title says, in fewer words. A title not listed here is shortened by sheet_name's rules.
+constexpr std::pair<std::string_view, std::string_view> kShortSheetNames[] = {
+    {"Budget mot utfall per kostnadsslag", "Budget per kostnadsslag"},
+    {"Budget versus outcome per cost category", "Budget per cost category"},
+    {"Budget mot utfall per aktivitet", "Budget per aktivitet"},
+    {"Budget versus outcome per activity", "Budget per activity"},
+    {"Bidrag i annat än pengar per medfinansiär", "Bidrag i annat än pengar"},
+    {"In-kind contributions per financier", "In-kind per financier"},
+    {"Bemanning mot heltidsdefinitionen", "Bemanning mot heltid"},
+    {"Staffing against the full-time definition", "Staffing against full time"},
+};
+
+// Words that do not end a shortened name ("Budget mot utfall per" says nothing).
+bool dangling_word(std::string_view w) {
+  constexpr std::string_view words[] = {"per", "mot", "och", "i", "av", "för", "till", "med", "om",
+                                        "the", "of", "by", "and", "against", "versus", "vs", "in",
+                                        "for", "to", "with", "a", "an", "-", "—", "–"};
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// A name of at most `limit` code points made of whole words of `s`: its leading words, without a
+// dangling word at the end; when even the first word is longer, that word cut to the limit.
+std::string whole_words(const std::string& s, std::size_t limit) {
+  if (code_points(s) <= limit) return s;
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : s) {
+    if (c == ' ') {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) words.push_back(w);
+  std::string out;
+  std::size_t n = 0;
+  for (; n < words.size(); ++n) {
+    std::string next = out.empty() ? words[n] : out + " " + words[n];
+    if (code_points(next) > limit) break;
+    out = next;
+  }
+  while (n > 1 && dangling_word(words[n - 1])) {
+    --n;
+    out.clear();
+    for (std::size_t i = 0; i < n; ++i) out += (i ? " " : "") + words[i];
+  }
+  if (out.empty()) out = first_code_points(s, limit);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '\'')) out.pop_back();
+  return out.empty() ? std::string("Blad") : out;
+}
+
+// A valid, unique, readable sheet name: no [ ] : * ? / \, no apostrophe at either end, at most
+// 31 characters (Excel's limits), unique ignoring case. A longer title becomes its short name
+// (kShortSheetNames), or the part before its colon ("Tidsredovisning: planerad mot rapporterad
+// tid" → "Tidsredovisning"), or its leading whole words; never a word cut in two, unless a single
+// word is longer than 31 characters. A second sheet of the same name gets " (2)", " (3)", ….
 std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
+  constexpr std::size_t kLimit = 31;
+  if (code_points(wanted) > kLimit) {
+    for (const auto& [longer, shorter] : kShortSheetNames) {
+      if (wanted == longer) wanted = std::string(shorter);
+    }
+  }
+  if (code_points(wanted) > kLimit) {
+    auto colon = wanted.find(": ");
+    if (colon != std::string::npos && colon > 0) wanted.erase(colon);
+  }
   std::string clean;
   for (char c : wanted)
     clean += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '-';
   while (!clean.empty() && clean.front() == '\'') clean.erase(clean.begin());
   while (!clean.empty() && (clean.back() == '\'' || clean.back() == ' ')) clean.pop_back();
   if (clean.empty()) clean = "Blad";
-  std::string name = first_code_points(clean, 31);
+  std::string name = whole_words(clean, kLimit);
   for (int n = 2; taken.count(fold(name)); ++n) {
     std::string suffix = fmt::format(" ({})", n);
-    name = first_code_points(clean, 31 - suffix.size()) + suffix;
+    name = whole_words(clean, kLimit - suffix.size()) + suffix;
   }
   taken.insert(fold(name));
   return name;
@@ -192,10 +259,18 @@ class SheetWriter {
  public:
   SheetWriter(lxw_worksheet* ws, const Formats& f, Lang lang) : ws_(ws), f_(f), lang_(lang) {}
 
+  // The title row (row 0): what the sheet is, for a reader who sees only the sheet. Not counted in
+  // the column widths: it runs across the empty cells to its right.
+  void title(const std::string& text) {
+    std::string safe = xlsx_text(text);
+    if (safe.size() > 32000) safe = first_code_points(safe, 32000 / 4);  // Excel's cell limit
+    check(worksheet_write_string(ws_, kTitleRow, 0, safe.c_str(), f_.title));
+  }
+
   void header(lxw_col_t col, const std::string& label) {
     std::string safe = xlsx_text(label);
     if (safe.size() > 32000) safe = first_code_points(safe, 32000 / 4);  // Excel's cell limit
-    check(worksheet_write_string(ws_, 0, col, safe.c_str(), f_.header));
+    check(worksheet_write_string(ws_, kHeaderRow, col, safe.c_str(), f_.header));
     // Headers wrap; count their longest word, not the whole label.
     std::size_t longest = 0, current = 0;
     for (char c : label) {
@@ -245,8 +320,7 @@ class SheetWriter {
         widen(col, code_points(shown) + 1);
         return;
       case K::seconds:
-        check(worksheet_write_number(ws_, row, col, xlsx_hours_from_seconds(c.number),
-                                     total ? f_.hours_total : f_.hours));
+        hours(row, col, c.number, total ? f_.hours_total : f_.hours);
         widen(col, code_points(format_hours_plain(c.number)) + 5);
         return;
       case K::integer:
@@ -273,16 +347,41 @@ class SheetWriter {
     }
   }
 
-  // The header row's autofilter over `data_rows` rows of `columns` columns, the header row
-  // frozen: set right after the header, before any row below it (constant_memory mode refuses
-  // anything about a row once a later row has been written).
+  // Hours from whole seconds, exactly and without a tail of decimals: a figure of whole
+  // hundredths of an hour (two-decimal hours, 36 s each) is the number itself (7.5, 0.01); any
+  // other whole number of minutes is the formula `=minutes/60` (1 h 20 min: `=80/60`) and a figure
+  // with seconds `=seconds/3600`, each with its value cached. The formula bar then shows what was
+  // reported, sums stay exact, and no cell holds 1.333333333333333.
+  void hours(lxw_row_t row, lxw_col_t col, std::int64_t seconds, lxw_format* fmt) {
+    double value = xlsx_hours_from_seconds(seconds);
+    if (seconds % 36 == 0) {
+      check(worksheet_write_number(ws_, row, col, value, fmt));
+    } else if (seconds % 60 == 0) {
+      std::string f = fmt::format("={}/60", seconds / 60);
+      check(worksheet_write_formula_num(ws_, row, col, f.c_str(), fmt, value));
+    } else {
+      std::string f = fmt::format("={}/3600", seconds);
+      check(worksheet_write_formula_num(ws_, row, col, f.c_str(), fmt, value));
+    }
+  }
+
+  // A formula with its value cached as grantkit computed it (Excel shows the cached value until
+  // it recalculates, and then the same figure).
+  void formula(lxw_row_t row, lxw_col_t col, const std::string& f, double cached, lxw_format* fmt) {
+    check(worksheet_write_formula_num(ws_, row, col, f.c_str(), fmt, cached));
+  }
+
+  // The header row's autofilter over `data_rows` rows of `columns` columns, the title and header
+  // rows frozen and repeated on every printed page: set right after the header, before any row
+  // below it (constant_memory mode refuses anything about a row once a later row is written).
   void frame(std::size_t data_rows, std::size_t columns) {
-    worksheet_freeze_panes(ws_, 1, 0);
+    worksheet_freeze_panes(ws_, kHeaderRow + 1, 0);
     if (columns > 0 && data_rows > 0) {
-      check(worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(data_rows),
+      check(worksheet_autofilter(ws_, kHeaderRow, 0,
+                                 static_cast<lxw_row_t>(kHeaderRow + data_rows),
                                  static_cast<lxw_col_t>(columns - 1)));
     }
-    check(worksheet_repeat_rows(ws_, 0, 0));
+    check(worksheet_repeat_rows(ws_, kTitleRow, kHeaderRow));
   }
 
   // Column widths that fit (in characters, plus a margin), and the page set-up.
@@ -299,6 +398,13 @@ class SheetWriter {
   }
 
   const std::string& error() const { return error_; }
+  void fail(std::string e) {
+    if (error_.empty()) error_ = std::move(e);
+  }
+
+  static constexpr lxw_row_t kTitleRow = 0;
+  static constexpr lxw_row_t kHeaderRow = 1;
+  static constexpr lxw_row_t kFirstDataRow = 2;
 
  private:
   void check(lxw_error e) {
@@ -316,8 +422,70 @@ class SheetWriter {
   std::string error_;
 };
 
-std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Table& t, Lang lang) {
+// The title row of a sheet: project, report (and table), period and as-of date, in the
+// document's language: `Projekt X — Budget mot utfall — Budget per aktivitet — period
+// 2022-10-01–2022-10-31 — per 2022-10-31`.
+// `project` is the bundle's header (project name and id), `doc` the section (its title, period
+// and as-of date).
+std::string sheet_title(const reports::Document& project, const reports::Document& doc,
+                        const std::string& table_title, Lang lang) {
+  bool sv = lang == Lang::sv;
+  std::string report = sv ? doc.title_sv : doc.title_en;
+  std::string out = project.project_name.empty() ? project.project_id : project.project_name;
+  if (!report.empty()) out += " — " + report;
+  if (!table_title.empty() && table_title != report) out += " — " + table_title;
+  out += fmt::format(" — period {}–{} — {} {}", core::format_iso(doc.period.from),
+                     core::format_iso(doc.period.to), sv ? "per" : "as of",
+                     core::format_iso(doc.as_of));
+  return out;
+}
+
+// A cell's A1 reference (`B7`).
+std::string cell_ref(lxw_row_t row, lxw_col_t col) {
+  char buf[LXW_MAX_CELL_NAME_LENGTH];
+  lxw_rowcol_to_cell(buf, row, col);
+  return buf;
+}
+
+// The value an XLSX cell holds for a numeric report cell (kronor, fraction, hours, count).
+double xlsx_value(const Cell& c) {
+  switch (c.kind) {
+    case Cell::Kind::money: return xlsx_number_from_ore(c.number);
+    case Cell::Kind::percent: return xlsx_fraction_from_millionths(c.number);
+    case Cell::Kind::seconds: return xlsx_hours_from_seconds(c.number);
+    default: return xlsx_number_from_integer(c.number);
+  }
+}
+
+// `total_formula` (Column::with_total_formula) with each `{key}` replaced by the reference of the
+// totals row's cell under that column; empty when a key names no column or an empty cell.
+std::string total_formula(const std::string& templ, const std::map<std::string, std::string>& refs) {
+  std::string out = "=";
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    if (templ[i] != '{') {
+      out += templ[i];
+      continue;
+    }
+    auto close = templ.find('}', i);
+    if (close == std::string::npos) return "";
+    auto it = refs.find(templ.substr(i + 1, close - i - 1));
+    if (it == refs.end()) return "";
+    out += it->second;
+    i = close;
+  }
+  return out;
+}
+
+// One table as a sheet: the title row, the header row, a row per table row, and the totals row.
+// Every total that is the sum of its column's rows is written as the formula `=SUM(first:last)`
+// over those rows, with grantkit's total as its cached value, so that a corrected cell corrects
+// its total; a total that follows from other totals (Column::total_formula, e.g. the share of
+// the budget used) is that formula; a total that is neither (a figure of the decision, the
+// project's elapsed time) stays a value.
+std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Table& t, Lang lang,
+                        const std::string& title) {
   SheetWriter w(ws, f, lang);
+  w.title(title);
   auto cols = flatten_columns(t);
   std::vector<bool> whole;
   for (std::size_t i = 0; i < cols.size(); ++i) {
@@ -325,7 +493,7 @@ std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Tabl
     whole.push_back(whole_kronor(t, cols[i]));
   }
   w.frame(t.rows.size(), cols.size());
-  lxw_row_t row = 1;
+  lxw_row_t row = SheetWriter::kFirstDataRow;
   for (const auto& r : t.rows) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
       w.cell(row, static_cast<lxw_col_t>(i), flat_cell(r, cols[i]), whole[i], false);
@@ -334,8 +502,48 @@ std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Tabl
   }
   lxw_row_t last_data = row - 1;
   if (t.total) {
+    using K = Cell::Kind;
+    std::map<std::string, std::string> refs;  // column key → its totals cell, numeric ones only
     for (std::size_t i = 0; i < cols.size(); ++i) {
-      w.cell(row, static_cast<lxw_col_t>(i), flat_cell(*t.total, cols[i]), whole[i], true);
+      Cell c = flat_cell(*t.total, cols[i]);
+      bool numeric = c.kind == K::money || c.kind == K::percent || c.kind == K::seconds ||
+                     c.kind == K::integer;
+      if (cols[i].entry.empty() && numeric) {
+        refs[t.columns[cols[i].source].key] = cell_ref(row, static_cast<lxw_col_t>(i));
+      }
+    }
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      auto col = static_cast<lxw_col_t>(i);
+      Cell c = flat_cell(*t.total, cols[i]);
+      lxw_format* fmt = c.kind == K::money     ? f.kronor_total
+                        : c.kind == K::percent ? f.percent_total
+                        : c.kind == K::seconds ? f.hours_total
+                                               : f.integer_total;
+      const reports::Column& source = t.columns[cols[i].source];
+      if (!c.is_empty() && cols[i].entry.empty() && !source.total_formula.empty()) {
+        std::string formula = total_formula(source.total_formula, refs);
+        if (!formula.empty()) {
+          w.formula(row, col, formula, xlsx_value(c), fmt);
+          continue;
+        }
+      }
+      if ((c.kind == K::money || c.kind == K::seconds || c.kind == K::integer) && !t.rows.empty()) {
+        bool sums = true;
+        std::int64_t sum = 0;
+        for (const auto& r : t.rows) {
+          Cell x = flat_cell(r, cols[i]);
+          if (x.is_empty()) continue;
+          if (x.kind != c.kind) sums = false;
+          sum += x.number;
+        }
+        if (sums && sum == c.number) {
+          std::string formula = fmt::format(
+              "=SUM({}:{})", cell_ref(SheetWriter::kFirstDataRow, col), cell_ref(last_data, col));
+          w.formula(row, col, formula, xlsx_value(c), fmt);
+          continue;
+        }
+      }
+      w.cell(row, col, c, whole[i], true);
     }
     ++row;
   }
@@ -344,8 +552,9 @@ std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Tabl
 }
 
 std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::Diagnostics& diags,
-                              Lang lang) {
+                              Lang lang, const std::string& title) {
   SheetWriter w(ws, f, lang);
+  w.title(title);
   bool sv = lang == Lang::sv;
   const char* labels[] = {sv ? "Allvarlighet" : "Severity",
                           sv ? "Regel" : "Rule",
@@ -355,7 +564,7 @@ std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::D
                           sv ? "Kolumn" : "Column"};
   for (lxw_col_t i = 0; i < 6; ++i) w.header(i, labels[i]);
   w.frame(diags.items().size(), 6);
-  lxw_row_t row = 1;
+  lxw_row_t row = SheetWriter::kFirstDataRow;
   for (const auto& d : diags.items()) {
     std::string severity(core::severity_name(d.severity));
     if (sv)
@@ -375,8 +584,9 @@ std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::D
 }
 
 std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Document& h,
-                        Lang lang) {
+                        Lang lang, const std::string& title) {
   SheetWriter w(ws, f, lang);
+  w.title(title);
   bool sv = lang == Lang::sv;
   w.header(0, sv ? "Uppgift" : "Item");
   w.header(1, sv ? "Värde" : "Value");
@@ -389,10 +599,14 @@ std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Docu
       {sv ? "Per" : "As of", core::format_iso(h.as_of)},
       {sv ? "Valuta" : "Currency", h.currency},
       {sv ? "Skapad med" : "Made with", "grantkit"},
-      {sv ? "Belopp" : "Amounts", sv ? "Talceller i kronor; summor är värden, inte formler"
-                                     : "Numeric cells in kronor; totals are values, not formulas"},
+      {sv ? "Belopp" : "Amounts",
+       sv ? "Talceller i kronor; summaraderna är formler (SUMMA) över sina rader"
+          : "Numeric cells in kronor; totals rows are formulas (SUM) over their rows"},
+      {sv ? "Timmar" : "Hours",
+       sv ? "Timmar med två decimaler som tal; andra som formel i minuter (=80/60) eller sekunder"
+          : "Two-decimal hours as numbers; others as a formula in minutes (=80/60) or seconds"},
   };
-  lxw_row_t row = 1;
+  lxw_row_t row = SheetWriter::kFirstDataRow;
   for (const auto& [k, v] : items) {
     w.text(row, 0, k, false);
     w.text(row, 1, v, false);
@@ -500,15 +714,21 @@ static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lan
       std::string doc_title = sv ? doc.title_sv : doc.title_en;
       lxw_worksheet* ws = add_sheet(table_title.empty() ? doc_title : table_title);
       if (!ws) return R::failure("libxlsxwriter refused a sheet name");
-      if (auto e = write_table(ws, f, t, lang); !e.empty()) return R::failure(e);
+      if (auto e = write_table(ws, f, t, lang, sheet_title(h, doc, table_title, lang)); !e.empty())
+        return R::failure(e);
     }
   }
   lxw_worksheet* ws = add_sheet(sv ? "Anmärkningar" : "Findings");
   if (!ws) return R::failure("libxlsxwriter refused a sheet name");
-  if (auto e = write_diagnostics(ws, f, h.diagnostics, lang); !e.empty()) return R::failure(e);
+  if (auto e = write_diagnostics(ws, f, h.diagnostics, lang,
+                                 sheet_title(h, h, sv ? "Anmärkningar" : "Findings", lang));
+      !e.empty())
+    return R::failure(e);
   ws = add_sheet(sv ? "Om rapporten" : "About");
   if (!ws) return R::failure("libxlsxwriter refused a sheet name");
-  if (auto e = write_about(ws, f, h, lang); !e.empty()) return R::failure(e);
+  if (auto e = write_about(ws, f, h, lang, sheet_title(h, h, sv ? "Om rapporten" : "About", lang));
+      !e.empty())
+    return R::failure(e);
   lxw_error closed = workbook_close(wb.release());
   if (closed != LXW_NO_ERROR) return R::failure(lxw_strerror(closed));
   return true;

@@ -220,7 +220,7 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
     } else {
       r.flags = pos.budget_flags(r.budget, r.to_date, r.elapsed, by_category, by_activity);
       std::string what = r.activity.empty() ? r.category : r.category.empty() ? r.activity : r.activity + "/" + r.category;
-      for (const auto& flag : r.flags) pos.flag_finding(flag, what, r.budget, r.to_date, r.elapsed, f.findings);
+      for (const auto& flag : r.flags) pos.flag_finding(flag, what, r.budget, r.to_date, r.elapsed, f.findings, r.planned);
     }
     t.this_period += r.this_period;
     t.to_date += r.to_date;
@@ -272,7 +272,7 @@ Document budget_document(const Position& pos, const BudgetFigures& f) {
                                       {"outcome_period", "Denna period", "This period"},
                                       {"outcome_to_date", "Ackumulerat", "Cumulative"},
                                       {"remaining", "Återstår", "Remaining"},
-                                      Column("used_pct", "Förbrukat", "Used").with_bar(),
+                                      Column("used_pct", "Förbrukat", "Used").with_bar().with_total_formula("({budget}-{remaining})/{budget}"),
                                       Column("elapsed_pct", "Tid förfluten", "Elapsed").with_bar(),
                                       {"planned_to_date", "Planerat hittills", "Planned to date"},
                                       {"variance", "Avvikelse", "Variance"},

@@ -80,11 +80,20 @@ struct Column {
     bar = true;
     return std::move(*this);
   }
+  // How the totals row's cell of this column follows from other cells of the totals row, for
+  // formats that calculate (XLSX): an arithmetic formula over column keys in braces, e.g.
+  // `({budget}-{remaining})/{budget}` for a percent that is not a sum of its column. Without it a
+  // total is a SUM over its rows where it equals that sum, else a value.
+  Column with_total_formula(std::string formula) && {
+    total_formula = std::move(formula);
+    return std::move(*this);
+  }
   std::string key;
   std::string sv;
   std::string en;
   bool as_object = false;
   bool bar = false;
+  std::string total_formula;
   std::string entry_key;
   std::string value_key;
 };

@@ -161,7 +161,8 @@ std::map<std::string, std::vector<std::string>> Position::category_flags() const
 }
 
 void Position::flag_finding(const std::string& f, const std::string& what, std::optional<Money> budget, Money outcome,
-                            std::optional<Percent> elapsed_pct, core::Diagnostics& into) const {
+                            std::optional<Percent> elapsed_pct, core::Diagnostics& into,
+                            std::optional<Money> planned) const {
   // Placed at the budget line in project.yaml: the activity's budget, the category's line of the
   // decision's budget, or the decision's budget for a category it does not name.
   core::SourcePlace place = project_.decision.budget.place;
@@ -172,11 +173,14 @@ void Position::flag_finding(const std::string& f, const std::string& what, std::
     place = c->second;
   }
   if (f == "budget.underspend") {
-    into.info(f,
-              fmt::format("{}: {} of the budget used with {} of its time elapsed", what,
-                          core::format_percent_human(core::ratio_percent(outcome, *budget)),
-                          core::format_percent_human(*elapsed_pct)),
-              place);
+    // A warning when the under-spend (budget pro rata by elapsed time − outcome) is material: at
+    // least the rule set's underspend_amount; else an info.
+    Money behind = planned && *planned > outcome ? *planned - outcome : Money();
+    std::string msg = fmt::format("{}: {} of the budget used with {} of its time elapsed; {} kr behind the budget pro rata",
+                                  what, core::format_percent_human(core::ratio_percent(outcome, *budget)),
+                                  core::format_percent_human(*elapsed_pct), core::format_money_human(behind, true));
+    if (behind >= project_.programme.underspend_amount) into.warning(f, msg, place);
+    else into.info(f, msg, place);
     return;
   }
   Money b = budget.value_or(Money());

@@ -75,9 +75,12 @@ class Position {
   // same rule and figures as the budget report per cost category), by category id; only flagged
   // categories. For the claim and the paperwork, which state the same flags.
   std::map<std::string, std::vector<std::string>> category_flags() const;
-  // The diagnostic for one flag of a budget line `what` (a category or activity id).
+  // The diagnostic for one flag of a budget line `what` (a category or activity id), placed at the
+  // line's budget in project.yaml. budget.underspend is a warning when the line is at least the
+  // programme's underspend_amount (50 000 kr) behind `planned` (its budget pro rata), else an info.
   void flag_finding(const std::string& flag, const std::string& what, std::optional<core::Money> budget,
-                    core::Money outcome, std::optional<core::Percent> elapsed, core::Diagnostics& into) const;
+                    core::Money outcome, std::optional<core::Percent> elapsed, core::Diagnostics& into,
+                    std::optional<core::Money> planned = std::nullopt) const;
 
   // Eligible costs as aid is computed on them: capped at the approved total budget (DOMAIN.md:
   // "nothing above the total approved budget is ever paid"), öre.

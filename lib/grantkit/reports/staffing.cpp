@@ -29,26 +29,11 @@ bool beyond(Money value, Money plan, Percent tolerance) {
 
 
 std::int64_t planned_minutes(const model::Project& project, const model::StaffEntry& entry) {
-  std::int64_t full =
-      core::full_time_minutes(project.staff_period(entry), project.full_time_rule());
-  return full * entry.percent.millionths() / Percent::kWhole;
+  return project.planned_minutes(entry);
 }
 
 std::optional<Money> planned_cost(const model::Project& project, const model::StaffEntry& entry) {
-  if (!entry.monthly_salary) return std::nullopt;
-  core::FullTimeRule rule = project.full_time_rule();
-  if (entry.basis == model::StaffBasis::hourly) {
-    // minutes / 60 × salary × 12 / annual hours = minutes × salary × 12 / annual minutes.
-    return core::prorate_floor(*entry.monthly_salary, planned_minutes(project, entry) * 12,
-                               rule.annual_minutes);
-  }
-  core::FullTimeRule months_rule = rule;
-  months_rule.basis = core::FullTimeBasis::annual_hours;
-  std::int64_t month_minutes = months_rule.annual_minutes / 12;
-  std::int64_t minutes = core::full_time_minutes(project.staff_period(entry), months_rule);
-  // salary × share × minutes / month_minutes, one rounding.
-  return core::prorate_floor(*entry.monthly_salary, entry.percent.millionths() * minutes,
-                             Percent::kWhole * month_minutes);
+  return project.planned_cost(entry);
 }
 
 Document staffing_report(const model::Project& p, const StaffingOptions& o) {

@@ -169,33 +169,139 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     }
   }
 
-  // time.annual-cap: hourly staff, hours per calendar year above the annual hours (art. 68a).
-  // The month the cap is passed, per person and year.
+  // Rows of each person in staffing, in the order read.
+  std::vector<std::vector<std::size_t>> rows_of(persons.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto pit = person_index.find(entries[i].person);
+    if (pit != person_index.end() && counted(entries[i])) rows_of[pit->second].push_back(i);
+  }
+
+  // Hours per person and calendar year, on every row read (not only the window's), flagged from
+  // the month the year's limit is passed:
+  // - time.annual-cap: hourly staff above the annual hours (CPR 1303/2013 art. 68a);
+  // - time.over-full-time: other staff above the calendar year's full time (the full-time rule
+  //   over 1 January–31 December: 1 720 h on the annual-hours basis). The 1 720 h are a yearly
+  //   figure, so a month above 1 720 / 12 is not judged by itself.
   std::map<std::pair<std::string, int>, Month> cap_passed;
-  for (const Person& person : persons) {
-    if (!person.hourly) continue;
-    std::vector<std::size_t> rows;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (entries[i].person == person.id && counted(entries[i])) rows.push_back(i);
-    }
+  std::map<std::pair<std::string, int>, Month> full_passed;
+  for (std::size_t pi = 0; pi < persons.size(); ++pi) {
+    const Person& person = persons[pi];
+    std::vector<std::size_t>& rows = rows_of[pi];
     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
       return entries[a].month < entries[b].month;
     });
     std::map<int, std::int64_t> sums;
     for (std::size_t i : rows) {
       const auto& e = entries[i];
-      std::int64_t& sum = sums[e.month.year];
-      bool was_under = sum <= annual_seconds;
+      int year = e.month.year;
+      std::int64_t limit =
+          person.hourly
+              ? annual_seconds
+              : core::full_time_minutes({Month{year, 1}.first_day(), Month{year, 12}.last_day()}, rule) *
+                    core::kSecondsPerMinute;
+      std::int64_t& sum = sums[year];
+      bool was_under = sum <= limit;
       sum += e.seconds;
-      if (was_under && sum > annual_seconds) {
-        cap_passed[{person.id, e.month.year}] = e.month;
+      if (!was_under || sum <= limit) continue;
+      if (person.hourly) {
+        cap_passed[{person.id, year}] = e.month;
         doc.diagnostics.error(
             std::string(kAnnualCap),
             fmt::format("{}: more than {} reported in {} (hourly staff; at most {} a calendar "
                         "year may be declared, CPR 1303/2013 art. 68a); passed in {}",
-                        person.id, hours_text(annual_seconds), e.month.year,
-                        hours_text(annual_seconds), e.month.iso()),
+                        person.id, hours_text(annual_seconds), year, hours_text(annual_seconds),
+                        e.month.iso()),
             e.place);
+      } else {
+        full_passed[{person.id, year}] = e.month;
+        doc.diagnostics.warning(
+            std::string(kOverFullTime),
+            fmt::format("{}: more than {} reported in {}, that calendar year's full time; passed "
+                        "in {}",
+                        person.id, hours_text(limit), year, e.month.iso()),
+            e.place);
+      }
+    }
+  }
+
+  // time.deviation, judged on the rule set's thresholds over the person's ended months (not only
+  // the window's), for months in which every staffing entry of the person is a fixed share:
+  // - persistent: further than time_deviation.percent from the planned hours in
+  //   time_deviation.months consecutive months (a holiday, a sick week or a busy month passes);
+  // - single month: further than time_deviation.month_percent, except a month of
+  //   time_deviation.holiday_months (July: semester) that is below its plan.
+  // A month with nothing reported is time.missing-report's, and breaks a run.
+  // deviation[{person, month}]: the month is flagged, as part of the finding that opened in the
+  // month given; deviation_message[{person, opening month}]: that finding's message.
+  std::map<std::pair<std::string, Month>, Month> deviation;
+  std::map<std::pair<std::string, Month>, std::string> deviation_message;
+  {
+    std::map<std::pair<std::string, Month>, std::int64_t> reported_in;
+    for (std::size_t pi = 0; pi < persons.size(); ++pi) {
+      for (std::size_t i : rows_of[pi]) reported_in[{persons[pi].id, entries[i].month}] += entries[i].seconds;
+    }
+    const auto& prog = p.programme;
+    auto pct = [](Percent x) { return core::format_percent_human(x); };
+    for (const Person& person : persons) {
+      std::optional<core::Period> span;
+      for (const auto* s : person.entries) {
+        core::Period sp = p.staff_period(*s);
+        span = span ? core::Period{std::min(span->from, sp.from), std::max(span->to, sp.to)} : sp;
+      }
+      if (!span || span->from > w.as_of) continue;
+      std::vector<Month> run;  // consecutive months further than `percent` from their plan
+      Month run_opened;        // the month the current run reached its length
+      for (Month m = Month::of(span->from); m <= Month::of(span->to) && m.last_day() <= w.as_of;
+           m = m.next()) {
+        core::Period whole{m.first_day(), m.last_day()};
+        bool staffed = false, fixed = true;
+        for (const auto* s : person.entries) {
+          if (!p.staff_period(*s).overlaps(whole)) continue;
+          staffed = true;
+          fixed = fixed && s->basis == model::StaffBasis::fixed_percent;
+        }
+        std::int64_t planned = staffed ? planned_seconds_in_month(p, person.id, m) : 0;
+        auto rit = reported_in.find({person.id, m});
+        std::int64_t reported = rit == reported_in.end() ? 0 : rit->second;
+        if (!staffed || !fixed || planned <= 0 || reported == 0) {
+          run.clear();
+          continue;
+        }
+        std::int64_t diff = reported > planned ? reported - planned : planned - reported;
+        auto share_of_plan = [&](Percent x) { return planned * x.millionths() / Percent::kWhole; };
+        bool holiday = std::find(prog.time_holiday_months.begin(), prog.time_holiday_months.end(),
+                                 m.month) != prog.time_holiday_months.end();
+        std::pair<std::string, Month> key{person.id, m};
+        if (diff > share_of_plan(prog.time_deviation_month_percent) && !(holiday && reported < planned)) {
+          deviation[key] = m;
+          deviation_message[key] = fmt::format(
+              "{}, {}: {} reported, {} planned (share × full time); more than {} apart in one "
+              "month",
+              person.id, m.iso(), hours_text(reported), hours_text(planned),
+              pct(prog.time_deviation_month_percent));
+        }
+        // A holiday month below its plan is passed over: it neither adds to a run nor ends it.
+        if (holiday && reported < planned) continue;
+        if (diff <= share_of_plan(prog.time_deviation_percent)) {
+          run.clear();
+          continue;
+        }
+        run.push_back(m);
+        auto length = static_cast<int>(run.size());
+        if (length < prog.time_deviation_months) continue;
+        // A month far off by itself keeps its own finding; the others belong to the run's.
+        if (length == prog.time_deviation_months) {
+          run_opened = m;
+          for (const Month& r : run) deviation.try_emplace({person.id, r}, m);
+          if (deviation_message.count(key)) continue;  // this month's own finding tells it
+          deviation_message[key] = fmt::format(
+              "{}, {}: {} reported, {} planned (share × full time); more than {} apart in {} "
+              "months running, {}–{}",
+              person.id, m.iso(), hours_text(reported), hours_text(planned),
+              pct(prog.time_deviation_percent), length, run.front().iso(), m.iso());
+        } else {
+          deviation.try_emplace(key, run_opened);
+        }
       }
     }
   }
@@ -250,30 +356,22 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
                                           m.iso(), hours_text(l.planned)),
                               staff_place);
     }
-    if (active && fixed && ended && l.planned > 0 && l.reported > 0) {
-      std::int64_t diff = l.reported > l.planned ? l.reported - l.planned : l.planned - l.reported;
-      std::int64_t limit =
-          l.planned * p.programme.time_deviation_percent.millionths() / Percent::kWhole;
-      if (diff > limit) {
-        l.flags.insert(kDeviation);
-        doc.diagnostics.warning(
-            std::string(kDeviation),
-            fmt::format("{}, {}: {} reported, {} planned (share × full time); more than {} apart",
-                        person_id, m.iso(), hours_text(l.reported), hours_text(l.planned),
-                        core::format_percent_human(p.programme.time_deviation_percent)),
-            staff_place);
-      }
+    if (auto dv = deviation.find(key); dv != deviation.end()) {
+      l.flags.insert(kDeviation);
+      // A finding is told where it opens (a run reaching its length, a month far off), or, when
+      // it opens outside the window, at its first month inside the window.
+      const Month& opened = dv->second;
+      bool opened_in_window = opened >= months.front() && opened <= months.back();
+      Month before = m.month == 1 ? Month{m.year - 1, 12} : Month{m.year, m.month - 1};
+      auto prev = deviation.find({person_id, before});
+      bool first_of_it_here = m == months.front() || prev == deviation.end() || prev->second != opened;
+      bool told_here = opened == m || (!opened_in_window && first_of_it_here);
+      auto msg = deviation_message.find({person_id, opened});
+      if (told_here && msg != deviation_message.end())
+        doc.diagnostics.warning(std::string(kDeviation), msg->second, staff_place);
     }
-    std::int64_t month_full = core::full_time_minutes(whole, rule) * core::kSecondsPerMinute;
-    if (l.reported > month_full) {
+    if (auto full = full_passed.find({person_id, m.year}); full != full_passed.end() && full->second <= m)
       l.flags.insert(kOverFullTime);
-      auto fe = first_entry.find(key);
-      doc.diagnostics.warning(
-          std::string(kOverFullTime),
-          fmt::format("{}, {}: {} reported, more than the month's full time {}", person_id, m.iso(),
-                      hours_text(l.reported), hours_text(month_full)),
-          fe == first_entry.end() ? staff_place : fe->second->place);
-    }
     auto cap = cap_passed.find({person_id, m.year});
     if (cap != cap_passed.end() && cap->second <= m) l.flags.insert(kAnnualCap);
   }

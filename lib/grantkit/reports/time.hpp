@@ -37,16 +37,20 @@ std::int64_t planned_seconds_in_month(const model::Project& project, std::string
 //   is judged for missing or deviating reports only once it has ended by as_of.
 // Flags and diagnostics (rule ids; thresholds from the programme rule set):
 // - time.missing-report (warning): planned hours, nothing reported for an ended month;
-// - time.deviation (warning): fixed-share staff (Delegated Reg. 481/2014 art. 3), reported hours
-//   of an ended month further from planned than the programme's time_deviation_percent (10 %);
+// - time.deviation (warning): fixed-share staff (Delegated Reg. 481/2014 art. 3), over the
+//   person's ended months up to as_of: reported hours further from planned than the programme's
+//   time_deviation_percent (10 %) in time_deviation_months (3) consecutive months, or further than
+//   time_deviation_month_percent (50 %) in one month unless below plan in a holiday month (July);
 // - time.outside-period (warning): hours dated outside every staffing period of the person or
 //   outside the activity's period (a month row: the month does not touch the period);
-// - time.over-full-time (warning): more hours in a month than that whole month's full time;
+// - time.over-full-time (warning): staff who are not hourly, more hours in a calendar year than
+//   that year's full time (1 720 h, CPR 1303/2013 art. 68a); flagged from the month it is passed;
 // - time.annual-cap (error): hourly staff above the programme's annual hours (1 720 h, CPR
 //   1303/2013 art. 68a) in a calendar year; flagged from the month the cap is passed;
 // - time.unknown-person, time.unknown-activity (errors): a row naming a person not in staffing or
 //   an activity not in the plan.
-// The row-level rules (outside-period, unknown-*, annual-cap) check every row read, whatever the
+// The row-level rules (outside-period, unknown-*, annual-cap, over-full-time) and deviation's runs
+// check every row read, whatever the
 // window, like the ledger's exclusions; each finding is reported once.
 Document time_report(const model::Project& project, const std::vector<model::TimeEntry>& entries,
                      const TimeOptions& options);
