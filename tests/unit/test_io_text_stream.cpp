@@ -148,3 +148,31 @@ TEST_CASE("model::Outcome sums days in any order and lists only the days that ar
   for (int i = 0; i < 40; ++i) CHECK(o.intern("name-" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
   CHECK(o.name(ids[39]) == "name-39");
 }
+
+TEST_CASE("io::TextStream at least doubles what is pending on each fill, so a long record is read in linear time") {
+  // A reader parses a record again from its start after each fill(): were fill() to add one block
+  // only, a field of n blocks would be parsed n times (quadratic). Doubling makes it log n times.
+  test::TempDir dir;
+  std::string field(100000, 'x');
+  std::string text = "a,b\n1,\"" + field + "\"\n2,3\n";
+  std::string path = dir.write("long.csv", text);
+  io::TextStream stream(path, "utf-8", 16);
+  int fills = 0;
+  std::size_t before = stream.pending().size();
+  while (stream.fill()) {
+    ++fills;
+    std::size_t after = stream.pending().size();
+    if (!stream.at_end()) CHECK(after >= 2 * before);
+    CHECK(after > before);
+    before = after;
+  }
+  CHECK(before == text.size());
+  CHECK(fills <= 16);  // 2^13 blocks of 16 bytes hold the 100 kB: about 13 fills, not 6 250
+  // And the long field comes through whole, with the rows around it.
+  io::TextStream again(path, "utf-8", 16);
+  io::CsvReader reader(again, ',');
+  Read got = read_all(reader);
+  REQUIRE(got.records.size() == 3);
+  CHECK(got.records[1] == std::vector<std::string>{"1", field});
+  CHECK(got.records[2] == std::vector<std::string>{"2", "3"});
+}

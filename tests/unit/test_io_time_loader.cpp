@@ -107,7 +107,7 @@ TEST_CASE("io::load_time reads CSV rows with month or date and every hours style
   CHECK(rows[3].seconds == 480 * 60);
   CHECK(rows[0].place.line == 2);
   CHECK(rows[3].place.line == 5);
-  CHECK(rows[0].place.file.find("a.csv") != std::string::npos);
+  CHECK(rows[0].place.file.str().find("a.csv") != std::string::npos);
   // b.csv: semicolons, a BOM, CRLF, a date instead of a month.
   CHECK(rows[4].person == "admin");
   REQUIRE(rows[4].date.has_value());

@@ -270,8 +270,12 @@ bool TextStream::fill() {
     begin_ = 0;
   }
   const std::size_t before = end_;
-  // A block may give no text (UTF-16 cut inside a character): read on until it does.
-  while (end_ == before && !at_end_) read_block();
+  // At least as much text as is pending, and at least one block; a block may give no text (UTF-16
+  // cut inside a character): read on until it does. A reader whose record runs past the pending
+  // text parses it again from its start after fill(); with the pending text doubled each time, a
+  // record (a 200 MB field) is parsed a logarithmic number of times, in linear time overall, not
+  // once per block.
+  while ((end_ == before || end_ - before < before) && !at_end_) read_block();
   data_ = buf_.data();
   return end_ > before;
 }

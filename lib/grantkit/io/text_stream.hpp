@@ -47,8 +47,10 @@ class TextStream {
   std::string_view pending() const { return {data_ + begin_, end_ - begin_}; }
   // Marks the first `n` bytes of pending() as read.
   void consume(std::size_t n) { begin_ += n; }
-  // Reads the next block and appends it to pending() (moving the pending text to the front of the
-  // buffer first). False when nothing more can be read: the end of the file, or error().
+  // Reads on and appends to pending() (moving the pending text to the front of the buffer first):
+  // at least one block, and at least as much as was pending, so that pending() at least doubles
+  // until the end (a reader that parses a long record again from its start after each fill() then
+  // takes linear time). False when nothing more can be read: the end of the file, or error().
   bool fill();
   // Whether the whole input has been read into the buffer (pending() is all that is left).
   bool at_end() const { return at_end_; }

@@ -10,14 +10,37 @@ const CostCategory* Programme::find_category(std::string_view wanted) const {
   return it == categories.end() ? nullptr : &*it;
 }
 
+namespace {
+
+// The element of `list` whose id is `wanted`, through `index` (rebuilt when `list` is not the list
+// it was built for); nullptr when there is none. With duplicate ids, the first, as a scan finds it.
+template <typename T, typename Index>
+const T* find_by_id(const std::vector<T>& list, Index& index, std::string_view wanted) {
+  if (!index.built || index.data != static_cast<const void*>(list.data()) || index.size != list.size()) {
+    index.at.clear();
+    index.at.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) index.at.emplace(list[i].id, i);  // keeps the first
+    index.data = list.data();
+    index.size = list.size();
+    index.built = true;
+  }
+  auto it = index.at.find(wanted);
+  if (it == index.at.end()) return nullptr;
+  const T& found = list[it->second];
+  if (found.id == wanted) return &found;
+  // The list was edited in place since the index was built: rebuild and look again.
+  index.built = false;
+  return find_by_id(list, index, wanted);
+}
+
+}  // namespace
+
 const Activity* Project::find_activity(std::string_view wanted) const {
-  auto it = std::find_if(activities.begin(), activities.end(), [&](const Activity& a) { return a.id == wanted; });
-  return it == activities.end() ? nullptr : &*it;
+  return find_by_id(activities, activity_index_, wanted);
 }
 
 const Financier* Project::find_financier(std::string_view wanted) const {
-  auto it = std::find_if(financing.begin(), financing.end(), [&](const Financier& f) { return f.id == wanted; });
-  return it == financing.end() ? nullptr : &*it;
+  return find_by_id(financing, financier_index_, wanted);
 }
 
 bool Project::knows_organisation(std::string_view wanted) const {

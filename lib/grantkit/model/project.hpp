@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <grantkit/core/calendar.hpp>
@@ -12,6 +14,7 @@
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/core/money.hpp>
 #include <grantkit/core/percent.hpp>
+#include <grantkit/core/text_hash.hpp>
 #include <grantkit/model/account_plan.hpp>
 #include <grantkit/model/programme.hpp>
 
@@ -249,6 +252,11 @@ struct Project {
   std::vector<Claim> claims;  // claims.yaml, in file order
   Programme programme;
 
+  // The activity (financier) with id `wanted`, or nullptr. Hashed: an index of the ids is built on
+  // the first lookup and again whenever the list has been replaced, grown or shrunk since (its
+  // storage or size changed), so that a plan of 100 000 activities is looked up in constant time
+  // per row, not scanned. A hit is checked against the id it returns. Not for concurrent first use
+  // from several threads.
   const Activity* find_activity(std::string_view wanted) const;
   const Financier* find_financier(std::string_view wanted) const;
   // A financier, an organisation, or the owner's organisation id.
@@ -297,6 +305,18 @@ struct Project {
   // down, as financing.plan-balance reads it) − every other financier's total; nothing when the
   // project has no owner organisation or a part is unknown. May be negative (financing.owner-negative).
   std::optional<Money> owner_share(const Decision& d) const;
+
+ private:
+  // An index of a list's ids (copies, so that an id edited in place leaves no dangling key) and
+  // the list it was built for.
+  struct IdIndex {
+    const void* data = nullptr;
+    std::size_t size = 0;
+    bool built = false;
+    std::unordered_map<std::string, std::size_t, core::ShortTextHash, std::equal_to<>> at;
+  };
+  mutable IdIndex activity_index_;
+  mutable IdIndex financier_index_;
 };
 
 }  // namespace grantkit::model

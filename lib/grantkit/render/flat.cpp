@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,11 +16,12 @@ std::vector<FlatColumn> flatten_columns(const reports::Table& t) {
     const auto& col = t.columns[i];
     bool is_entries = false;
     std::vector<std::string> labels;
+    std::unordered_set<std::string_view> seen;  // the labels so far (views into the table's cells)
     auto scan = [&](const std::vector<Cell>& row) {
       if (i >= row.size() || row[i].kind != Cell::Kind::entries) return;
       is_entries = true;
       for (const auto& [label, value] : row[i].entries) {
-        if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+        if (seen.insert(label).second) labels.push_back(label);
       }
     };
     for (const auto& row : t.rows) scan(row);

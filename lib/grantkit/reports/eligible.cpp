@@ -1,6 +1,7 @@
 #include <grantkit/reports/eligible.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 #include <map>
 #include <tuple>
 
@@ -133,31 +134,55 @@ std::int64_t fixed_share_seconds(const model::Project& p, const model::StaffEntr
          core::kSecondsPerMinute;
 }
 
+TimeIndex::TimeIndex(const model::Project& p, const std::vector<model::TimeEntry>& time) {
+  for (const auto& t : time) {
+    if (!p.find_activity(t.activity)) continue;
+    rows_[{std::string_view(t.person), t.month}].push_back(&t);
+  }
+}
+
+const std::vector<const model::TimeEntry*>& TimeIndex::rows(std::string_view person, core::Month month) const {
+  static const std::vector<const model::TimeEntry*> kNone;
+  auto it = rows_.find({person, month});
+  return it == rows_.end() ? kNone : it->second;
+}
+
 std::vector<std::pair<std::string, std::int64_t>> reported_seconds(const model::Project& p,
                                                                    const model::StaffEntry& e,
-                                                                   const std::vector<model::TimeEntry>& time,
+                                                                   const TimeIndex& time,
                                                                    core::Month month, const core::Period& part) {
   std::vector<std::pair<std::string, std::int64_t>> out;
+  std::unordered_map<std::string_view, std::size_t> at;  // activity → its index in out
   core::Period span = p.staff_period(e);
-  for (const auto& t : time) {
-    if (t.person != e.id || !(t.month == month) || !p.find_activity(t.activity)) continue;
-    core::Period days = t.span();
+  for (const model::TimeEntry* t : time.rows(e.id, month)) {
+    core::Period days = t->span();
     if (!days.overlaps(part) || part.to < days.from || !days.overlaps(span)) continue;
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& a) { return a.first == t.activity; });
-    if (it == out.end()) out.emplace_back(t.activity, t.seconds);
-    else it->second += t.seconds;
+    auto [it, added] = at.emplace(std::string_view(t->activity), out.size());
+    if (added) out.emplace_back(t->activity, t->seconds);
+    else out[it->second].second += t->seconds;
   }
   return out;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> reported_seconds(const model::Project& p,
+                                                                   const model::StaffEntry& e,
+                                                                   const std::vector<model::TimeEntry>& time,
+                                                                   core::Month month, const core::Period& part) {
+  return reported_seconds(p, e, TimeIndex(p, time), month, part);
+}
+
 void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>& time, core::Diagnostics& diags) {
+  // The staffing entries of each person, hashed: each row looks up its person once.
+  std::unordered_map<std::string_view, std::vector<const model::StaffEntry*>> staff_of;
+  for (const auto& e : p.staff) staff_of[e.id].push_back(&e);
   for (const auto& t : time) {
     std::string why;
     bool known = false, inside = false;
-    for (const auto& e : p.staff) {
-      if (e.id != t.person) continue;
+    if (auto it = staff_of.find(t.person); it != staff_of.end()) {
       known = true;
-      if (t.span().overlaps(p.staff_period(e))) inside = true;
+      for (const model::StaffEntry* e : it->second) {
+        if (t.span().overlaps(p.staff_period(*e))) inside = true;
+      }
     }
     if (!known) why = fmt::format("'{}' is not in the staffing", t.person);
     else if (!p.find_activity(t.activity)) why = fmt::format("activity '{}' is not in the plan", t.activity);
@@ -168,9 +193,10 @@ void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>
   }
 }
 
-std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector<model::TimeEntry>& time,
+std::vector<CostLine> unit_cost_lines(const model::Project& p, const std::vector<model::TimeEntry>& rows,
                                       const core::Period& window) {
   std::vector<CostLine> out;
+  const TimeIndex time(p, rows);
   for (const auto& e : p.staff) {
     auto part = core::intersect(p.staff_period(e), window);
     if (!part || !e.monthly_salary) continue;

@@ -2,6 +2,7 @@
 // Every eligible cost of a window: booked costs, the flat rates computed on them, and valued
 // in-kind staff time (DOMAIN.md "Co-financing and aid", "Flat rates"). Budget, co-financing and
 // the claim all count outcome through this one function.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -61,8 +62,27 @@ core::Money staff_hours_cost(std::int64_t seconds, core::Money per_hour);
 // of the year), in seconds.
 std::int64_t fixed_share_seconds(const model::Project& project, const model::StaffEntry& entry,
                                  const core::Period& part);
+// The time rows on the plan's activities, by person and month, indexed once (one pass over the
+// rows), so that asking for every staff entry and month reads each row once in all instead of
+// every row each time. Refers to the rows of `time` (and to `project`): build it where they live.
+class TimeIndex {
+ public:
+  TimeIndex(const model::Project& project, const std::vector<model::TimeEntry>& time);
+  // The rows of `person` in `month` whose activity is in the plan, in file order.
+  const std::vector<const model::TimeEntry*>& rows(std::string_view person, core::Month month) const;
+
+ private:
+  std::map<std::pair<std::string_view, core::Month>, std::vector<const model::TimeEntry*>> rows_;
+};
+
 // The seconds `entry`'s person reported on the plan's activities in `part` of one month, by
-// activity (time rows dated on or before part.to, inside the entry's staffing period).
+// activity in the order the rows first name them (time rows dated on or before part.to, inside the
+// entry's staffing period).
+std::vector<std::pair<std::string, std::int64_t>> reported_seconds(
+    const model::Project& project, const model::StaffEntry& entry, const TimeIndex& time,
+    core::Month month, const core::Period& part);
+// The same over the rows of `time` (one pass over them: for one question; index the rows once
+// with TimeIndex to ask about many entries or months).
 std::vector<std::pair<std::string, std::int64_t>> reported_seconds(
     const model::Project& project, const model::StaffEntry& entry,
     const std::vector<model::TimeEntry>& time, core::Month month, const core::Period& part);

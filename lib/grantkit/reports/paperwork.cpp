@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <filesystem>
 #include <map>
 #include <tuple>
@@ -37,23 +38,15 @@ const model::Activity* activity_of(const model::Project& p, const std::string& i
   return p.find_activity(id);
 }
 
+// The place of activity `id` in the plan (hashed, Project::find_activity), or after the last.
 std::size_t activity_rank(const model::Project& p, const std::string& id) {
-  for (std::size_t i = 0; i < p.activities.size(); ++i) {
-    if (p.activities[i].id == id) return i;
-  }
-  return p.activities.size();
+  const model::Activity* a = p.find_activity(id);
+  return a ? static_cast<std::size_t>(a - p.activities.data()) : p.activities.size();
 }
 
 // The part of month `m` inside `span`, if any.
 std::optional<Period> month_part(Month m, const Period& span) {
   return core::intersect(Period{m.first_day(), m.last_day()}, span);
-}
-
-// Whether a time row counts as project time of a person in staffing: a known person and activity.
-bool project_time(const model::Project& p, const model::TimeEntry& e) {
-  return activity_of(p, e.activity) != nullptr &&
-         std::any_of(p.staff.begin(), p.staff.end(),
-                     [&](const model::StaffEntry& s) { return s.id == e.person; });
 }
 
 // Whether a time row falls in `window`: its month touches it and it is dated (a month row by its
@@ -151,6 +144,7 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
                                           const std::vector<model::TimeEntry>& entries,
                                           const Period& window) {
   std::vector<StaffCostRow> rows;
+  const TimeIndex time(p, entries);  // the rows indexed once, not scanned per entry and month
   for (const auto& e : p.staff) {
     Period span = p.staff_period(e);
     auto part = core::intersect(span, window);
@@ -191,7 +185,7 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
         // else share × salary a month (Delegated Reg. 481/2014 art. 3).
         if (row->cost && !p.programme.staff_unit_cost) *row->cost += staff_month_value(p, e, m, in_month);
       } else {
-        for (const auto& [act, sec] : reported_seconds(p, e, entries, m, in_month)) row->seconds += sec;
+        for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month)) row->seconds += sec;
       }
     }
     flush();
@@ -205,19 +199,25 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
 std::vector<TimeSheet> time_sheets(const model::Project& p,
                                    const std::vector<model::TimeEntry>& entries,
                                    const Period& window) {
+  // Persons in staffing order, each with their entries (hashed by id, not scanned per person).
   std::vector<std::string> persons;
+  std::unordered_map<std::string_view, std::vector<const model::StaffEntry*>> entries_of;
   for (const auto& s : p.staff) {
-    if (std::find(persons.begin(), persons.end(), s.id) == persons.end()) persons.push_back(s.id);
+    auto& of = entries_of[s.id];
+    if (of.empty()) persons.push_back(s.id);
+    of.push_back(&s);
   }
+  // The rows on the plan's activities by person and month, indexed once: asked for the persons in
+  // staffing, they are the project time (a known person and activity).
+  const TimeIndex time(p, entries);
   std::vector<TimeSheet> sheets;
   for (const auto& person : persons) {
     for (const Month& m : core::months_of(window)) {
       auto in_month = month_part(m, window);
       TimeSheet sheet;
-      for (const auto& t : entries) {
-        if (t.person != person || !(t.month == m) || !project_time(p, t) ||
-            !in_window(t, *in_month))
-          continue;
+      for (const model::TimeEntry* row : time.rows(person, m)) {
+        const model::TimeEntry& t = *row;
+        if (!in_window(t, *in_month)) continue;
         const model::Activity* act = activity_of(p, t.activity);
         sheet.lines.push_back({t.date, t.activity, act ? act->name : "", t.seconds});
         sheet.seconds += t.seconds;
@@ -233,13 +233,12 @@ std::vector<TimeSheet> time_sheets(const model::Project& p,
                        });
       // The person's entry running that month (else their first) gives role and organisation.
       const model::StaffEntry* entry = nullptr;
-      for (const auto& s : p.staff) {
-        if (s.id != person) continue;
-        if (p.staff_period(s).overlaps(Period{m.first_day(), m.last_day()})) {
-          entry = &s;
+      for (const model::StaffEntry* s : entries_of[person]) {
+        if (p.staff_period(*s).overlaps(Period{m.first_day(), m.last_day()})) {
+          entry = s;
           break;
         }
-        if (!entry) entry = &s;
+        if (!entry) entry = s;
       }
       sheet.person = person;
       sheet.role = entry->role;
@@ -300,6 +299,7 @@ std::vector<InKindSummary> in_kind_summaries(const Position& pos, const Period& 
   for (const auto& f : p.flat_rates_in_force(p.decision_on(window.to))) {
     if (f.id == "payroll_overhead") overhead_rate = f.rate;
   }
+  const TimeIndex time(p, o.staff_time);  // the rows indexed once, not scanned per entry and month
   for (const auto& f : p.financing) {
     InKindSummary s;
     s.financier = f.id;
@@ -325,7 +325,7 @@ std::vector<InKindSummary> in_kind_summaries(const Position& pos, const Period& 
         if (e.basis == model::StaffBasis::fixed_percent) {
           person.seconds += fixed_share_seconds(p, e, in_month);
         } else {
-          for (const auto& [act, sec] : reported_seconds(p, e, o.staff_time, m, in_month)) person.seconds += sec;
+          for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month)) person.seconds += sec;
         }
       }
       // The value the claim counts for this person (the position's lines, whichever way the

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -119,13 +120,15 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   };
 
   // Row-level rules, on every row read: unknown person or activity, hours outside the periods.
-  std::vector<std::set<std::string_view>> entry_flags(entries.size());
+  // A row's flags are bits (kRowFlags), one byte a row.
+  constexpr std::array<std::string_view, 3> kRowFlags = {kUnknownPerson, kUnknownActivity, kOutsidePeriod};
+  std::vector<std::uint8_t> entry_flags(entries.size(), 0);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
     core::Period span = e.span();
     auto pit = person_index.find(e.person);
     if (pit == person_index.end()) {
-      entry_flags[i].insert(kUnknownPerson);
+      entry_flags[i] |= 1;
       doc.diagnostics.error(
           std::string(kUnknownPerson),
           e.person.empty() ? fmt::format("the row names no person ({} on {} in {})",
@@ -136,7 +139,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     }
     const model::Activity* act = find_activity(e.activity);
     if (!act) {
-      entry_flags[i].insert(kUnknownActivity);
+      entry_flags[i] |= 2;
       doc.diagnostics.error(
           std::string(kUnknownActivity),
           fmt::format("{}, {}: {} reported on activity '{}', which is not in the plan", e.person,
@@ -160,7 +163,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       outside.push_back(fmt::format("outside {}'s period {}", act->id, act->period.iso()));
     }
     if (!outside.empty()) {
-      entry_flags[i].insert(kOutsidePeriod);
+      entry_flags[i] |= 4;
       doc.diagnostics.warning(
           std::string(kOutsidePeriod),
           fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds),
@@ -309,7 +312,11 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   // Person-months of the window.
   std::vector<Month> months = core::months_of(w.period);
   std::vector<std::string> order;  // persons with rows: staffing first, then unknown persons
-  for (const Person& person : persons) order.push_back(person.id);
+  std::unordered_set<std::string_view> in_order;  // the ids in `order` (views into persons and rows)
+  for (const Person& person : persons) {
+    order.push_back(person.id);
+    in_order.insert(person.id);
+  }
   std::map<std::pair<std::string, Month>, Line> lines;
   std::map<std::pair<std::string, Month>, const model::TimeEntry*> first_entry;
   for (const Person& person : persons) {
@@ -323,12 +330,14 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
-    if (!counted(e) || std::find(months.begin(), months.end(), e.month) == months.end()) continue;
-    if (std::find(order.begin(), order.end(), e.person) == order.end()) order.push_back(e.person);
+    if (!counted(e) || !std::binary_search(months.begin(), months.end(), e.month)) continue;
+    if (in_order.insert(e.person).second) order.push_back(e.person);
     Line& l = lines[{e.person, e.month}];
     l.reported += e.seconds;
     l.activities[e.activity] += e.seconds;
-    l.flags.insert(entry_flags[i].begin(), entry_flags[i].end());
+    for (std::size_t f = 0; f < kRowFlags.size(); ++f) {
+      if (entry_flags[i] & (1u << f)) l.flags.insert(kRowFlags[f]);
+    }
     first_entry.emplace(std::pair{e.person, e.month}, &e);
   }
 
