@@ -11,9 +11,12 @@ int run_budget(CommonOptions& o) {
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::BudgetOptions bo;
   bo.monthly = o.monthly;
-  if (o.by.empty() || o.by == "activity") bo.by = reports::BudgetGrouping::activity;
-  else if (o.by == "category") bo.by = reports::BudgetGrouping::category;
-  else bo.by = reports::BudgetGrouping::activity_category;
+  if (o.by.empty() || o.by == "activity")
+    bo.by = reports::BudgetGrouping::activity;
+  else if (o.by == "category")
+    bo.by = reports::BudgetGrouping::category;
+  else
+    bo.by = reports::BudgetGrouping::activity_category;
   reports::Document doc = reports::budget_report(position(l), bo);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);

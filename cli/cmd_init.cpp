@@ -29,7 +29,8 @@ int init_project(const std::string& dir_text, const std::string& programme) {
   if (std::find(ids.begin(), ids.end(), programme) == ids.end()) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    throw UsageError(fmt::format("--programme: '{}' is not a bundled rule set (in {}: {})", programme,
+    throw UsageError(fmt::format("--programme: '{}' is not a bundled rule set (in {}: {})",
+                                 programme,
                                  (fs::path(io::default_data_dir()) / "programmes").string(),
                                  list.empty() ? std::string("none found") : list));
   }
@@ -102,9 +103,12 @@ void set_init_command(CLI::App& app, std::function<int()>& run) {
   auto programme = std::make_shared<std::string>("erdf-2021-2027");
   sub->add_option("DIR", *dir, "the folder to create (it may exist, but not hold a project.yaml)")
       ->required();
-  sub->add_option("--programme", *programme,
-                  "the bundled rule set the project follows (default erdf-2021-2027; also erdf-2014-2020)");
-  sub->callback([dir, programme, &run] { run = [dir, programme] { return init_project(*dir, *programme); }; });
+  sub->add_option(
+      "--programme", *programme,
+      "the bundled rule set the project follows (default erdf-2021-2027; also erdf-2014-2020)");
+  sub->callback([dir, programme, &run] {
+    run = [dir, programme] { return init_project(*dir, *programme); };
+  });
 }
 
 }  // namespace grantkit::cli

@@ -20,7 +20,8 @@ namespace {
 // Every finding of the reports validate stands for, computed on the project as `budget`, `time`,
 // `staffing`, `cofinancing`, `indicators` and `claim` compute it for the same --as-of and
 // --period (paperwork too when --period is given), each finding once.
-void check_as_reports(const CommonOptions& o, const reports::Position& pos, core::Diagnostics& all) {
+void check_as_reports(const CommonOptions& o, const reports::Position& pos,
+                      core::Diagnostics& all) {
   const model::Project& p = pos.project();
   const reports::ReportWindow& w = pos.window();
   for (auto by : {reports::BudgetGrouping::activity, reports::BudgetGrouping::category,
@@ -81,7 +82,8 @@ int run_validate(CommonOptions& o) {
       o.output.compare(o.output.size() - 5, 5, ".json") == 0)
     format = "json";
   if (format == "json") return deliver_text(render::render_validation_json(v), o, code);
-  return deliver_text(render::findings_summary(render::count_findings(v.diagnostics), lang) + "\n", o, code);
+  return deliver_text(render::findings_summary(render::count_findings(v.diagnostics), lang) + "\n",
+                      o, code);
 }
 
 }  // namespace grantkit::cli

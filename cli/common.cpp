@@ -6,13 +6,13 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <stdexcept>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -43,46 +43,58 @@ std::string joined(const std::vector<std::string>& items, std::string_view sep =
 void add_common_options(CLI::App* app, CommonOptions& o, const OptionSpec& spec) {
   auto has = [&](Option bit) { return (spec.options & bit) != 0; };
   app->add_option("PROJECT_DIR", o.dir, "the project folder (default: the current folder)");
-  if (has(kAsOf)) app->add_option("--as-of", o.as_of, "the reporting date YYYY-MM-DD: nothing dated after it counts");
+  if (has(kAsOf))
+    app->add_option("--as-of", o.as_of,
+                    "the reporting date YYYY-MM-DD: nothing dated after it counts");
   if (has(kPeriod)) {
     auto* p = app->add_option("-p,--period", o.period,
                               spec.period_help.empty()
-                                  ? "2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30 (default: the month of --as-of)"
+                                  ? "2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30 "
+                                    "(default: the month of --as-of)"
                                   : spec.period_help);
     if (spec.period_required) p->required();
   }
   if (has(kBy)) {
     app->add_option("--by", o.by,
-                    spec.by_help.empty() ? "grouping: " + joined(spec.by, " | ") + " (default: " + spec.by.front() + ")"
+                    spec.by_help.empty() ? "grouping: " + joined(spec.by, " | ") +
+                                               " (default: " + spec.by.front() + ")"
                                          : spec.by_help)
         ->check(CLI::IsMember(spec.by));
   }
   if (has(kMonthly)) app->add_flag("--monthly", o.monthly, "one column per month of the period");
   if (has(kFormat)) {
-    bool piped_csv = spec.formats.front() == "table" &&
-                     std::find(spec.formats.begin(), spec.formats.end(), "csv") != spec.formats.end();
-    app->add_option("-f,--format", o.format,
-                    joined(spec.formats, " | ") +
-                        (piped_csv ? " (default: table on a terminal, csv when piped; with -o the file's extension)"
-                                   : " (default: " + spec.formats.front() + "; with -o the file's extension)"))
+    bool piped_csv =
+        spec.formats.front() == "table" &&
+        std::find(spec.formats.begin(), spec.formats.end(), "csv") != spec.formats.end();
+    app->add_option(
+           "-f,--format", o.format,
+           joined(spec.formats, " | ") + (piped_csv ? " (default: table on a terminal, csv when "
+                                                      "piped; with -o the file's extension)"
+                                                    : " (default: " + spec.formats.front() +
+                                                          "; with -o the file's extension)"))
         ->check(CLI::IsMember(spec.formats));
   }
-  if (has(kOutput)) app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
-  if (has(kLang)) app->add_option("--lang", o.lang, "sv or en (labels and number style)")->check(CLI::IsMember({"sv", "en"}));
+  if (has(kOutput))
+    app->add_option("-o,--output", o.output, "write to FILE atomically instead of standard output");
+  if (has(kLang))
+    app->add_option("--lang", o.lang, "sv or en (labels and number style)")
+        ->check(CLI::IsMember({"sv", "en"}));
   if (has(kCsvDialect)) {
-    app->add_option("--csv-dialect", o.csv_dialect, "rfc4180 or excel-sv (semicolon, decimal comma, BOM)")
+    app->add_option("--csv-dialect", o.csv_dialect,
+                    "rfc4180 or excel-sv (semicolon, decimal comma, BOM)")
         ->check(CLI::IsMember({"rfc4180", "excel-sv"}));
   }
   if (has(kTable)) {
     // The names are checked against the document itself (choose_table), so that the message
     // lists the tables there are.
     app->add_option("--table", o.table,
-                    "the table CSV prints: " + joined(spec.tables, " | ") + " (default: " + spec.tables.front() +
-                        "); JSON keeps every table");
+                    "the table CSV prints: " + joined(spec.tables, " | ") +
+                        " (default: " + spec.tables.front() + "); JSON keeps every table");
   }
   if (has(kStrict)) app->add_flag("--strict", o.strict, "warnings count as errors");
   if (has(kQuiet)) app->add_flag("-q,--quiet", o.quiet, "print only errors");
-  if (has(kVerbose)) app->add_flag("-v,--verbose", o.verbose, "print every finding, also information");
+  if (has(kVerbose))
+    app->add_flag("-v,--verbose", o.verbose, "print every finding, also information");
 }
 
 std::string bundle_table_name(const std::string& section, const reports::Table& table) {
@@ -102,7 +114,8 @@ reports::Document choose_table(reports::Document doc, const CommonOptions& o) {
     }
     names.push_back(t.key);
   }
-  throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", o.table, joined(names)));
+  throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", o.table,
+                               joined(names)));
 }
 
 Loaded load(const CommonOptions& o, bool with_ledger) {
@@ -114,7 +127,8 @@ namespace {
 // Refuses an output (-o, or paperwork's folder) that is, or holds, a file this run reads: nothing
 // is computed or written (io.output-is-input, exit 2). Before the project is loaded with its own
 // files, once it is with every source (`project`).
-bool output_is_input(const CommonOptions& o, const model::Project* project, core::Diagnostics& diags) {
+bool output_is_input(const CommonOptions& o, const model::Project* project,
+                     core::Diagnostics& diags) {
   if (o.output.empty() || o.output == "-") return false;
   std::vector<std::string> inputs;
   if (project) {
@@ -127,14 +141,16 @@ bool output_is_input(const CommonOptions& o, const model::Project* project, core
   std::string hit = core::output_overlapping_input(o.output, inputs);
   if (hit.empty()) return false;
   bool same = core::path_kind(o.output) != core::PathKind::directory;
-  diags.unreadable("io.output-is-input",
-                   same ? fmt::format("the output is {}, which this run reads; nothing was computed or written: "
-                                      "choose another output",
-                                      hit)
-                        : fmt::format("the output folder holds {}, which this run reads; nothing was computed or "
-                                      "written: choose another folder",
-                                      hit),
-                   {o.output, 0, 0});
+  diags.unreadable(
+      "io.output-is-input",
+      same
+          ? fmt::format("the output is {}, which this run reads; nothing was computed or written: "
+                        "choose another output",
+                        hit)
+          : fmt::format("the output folder holds {}, which this run reads; nothing was computed or "
+                        "written: choose another folder",
+                        hit),
+      {o.output, 0, 0});
   return true;
 }
 
@@ -173,8 +189,10 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   }
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail, paid_by);
   // Findings that sum up eligible costs count what the reports' "to date" counts.
-  if (l.window.to_date) builder.count_through(l.window.to_date->to);
-  else if (!l.window.as_of.is_special()) builder.count_through(l.project->project_period().from - boost::gregorian::days(1));
+  if (l.window.to_date)
+    builder.count_through(l.window.to_date->to);
+  else if (!l.window.as_of.is_special())
+    builder.count_through(l.project->project_period().from - boost::gregorian::days(1));
   try {
     io::LedgerLoad read = io::read_ledger(*l.project, io::default_data_dir(), l.diagnostics,
                                           [&](const model::TransactionView& t) { builder.add(t); });
@@ -185,9 +203,10 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   } catch (const std::overflow_error&) {
     // Each row is at most 100 000 000 000 kr (core::parse_ledger_amount); only a ledger of some
     // 900 000 such rows gets here. Nothing of it is counted.
-    l.diagnostics.unreadable("ledger.amount",
-                             "the ledger's amounts add up beyond what grantkit counts (±92 233 720 368 547 758 kr); "
-                             "nothing of the ledger is counted");
+    l.diagnostics.unreadable(
+        "ledger.amount",
+        "the ledger's amounts add up beyond what grantkit counts (±92 233 720 368 547 758 kr); "
+        "nothing of the ledger is counted");
     l.outcome = model::Outcome{};
   }
   if (l.project->programme.staff_unit_cost) {
@@ -198,7 +217,9 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   return l;
 }
 
-reports::Position position(const Loaded& l) { return reports::Position(*l.project, l.outcome, l.window); }
+reports::Position position(const Loaded& l) {
+  return reports::Position(*l.project, l.outcome, l.window);
+}
 
 const std::vector<model::TimeEntry>& time_reports(Loaded& l, bool& complete) {
   if (!l.time) l.time = load_time(*l.project, l.diagnostics, l.time_complete);
@@ -206,9 +227,11 @@ const std::vector<model::TimeEntry>& time_reports(Loaded& l, bool& complete) {
   return *l.time;
 }
 
-std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete) {
+std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags,
+                                        bool& complete) {
   auto unreadable = [&] {
-    return std::count_if(diags.items().begin(), diags.items().end(), [](const core::Diagnostic& d) { return d.unreadable; });
+    return std::count_if(diags.items().begin(), diags.items().end(),
+                         [](const core::Diagnostic& d) { return d.unreadable; });
   };
   auto before = unreadable();
   std::vector<model::TimeEntry> entries = io::load_time(project, diags);
@@ -232,7 +255,8 @@ reports::ReportWindow window(const CommonOptions& o, const model::Project& proje
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
-  core::Date today(static_cast<unsigned short>(local.tm_year + 1900), static_cast<unsigned short>(local.tm_mon + 1),
+  core::Date today(static_cast<unsigned short>(local.tm_year + 1900),
+                   static_cast<unsigned short>(local.tm_mon + 1),
                    static_cast<unsigned short>(local.tm_mday));
   auto w = reports::make_window(project, as_of, period, today);
   if (!w) throw UsageError(w.error());
@@ -286,11 +310,14 @@ render::RenderOptions render_options(const CommonOptions& o, std::string_view fa
   render::RenderOptions ro;
   ro.format = pick_format(o, fallback);
   ro.lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;
-  ro.csv_dialect = o.csv_dialect == "excel-sv" ? render::CsvDialect::excel_sv : render::CsvDialect::rfc4180;
+  ro.csv_dialect =
+      o.csv_dialect == "excel-sv" ? render::CsvDialect::excel_sv : render::CsvDialect::rfc4180;
   return ro;
 }
 
-bool to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == "-"; }
+bool to_stdout(const CommonOptions& o) {
+  return o.output.empty() || o.output == "-";
+}
 
 int write_failed(const CommonOptions& o, const std::string& why) {
   std::cerr << fmt::format("{}: error: {} [io.write]\n", o.output.empty() ? "-" : o.output, why);
@@ -299,10 +326,12 @@ int write_failed(const CommonOptions& o, const std::string& why) {
 
 // XLSX: libxlsxwriter writes a file by name. With -o, into a temporary file beside the target
 // that is renamed over it once complete; to a pipe, through a temporary file that is then copied.
-int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonOptions& o, int code) {
+int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonOptions& o,
+                 int code) {
   auto write = [&](const std::string& temp) { return render::write_xlsx(bundle, lang, temp); };
   if (!to_stdout(o)) {
-    if (auto w = core::replace_file_atomically(o.output, write); !w) return write_failed(o, w.error());
+    if (auto w = core::replace_file_atomically(o.output, write); !w)
+      return write_failed(o, w.error());
     return code;
   }
   const char* tmpdir = std::getenv("TMPDIR");
@@ -310,7 +339,8 @@ int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonO
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemps(name.data(), 5);
-  if (fd < 0) return write_failed(o, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  if (fd < 0)
+    return write_failed(o, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
   ::close(fd);
   std::string temp(name.data());
   core::ScopedTemporaryFile cleaned_on_signal(temp);  // SIGINT/SIGTERM: removed, exit 130/143
@@ -352,8 +382,11 @@ int finish(reports::Document doc, const CommonOptions& o) {
   render::RenderOptions ro = render_options(o);
   refuse_binary_to_terminal(ro, o);
   if (!o.table.empty()) {
-    if (ro.format != render::Format::csv && ro.format != render::Format::table && ro.format != render::Format::md)
-      throw UsageError("--table chooses the table of csv, table or md output; json, xlsx and html keep every table");
+    if (ro.format != render::Format::csv && ro.format != render::Format::table &&
+        ro.format != render::Format::md)
+      throw UsageError(
+          "--table chooses the table of csv, table or md output; json, xlsx and html keep every "
+          "table");
     doc = choose_table(std::move(doc), o);
   }
   // The table and Markdown list findings themselves; stderr carries them for every format.
@@ -374,7 +407,8 @@ int finish(reports::Bundle bundle, const CommonOptions& o) {
   render::RenderOptions ro = render_options(o, "md");
   refuse_binary_to_terminal(ro, o);
   if (!o.table.empty() && ro.format != render::Format::csv)
-    throw UsageError("--table chooses the table of csv output; md, table, json, xlsx and html keep every table");
+    throw UsageError(
+        "--table chooses the table of csv output; md, table, json, xlsx and html keep every table");
   if (ro.format == render::Format::csv) {
     std::string want = o.table.empty() ? std::string(kReportDefaultTable) : o.table;
     std::vector<std::string> names;
@@ -393,20 +427,25 @@ int finish(reports::Bundle bundle, const CommonOptions& o) {
         return deliver_text(render::render_csv(one, ro.csv_dialect), o, code);
       }
     }
-    throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", want, joined(names)));
+    throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", want,
+                                 joined(names)));
   }
   core::Diagnostics shown = bundle.header.diagnostics;
   int code = report_diagnostics(shown, o);
   switch (ro.format) {
-    case render::Format::xlsx: return deliver_xlsx(bundle, ro.lang, o, code);
-    case render::Format::html: return deliver_text(render::render_html(bundle, ro.lang), o, code);
-    case render::Format::json: return deliver_text(render::render_json(bundle), o, code);
+    case render::Format::xlsx:
+      return deliver_xlsx(bundle, ro.lang, o, code);
+    case render::Format::html:
+      return deliver_text(render::render_html(bundle, ro.lang), o, code);
+    case render::Format::json:
+      return deliver_text(render::render_json(bundle), o, code);
     case render::Format::table: {
       bundle.header.diagnostics = {};
       return deliver_text(render::render_table(bundle, ro.lang), o, code);
     }
     case render::Format::md:
-    case render::Format::csv: break;
+    case render::Format::csv:
+      break;
   }
   return deliver_text(render::render_markdown(bundle, ro.lang), o, code);
 }

@@ -60,13 +60,13 @@ enum Option : unsigned {
 };
 
 struct OptionSpec {
-  unsigned options = 0;               // Option bits
-  std::vector<std::string> formats;   // the -f values taken
-  std::vector<std::string> by;        // the --by values taken, the default first
-  std::vector<std::string> tables;    // the --table names, the default first
-  bool period_required = false;       // --period must be given (claim)
-  std::string period_help;            // what --period means here, when it is not the usual
-  std::string by_help;                // what --by means here, when the default is no grouping
+  unsigned options = 0;              // Option bits
+  std::vector<std::string> formats;  // the -f values taken
+  std::vector<std::string> by;       // the --by values taken, the default first
+  std::vector<std::string> tables;   // the --table names, the default first
+  bool period_required = false;      // --period must be given (claim)
+  std::string period_help;           // what --period means here, when it is not the usual
+  std::string by_help;               // what --by means here, when the default is no grouping
 };
 
 // Registers PROJECT_DIR and the options of `spec` on `app`, storing into `o`. Values outside
@@ -124,7 +124,8 @@ reports::ReportWindow window(const CommonOptions& o, const model::Project& proje
 
 // The project's time reports (io::load_time); `complete` is false when one of them could not be
 // read (an unreadable diagnostic was added), so that no month is judged missing for want of it.
-std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags, bool& complete);
+std::vector<model::TimeEntry> load_time(const model::Project& project, core::Diagnostics& diags,
+                                        bool& complete);
 // The project's time reports, read once: those load() read, else load_time() now.
 const std::vector<model::TimeEntry>& time_reports(Loaded& loaded, bool& complete);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;

@@ -12,10 +12,12 @@
 
 int main(int argc, char** argv) {
   using namespace grantkit::cli;
-  // SIGINT/SIGTERM while an output is written: its temporary file or folder is removed, exit 130/143.
+  // SIGINT/SIGTERM while an output is written: its temporary file or folder is removed, exit
+  // 130/143.
   grantkit::core::install_stop_signal_cleanup();
-  CLI::App app{"grantkit — budget, co-financing and time reports for projects funded through "
-               "Tillväxtverket (ERUF)"};
+  CLI::App app{
+      "grantkit — budget, co-financing and time reports for projects funded through "
+      "Tillväxtverket (ERUF)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "grantkit 0.1.0");
   std::function<int()> run;
@@ -41,13 +43,15 @@ int main(int argc, char** argv) {
     // Every amount read is within ±100 000 000 000 kr, so that sums stay in range; this is the net
     // under that promise, should a sum of very many of them still leave int64 öre: the input is
     // beyond what grantkit counts (exit 2), not a crash.
-    std::cerr << fmt::format("grantkit: error: the input's amounts add up beyond what grantkit counts "
-                             "(±92 233 720 368 547 758 kr); nothing was written [amount.range]\n");
+    std::cerr << fmt::format(
+        "grantkit: error: the input's amounts add up beyond what grantkit counts "
+        "(±92 233 720 368 547 758 kr); nothing was written [amount.range]\n");
     return kUnreadable;
   } catch (const std::exception& e) {
-    std::cerr << fmt::format("grantkit: internal error: {} — this is a bug in grantkit; please report it "
-                             "with the command and input [internal]\n",
-                             e.what());
+    std::cerr << fmt::format(
+        "grantkit: internal error: {} — this is a bug in grantkit; please report it "
+        "with the command and input [internal]\n",
+        e.what());
     return kInternal;
   }
 }

@@ -56,7 +56,8 @@ staff:
 
 void whole_project(const std::string& amount) {
   namespace fs = std::filesystem;
-  static const fs::path dir = fs::temp_directory_path() / ("grantkit-fuzz-amount-" + std::to_string(::getpid()));
+  static const fs::path dir =
+      fs::temp_directory_path() / ("grantkit-fuzz-amount-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::string text(kProject);
   std::string quoted = "\"" + amount + "\"";
@@ -73,12 +74,14 @@ void whole_project(const std::string& amount) {
     out << text;
   }
   grantkit::core::Diagnostics diags;
-  auto project = grantkit::io::load_project(dir.string(), std::string(GRANTKIT_SOURCE_DIR) + "/data", diags);
+  auto project =
+      grantkit::io::load_project(dir.string(), std::string(GRANTKIT_SOURCE_DIR) + "/data", diags);
   if (!project) return;
   // Any exception here (std::overflow_error above all) is a crash for the fuzzer: exit 3.
   grantkit::check::check_project(*project, diags);
-  auto window = grantkit::reports::make_window(*project, grantkit::core::parse_iso_date("2022-11-30").value(),
-                                               std::nullopt, grantkit::core::parse_iso_date("2022-11-30").value());
+  auto window = grantkit::reports::make_window(
+      *project, grantkit::core::parse_iso_date("2022-11-30").value(), std::nullopt,
+      grantkit::core::parse_iso_date("2022-11-30").value());
   if (!window) return;
   grantkit::model::Outcome outcome;
   grantkit::reports::BudgetOptions bo;
@@ -93,8 +96,8 @@ void whole_project(const std::string& amount) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace grantkit::core;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  for (MoneyStyle style : {MoneyStyle{}, MoneyStyle{'.', 0}, MoneyStyle{',', 0}, MoneyStyle{',', '.'},
-                           MoneyStyle{'.', ','}}) {
+  for (MoneyStyle style : {MoneyStyle{}, MoneyStyle{'.', 0}, MoneyStyle{',', 0},
+                           MoneyStyle{',', '.'}, MoneyStyle{'.', ','}}) {
     auto m = parse_money(text, style);
     if (!m) continue;
     auto back = parse_money(format_money_plain(*m), MoneyStyle{'.', 0});
@@ -116,7 +119,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   grantkit::io::YamlReader reader(diags);
   if (auto m = reader.money(&node, "amount")) {
     if (!within_amount_limit(*m)) std::abort();
-    if (text.find_first_of("\"\\\n\r") == std::string_view::npos && size < 64) whole_project(std::string(text));
+    if (text.find_first_of("\"\\\n\r") == std::string_view::npos && size < 64)
+      whole_project(std::string(text));
   } else if (diags.items().empty() || diags.items().front().rule != "yaml.amount") {
     std::abort();  // refused, and said so with its rule
   }

@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       last_line = rec.line;
     }
     // An unterminated quote names the line and field where it opened, not past the last record.
-    if (!reader.error().empty() &&
-        (reader.error_line() < last_line || reader.error_column() < 1)) __builtin_trap();
+    if (!reader.error().empty() && (reader.error_line() < last_line || reader.error_column() < 1))
+      __builtin_trap();
     // Read from a file in blocks of 3 bytes, the UTF-8 text gives the very same records.
     if (std::string_view(encoding) == "utf-8" && !utf16) {
       int fd = memfd_create("fuzz-csv", 0);

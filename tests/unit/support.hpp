@@ -18,7 +18,8 @@ class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("grantkit-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("grantkit-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -42,7 +43,9 @@ class TempDir {
 };
 
 // The rule set shipped in data/ (tests run against the real programme file).
-inline std::string data_dir() { return std::string(GRANTKIT_SOURCE_DIR) + "/data"; }
+inline std::string data_dir() {
+  return std::string(GRANTKIT_SOURCE_DIR) + "/data";
+}
 
 // A small project that validates without findings: two activities, one financier, aid stated.
 inline const char* kValidProject = R"(schema: grantkit/project/1

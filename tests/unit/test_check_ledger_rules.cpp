@@ -84,7 +84,8 @@ TEST_CASE("check: ledger.not-this-project") {
   CHECK(r.out.excluded_count.at("ledger.not-this-project") == 3);
   REQUIRE(count_rule(r.diags, "ledger.not-this-project") == 1);
   CHECK(r.diags.items().front().severity == core::Severity::info);
-  CHECK(r.diags.items().front().message.find("3 ledger rows of other projects") != std::string::npos);
+  CHECK(r.diags.items().front().message.find("3 ledger rows of other projects") !=
+        std::string::npos);
 }
 
 TEST_CASE("check: ledger.vat unless the decision makes VAT eligible") {

@@ -12,10 +12,15 @@ using test::count_rule;
 namespace {
 
 using test::date;
-core::Date d(const char* s) { return date(s); }
-model::Project base() { return test::load_fixture(); }
+core::Date d(const char* s) {
+  return date(s);
+}
+model::Project base() {
+  return test::load_fixture();
+}
 
-model::StaffEntry person(const char* id, std::int64_t points, std::optional<core::Period> period = std::nullopt) {
+model::StaffEntry person(const char* id, std::int64_t points,
+                         std::optional<core::Period> period = std::nullopt) {
   model::StaffEntry e;
   e.id = id;
   e.organisation = "region-test";
@@ -30,7 +35,8 @@ core::Diagnostics run(const model::Project& p) {
   return diags;
 }
 
-model::Transaction tx(const char* iso, const char* activity, std::int64_t kronor, const char* category = "externa_tjanster") {
+model::Transaction tx(const char* iso, const char* activity, std::int64_t kronor,
+                      const char* category = "externa_tjanster") {
   return test::cost(iso, activity, kronor * 100, category);
 }
 
@@ -141,13 +147,13 @@ TEST_CASE("check: ref.unknown") {
 TEST_CASE("check::classify_outcome excludes with rule ids") {
   auto p = base();
   std::vector<model::Transaction> rows = {
-      tx("2021-05-31", "A1", 100),            // before the eligible period
-      tx("2021-06-01", "A1", 200),            // first eligible day
-      tx("2023-03-31", "", 300),              // last eligible day (a final-reporting cost: no activity)
-      tx("2023-04-01", "A2", 400),            // after
-      tx("2022-01-10", "A9", 500),            // unknown activity
-      tx("2022-01-10", "A2", 600, "kaffe"),   // unknown category
-      tx("2022-01-10", "A2", 700),            // eligible: no
+      tx("2021-05-31", "A1", 100),  // before the eligible period
+      tx("2021-06-01", "A1", 200),  // first eligible day
+      tx("2023-03-31", "", 300),    // last eligible day (a final-reporting cost: no activity)
+      tx("2023-04-01", "A2", 400),  // after
+      tx("2022-01-10", "A9", 500),  // unknown activity
+      tx("2022-01-10", "A2", 600, "kaffe"),  // unknown category
+      tx("2022-01-10", "A2", 700),           // eligible: no
       tx("2022-01-10", "", 50000, "financing"),
   };
   rows[6].eligible = "no";
@@ -179,7 +185,8 @@ TEST_CASE("check::check_project checks each change decision's version") {
   p.changes = {c};
   auto diags = run(p);
   CHECK(count_rule(diags, "budget.activities-sum") == 1);
-  CHECK(diags.items().front().message.find("under the change decision of 2022-06-01") != std::string::npos);
+  CHECK(diags.items().front().message.find("under the change decision of 2022-06-01") !=
+        std::string::npos);
   p.changes[0].budget->total = Money::from_kronor(1000000);
   CHECK(run(p).empty());
 }

@@ -5,7 +5,9 @@
 using namespace grantkit::core;
 
 namespace {
-Date d(std::string_view s) { return *parse_iso_date(s); }
+Date d(std::string_view s) {
+  return *parse_iso_date(s);
+}
 }  // namespace
 
 TEST_CASE("core::parse_iso_date is strict") {
@@ -60,7 +62,8 @@ TEST_CASE("core::parse_period_expression") {
   CHECK(*parse_period_expression("2022-Q1") == Period{d("2022-01-01"), d("2022-03-31")});
   CHECK(*parse_period_expression("2022-H2") == Period{d("2022-07-01"), d("2022-12-31")});
   CHECK(*parse_period_expression("2022") == Period{d("2022-01-01"), d("2022-12-31")});
-  CHECK(*parse_period_expression("2022-01-01..2022-06-30") == Period{d("2022-01-01"), d("2022-06-30")});
+  CHECK(*parse_period_expression("2022-01-01..2022-06-30") ==
+        Period{d("2022-01-01"), d("2022-06-30")});
   CHECK_FALSE(parse_period_expression("2022-13").ok());
   CHECK_FALSE(parse_period_expression("2022-Q5").ok());
   CHECK_FALSE(parse_period_expression("2022-06-30..2022-01-01").ok());

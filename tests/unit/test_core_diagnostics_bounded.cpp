@@ -12,7 +12,8 @@ TEST_CASE("core::Diagnostics keeps the first findings per rule and file and coun
   core::Diagnostics d;
   const std::size_t n = 100'000;
   for (std::size_t i = 0; i < n; ++i) {
-    d.error("csv.long-row", "a row with more fields than the header", {"big.csv", static_cast<int>(i + 2), 9});
+    d.error("csv.long-row", "a row with more fields than the header",
+            {"big.csv", static_cast<int>(i + 2), 9});
   }
   d.warning("ledger.unknown-activity", "x", {"big.csv", 3, 1});
   d.error("csv.long-row", "y", {"other.csv", 2, 9});

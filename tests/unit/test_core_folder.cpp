@@ -37,8 +37,8 @@ TEST_CASE("core::write_folder_atomically") {
   REQUIRE(r.ok());
   CHECK(read(out / "a.csv") == "1;2\r\n");
   // The marker: its text, then the manifest of every file written, with its SHA-256.
-  CHECK(read(out / ".marker") == "m\nmanifest: sha256\n" + core::sha256_hex("1;2\r\n") + "  a.csv\n" +
-                                     core::sha256_hex("<p>b</p>") + "  b.html\n");
+  CHECK(read(out / ".marker") == "m\nmanifest: sha256\n" + core::sha256_hex("1;2\r\n") +
+                                     "  a.csv\n" + core::sha256_hex("<p>b</p>") + "  b.html\n");
   CHECK(entries(dir.path()) == 1);  // no temporary folder left beside it
 
   // An existing folder is refused without `replace`, and left as it was.
@@ -93,7 +93,9 @@ struct Written {
   test::TempDir dir;
   fs::path out = fs::path(dir.path()) / "claim";
   std::vector<core::FolderFile> files = {{"a.csv", "1;2\r\n"}, {"b.html", "<p>b</p>"}};
-  Written() { REQUIRE(core::write_folder_atomically(out.string(), files, ".marker", "m", false).ok()); }
+  Written() {
+    REQUIRE(core::write_folder_atomically(out.string(), files, ".marker", "m", false).ok());
+  }
   core::FolderResult replace() {
     return core::write_folder_atomically(out.string(), {{"c.csv", "new"}}, ".marker", "m", true);
   }
@@ -101,7 +103,9 @@ struct Written {
 
 }  // namespace
 
-TEST_CASE("core::write_folder_atomically replaces a folder whose files are all in its manifest, unchanged") {
+TEST_CASE(
+    "core::write_folder_atomically replaces a folder whose files are all in its manifest, "
+    "unchanged") {
   Written w;
   auto r = w.replace();
   REQUIRE(r.ok());
@@ -110,7 +114,8 @@ TEST_CASE("core::write_folder_atomically replaces a folder whose files are all i
   CHECK(entries(w.dir.path()) == 1);
 }
 
-TEST_CASE("core::write_folder_atomically never deletes a file a person added (paperwork.foreign-files)") {
+TEST_CASE(
+    "core::write_folder_atomically never deletes a file a person added (paperwork.foreign-files)") {
   Written w;
   std::ofstream(w.out / "intyg-signerat.pdf") << "scan";
   auto r = w.replace();
@@ -132,9 +137,11 @@ TEST_CASE("core::write_folder_atomically refuses a folder with a changed file, a
   CHECK(read(w.out / "a.csv") == "edited by hand");
 }
 
-TEST_CASE("core::write_folder_atomically: a marker without a valid manifest makes every entry foreign") {
+TEST_CASE(
+    "core::write_folder_atomically: a marker without a valid manifest makes every entry foreign") {
   Written w;
-  std::ofstream(w.out / ".marker", std::ios::trunc) << "grantkit paperwork\n";  // an old or planted marker
+  std::ofstream(w.out / ".marker", std::ios::trunc)
+      << "grantkit paperwork\n";  // an old or planted marker
   auto r = w.replace();
   CHECK(r.error == core::FolderError::foreign);
   CHECK(r.foreign == std::vector<std::string>{".marker", "a.csv", "b.html"});

@@ -15,7 +15,9 @@ std::int64_t ore(std::string_view text, MoneyStyle style = {}) {
   REQUIRE_MESSAGE(r.ok(), r.error());
   return r->ore();
 }
-bool refused(std::string_view text, MoneyStyle style = {}) { return !parse_money(text, style).ok(); }
+bool refused(std::string_view text, MoneyStyle style = {}) {
+  return !parse_money(text, style).ok();
+}
 }  // namespace
 
 TEST_CASE("core::parse_money accepts the forms of DOMAIN.md") {
@@ -27,7 +29,9 @@ TEST_CASE("core::parse_money accepts the forms of DOMAIN.md") {
   CHECK(ore("0") == 0);
   CHECK(ore("0.05") == 5);
   CHECK(ore("12,3") == 1230);
-  CHECK(ore("2\xC2\xA0" "945\xC2\xA0" "000") == 294500000);  // no-break spaces
+  CHECK(ore("2\xC2\xA0"
+            "945\xC2\xA0"
+            "000") == 294500000);  // no-break spaces
   CHECK(ore("1 234,50", {',', 0}) == 123450);
   CHECK(ore("1.234,50", {',', '.'}) == 123450);
   CHECK(ore("1,234.50", {'.', ','}) == 123450);
@@ -36,7 +40,7 @@ TEST_CASE("core::parse_money accepts the forms of DOMAIN.md") {
 }
 
 TEST_CASE("core::parse_money refuses ambiguous or malformed text") {
-  CHECK(refused("1.234,5"));          // two kinds of mark in an automatic source
+  CHECK(refused("1.234,5"));            // two kinds of mark in an automatic source
   CHECK(refused("1.234,5", {'.', 0}));  // a dot-decimal source
   CHECK(refused("010"));
   CHECK(refused("12,3,4"));
@@ -61,16 +65,17 @@ TEST_CASE("core::parse_money reads the plain form of ledger rows by the same rul
   CHECK(ore("0") == 0);
   CHECK(ore("-0") == 0);
   CHECK(ore("0.5") == 50);
-  CHECK(ore("999999999999999.99") == 99999999999999999);  // 15 digits of kronor
+  CHECK(ore("999999999999999.99") == 99999999999999999);    // 15 digits of kronor
   CHECK(ore("9999999999999999.99") == 999999999999999999);  // 16: the full reading
-  CHECK(refused("05.00"));             // a leading zero
+  CHECK(refused("05.00"));                                  // a leading zero
   CHECK(refused("-"));
   CHECK(refused("12."));
-  CHECK(refused("12.345"));            // three decimals
+  CHECK(refused("12.345"));  // three decimals
   CHECK(refused("12.3x"));
-  CHECK(refused("12,50", {'.', 0}));   // not the source's decimal mark
+  CHECK(refused("12,50", {'.', 0}));  // not the source's decimal mark
   CHECK(refused("1.234", {',', '.'}) == false);
-  CHECK(ore("1.234", {',', '.'}) == 123400);  // the source's thousands separator, not a decimal mark
+  CHECK(ore("1.234", {',', '.'}) ==
+        123400);  // the source's thousands separator, not a decimal mark
   CHECK(ore("1,25", {',', 0}) == 125);
   CHECK(ore(" 12.50") == 1250);
 }
@@ -81,7 +86,8 @@ TEST_CASE("core::parse_ledger_amount refuses a row above 100 000 000 000 kr") {
   CHECK(parse_ledger_amount("-100000000000.00")->ore() == -10'000'000'000'000);
   CHECK_FALSE(parse_ledger_amount("100000000000.01").ok());
   CHECK_FALSE(parse_ledger_amount("-92233720368547758.07").ok());
-  CHECK(parse_ledger_amount("92233720368547758.07").error().find("larger than a ledger row") != std::string::npos);
+  CHECK(parse_ledger_amount("92233720368547758.07").error().find("larger than a ledger row") !=
+        std::string::npos);
   CHECK_FALSE(parse_ledger_amount("12,50", {'.', 0}).ok());  // parse_money's own faults stay
 }
 
@@ -119,20 +125,25 @@ TEST_CASE("core::apply_percent_floor rounds down on the aggregate") {
   CHECK(apply_percent_floor(Money::from_ore(-1), p).ore() == -1);
   CHECK(prorate_floor(Money::from_kronor(210000), 1, 3).ore() == 7000000);
   CHECK(prorate_floor(Money::from_ore(100), 1, 3).ore() == 33);
-  CHECK(ratio_percent(Money::from_kronor(5), Money::from_kronor(8)) == Percent::from_millionths(625000));
+  CHECK(ratio_percent(Money::from_kronor(5), Money::from_kronor(8)) ==
+        Percent::from_millionths(625000));
 }
 
 TEST_CASE("core::distribute adds up exactly") {
   using grantkit::core::distribute;
-  auto parts = distribute(Money::from_ore(100), {Money::from_ore(1), Money::from_ore(1), Money::from_ore(1)});
+  auto parts = distribute(Money::from_ore(100),
+                          {Money::from_ore(1), Money::from_ore(1), Money::from_ore(1)});
   CHECK(parts == std::vector<Money>{Money::from_ore(34), Money::from_ore(33), Money::from_ore(33)});
   // 21 786,00 kr over bases 100 000 and 45 240: 15 000,00 and 6 786,00.
-  parts = distribute(Money::from_kronor(21786), {Money::from_kronor(100000), Money::from_kronor(45240)});
+  parts = distribute(Money::from_kronor(21786),
+                     {Money::from_kronor(100000), Money::from_kronor(45240)});
   CHECK(parts[0] == Money::from_kronor(15000));
   CHECK(parts[1] == Money::from_kronor(6786));
-  parts = distribute(Money::from_ore(10), {Money::from_ore(3), Money::from_ore(-1), Money::from_ore(2)});
+  parts = distribute(Money::from_ore(10),
+                     {Money::from_ore(3), Money::from_ore(-1), Money::from_ore(2)});
   CHECK(parts[0].ore() + parts[1].ore() + parts[2].ore() == 10);
-  CHECK(distribute(Money::from_ore(7), {Money::from_ore(0)}) == std::vector<Money>{Money::from_ore(7)});
+  CHECK(distribute(Money::from_ore(7), {Money::from_ore(0)}) ==
+        std::vector<Money>{Money::from_ore(7)});
   CHECK(distribute(Money::from_ore(7), {}).empty());
 }
 

@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 int g_signal = 0;
-void signal_self(const char*) { ::raise(g_signal); }
+void signal_self(const char*) {
+  ::raise(g_signal);
+}
 
 // Runs `body` in a child with the cleanup handlers installed and `sig` raised at the first write
 // stage; returns the child's exit status (-1 if it did not exit normally).
@@ -55,7 +57,9 @@ std::size_t entries(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("core::install_stop_signal_cleanup: SIGTERM while a file is written removes its temporary file, exit 143") {
+TEST_CASE(
+    "core::install_stop_signal_cleanup: SIGTERM while a file is written removes its temporary "
+    "file, exit 143") {
   test::TempDir dir;
   std::string target = dir.write("report.md", "previous");
   int status = in_child(SIGTERM, [&] { (void)core::write_file_atomically(target, "new report"); });
@@ -64,7 +68,9 @@ TEST_CASE("core::install_stop_signal_cleanup: SIGTERM while a file is written re
   CHECK(entries(dir.path()) == 1);  // no .report.md.tmp-XXXXXX
 }
 
-TEST_CASE("core::install_stop_signal_cleanup: SIGINT while an xlsx is written removes its temporary file, exit 130") {
+TEST_CASE(
+    "core::install_stop_signal_cleanup: SIGINT while an xlsx is written removes its temporary "
+    "file, exit 130") {
   test::TempDir dir;
   std::string target = dir.write("report.xlsx", "previous");
   int status = in_child(SIGINT, [&] {
@@ -78,7 +84,9 @@ TEST_CASE("core::install_stop_signal_cleanup: SIGINT while an xlsx is written re
   CHECK(entries(dir.path()) == 1);
 }
 
-TEST_CASE("core::install_stop_signal_cleanup: SIGTERM while a folder is written removes the temporary folder") {
+TEST_CASE(
+    "core::install_stop_signal_cleanup: SIGTERM while a folder is written removes the temporary "
+    "folder") {
   test::TempDir dir;
   fs::path out = fs::path(dir.path()) / "claim";
   std::vector<core::FolderFile> files = {{"a.csv", "1"}, {"b.html", "<p>b</p>"}};
@@ -92,7 +100,9 @@ TEST_CASE("core::install_stop_signal_cleanup: SIGTERM while a folder is written 
   CHECK(entries(dir.path()) == 1);  // no .claim.grantkit-XXXXXX
 }
 
-TEST_CASE("core::install_stop_signal_cleanup: without a signal the write completes (the hook is silent)") {
+TEST_CASE(
+    "core::install_stop_signal_cleanup: without a signal the write completes (the hook is "
+    "silent)") {
   test::TempDir dir;
   std::string target = dir.write("report.md", "previous");
   int status = in_child(0, [&] {

@@ -163,7 +163,8 @@ TEST_CASE(
       CAPTURE(r.from);
       CHECK_FALSE(r.source.empty());
       // `aid` (aid paid out) is financing, not a cost category.
-      if (!r.category.empty() && r.category != "aid") CHECK(prog->find_category(r.category) != nullptr);
+      if (!r.category.empty() && r.category != "aid")
+        CHECK(prog->find_category(r.category) != nullptr);
       if (r.kind != AccountKind::cost && r.kind != AccountKind::income) CHECK(r.category.empty());
     }
   }

@@ -65,13 +65,15 @@ staff:
 TEST_CASE("core::parse_input_amount: at most 100 000 000 000 kr either way") {
   CHECK(core::parse_input_amount("100000000000").ok());
   CHECK(core::parse_input_amount("-100 000 000 000,00").ok());
-  CHECK(core::parse_input_amount("100000000000.01").error().find("larger than grantkit counts") != std::string::npos);
+  CHECK(core::parse_input_amount("100000000000.01").error().find("larger than grantkit counts") !=
+        std::string::npos);
   CHECK_FALSE(core::parse_input_amount("92233720368547758").ok());
   CHECK_FALSE(core::parse_input_amount("-92233720368547758.08").ok());
   CHECK(*core::parse_input_amount("2 945 000,50 kr") == core::Money::from_ore(294500050));
 }
 
-TEST_CASE("io::load_project: amounts at the limit everywhere are checked and reported without overflow") {
+TEST_CASE(
+    "io::load_project: amounts at the limit everywhere are checked and reported without overflow") {
   TempDir dir;
   dir.write("project.yaml", project_with_amounts("100000000000"));
   core::Diagnostics d;
@@ -82,7 +84,8 @@ TEST_CASE("io::load_project: amounts at the limit everywhere are checked and rep
   CHECK(p->decision.aid.max == core::Money::from_kronor(100'000'000'000));
   // The sums and products the checks and reports form stay inside int64 öre: no exception.
   CHECK_NOTHROW(check::check_project(*p, d));
-  auto w = reports::make_window(*p, test::date("2022-11-30"), std::nullopt, test::date("2022-11-30"));
+  auto w =
+      reports::make_window(*p, test::date("2022-11-30"), std::nullopt, test::date("2022-11-30"));
   REQUIRE(w);
   model::Outcome outcome;
   test::BudgetOptions bo;
@@ -92,7 +95,8 @@ TEST_CASE("io::load_project: amounts at the limit everywhere are checked and rep
   CHECK_NOTHROW((void)test::claim_report(*p, outcome, *w));
 }
 
-TEST_CASE("io::load_project: amounts near the int64 edge are yaml.amount at their line, every one") {
+TEST_CASE(
+    "io::load_project: amounts near the int64 edge are yaml.amount at their line, every one") {
   TempDir dir;
   dir.write("project.yaml", project_with_amounts("92233720368547758"));
   core::Diagnostics d;
@@ -101,6 +105,7 @@ TEST_CASE("io::load_project: amounts near the int64 edge are yaml.amount at thei
   // aid max, total, two categories, two activities, 3 × 2 financing, two salaries.
   CHECK(count_rule(d, "yaml.amount") == 14);
   bool all_placed = true;
-  for (const auto& x : d.items()) all_placed = all_placed && (x.rule != "yaml.amount" || x.place.line > 0);
+  for (const auto& x : d.items())
+    all_placed = all_placed && (x.rule != "yaml.amount" || x.place.line > 0);
   CHECK(all_placed);
 }

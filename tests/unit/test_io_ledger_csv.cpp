@@ -110,7 +110,9 @@ TEST_CASE(
     "io::read_ledger: UTF-8 with BOM, spaces and no-break spaces group thousands "
     "(thousands_space.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("thousands_space.csv") + "\", allow_outside: true, format: csv}\n", d);
+  auto l = load("    - {path: \"" + data_file("thousands_space.csv") +
+                    "\", allow_outside: true, format: csv}\n",
+                d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -142,7 +144,8 @@ TEST_CASE("io::read_ledger: separate debit and credit columns, tab-separated (de
 
 TEST_CASE("io::read_ledger: UTF-16LE with a BOM (utf16.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("utf16.csv") + "\", allow_outside: true, format: csv}\n", d);
+  auto l = load(
+      "    - {path: \"" + data_file("utf16.csv") + "\", allow_outside: true, format: csv}\n", d);
   INFO(all(d));
   CHECK(d.empty());
   REQUIRE(l.rows.size() == 2);
@@ -156,7 +159,8 @@ TEST_CASE(
     "io::read_ledger: short rows, bad amounts, bad dates and long rows are errors and excluded "
     "(bad_rows.csv)") {
   core::Diagnostics d;
-  auto l = load("    - {path: \"" + data_file("bad_rows.csv") + "\", allow_outside: true, format: csv}\n", d);
+  auto l = load(
+      "    - {path: \"" + data_file("bad_rows.csv") + "\", allow_outside: true, format: csv}\n", d);
   // Good: line 2 (100,00) and line 7 (500,00: trailing empty fields are harmless).
   REQUIRE(l.rows.size() == 2);
   CHECK(sum(l.rows) == Money::from_kronor(600));
@@ -291,17 +295,20 @@ TEST_CASE("io::CsvReader: a quoted field keeps its bytes, a CR stays a CR and a 
   CHECK(rec.line == 2);
   REQUIRE(reader.next(rec));
   CHECK(rec.fields[0] == "c\"\rd");  // unescaped into storage: still a CR
-  CHECK(rec.line == 5);                // the CR and the CRLF above each ended a line
+  CHECK(rec.line == 5);              // the CR and the CRLF above each ended a line
 }
 
-TEST_CASE("io::read_ledger: a missing mapped column is one message with its place, and the file is not read") {
+TEST_CASE(
+    "io::read_ledger: a missing mapped column is one message with its place, and the file is not "
+    "read") {
   TempDir dir;
   dir.write("ledger/x.csv", "Datum,Summa,Kostnadsslag\n2022-03-01,100.00,personal\n");
   core::Diagnostics d;
-  auto p = project_with(dir,
-                        "    - {path: \"ledger/*.csv\", format: csv, columns: {date: Datum, amount: "
-                        "Belopp, category: Kostnadsslag}}\n",
-                        d);
+  auto p =
+      project_with(dir,
+                   "    - {path: \"ledger/*.csv\", format: csv, columns: {date: Datum, amount: "
+                   "Belopp, category: Kostnadsslag}}\n",
+                   d);
   auto l = io::read_ledger(p, test::data_dir(), d);
   INFO(all(d));
   REQUIRE(d.items().size() == 1);

@@ -11,7 +11,8 @@ using test::replaced;
 using test::TempDir;
 
 namespace {
-std::optional<model::Project> load_text(const TempDir& dir, const std::string& text, core::Diagnostics& d) {
+std::optional<model::Project> load_text(const TempDir& dir, const std::string& text,
+                                        core::Diagnostics& d) {
   dir.write("project.yaml", text);
   return io::load_project(dir.path(), test::data_dir(), d);
 }
@@ -59,7 +60,8 @@ TEST_CASE("io::load_project: amounts are read from their text") {
     CHECK_MESSAGE(count_rule(d2, "yaml.amount") == 1, bad);
   }
   core::Diagnostics d3;
-  auto q = load_text(dir, replaced(kValidProject, "total: 1000000", "total: \"1 000 000,00 kr\""), d3);
+  auto q =
+      load_text(dir, replaced(kValidProject, "total: 1000000", "total: \"1 000 000,00 kr\""), d3);
   REQUIRE(q);
   CHECK(q->decision.budget.total == core::Money::from_kronor(1000000));
 }
@@ -97,10 +99,12 @@ TEST_CASE("io::load_project: wrong types") {
 TEST_CASE("io::load_project: schema, missing keys and missing files") {
   TempDir dir;
   core::Diagnostics d;
-  CHECK_FALSE(load_text(dir, replaced(kValidProject, "schema: grantkit/project/1", "schema: grantkit/staff/1"), d));
+  CHECK_FALSE(load_text(
+      dir, replaced(kValidProject, "schema: grantkit/project/1", "schema: grantkit/staff/1"), d));
   CHECK(count_rule(d, "yaml.schema") == 1);
   core::Diagnostics d2;
-  load_text(dir, replaced(kValidProject, "full_time: {from: 2021-06-01, to: 2022-11-30}\n", ""), d2);
+  load_text(dir, replaced(kValidProject, "full_time: {from: 2021-06-01, to: 2022-11-30}\n", ""),
+            d2);
   CHECK(count_rule(d2, "yaml.missing-key") == 1);
   core::Diagnostics d3;
   TempDir empty;
@@ -136,23 +140,26 @@ staff:
   CHECK_FALSE(p->staff[0].period.has_value());
 }
 
-TEST_CASE("io::load_project: a change decision names budget, activities, financing, rates and aid") {
+TEST_CASE(
+    "io::load_project: a change decision names budget, activities, financing, rates and aid") {
   TempDir dir;
   core::Diagnostics d;
-  auto p = load_text(dir,
-                     replaced(kValidProject, "changes: []",
-                              "changes:\n"
-                              "  - date: 2022-09-15\n"
-                              "    case_id: \"0012345-2\"\n"
-                              "    budget: {categories: {personal: 650000, externa_tjanster: 350000}}\n"
-                              "    rates: {indirect: 15%}\n"
-                              "    aid: {rate: 50%, max: 450000}\n"
-                              "    activities:\n"
-                              "      - {id: A2, budget: 550000, period: {from: 2022-01-01, to: 2023-02-28}}\n"
-                              "      - {id: A3, name: Spridning, budget: 50000, period: {from: 2022-10-01, to: 2023-03-31}}\n"
-                              "    financing:\n"
-                              "      - {id: kommunen, cash: 250000, total: 450000}\n"),
-                     d);
+  auto p = load_text(
+      dir,
+      replaced(kValidProject, "changes: []",
+               "changes:\n"
+               "  - date: 2022-09-15\n"
+               "    case_id: \"0012345-2\"\n"
+               "    budget: {categories: {personal: 650000, externa_tjanster: 350000}}\n"
+               "    rates: {indirect: 15%}\n"
+               "    aid: {rate: 50%, max: 450000}\n"
+               "    activities:\n"
+               "      - {id: A2, budget: 550000, period: {from: 2022-01-01, to: 2023-02-28}}\n"
+               "      - {id: A3, name: Spridning, budget: 50000, period: {from: 2022-10-01, to: "
+               "2023-03-31}}\n"
+               "    financing:\n"
+               "      - {id: kommunen, cash: 250000, total: 450000}\n"),
+      d);
   REQUIRE(p);
   CHECK(d.empty());
   REQUIRE(p->changes.size() == 1);
@@ -168,10 +175,18 @@ TEST_CASE("io::load_project: a change decision names budget, activities, financi
   CHECK_FALSE(c.financing[0].in_kind.has_value());
   // A new activity needs its period.
   core::Diagnostics d2;
-  load_text(dir, replaced(kValidProject, "changes: []", "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A9, budget: 1000}\n"), d2);
+  load_text(
+      dir,
+      replaced(kValidProject, "changes: []",
+               "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A9, budget: 1000}\n"),
+      d2);
   CHECK(test::count_rule(d2, "yaml.missing-key") == 1);
   // Unknown keys inside a change decision are refused, as everywhere.
   core::Diagnostics d3;
-  load_text(dir, replaced(kValidProject, "changes: []", "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A2, budjet: 1000}\n"), d3);
+  load_text(
+      dir,
+      replaced(kValidProject, "changes: []",
+               "changes:\n  - date: 2022-09-15\n    activities:\n      - {id: A2, budjet: 1000}\n"),
+      d3);
   CHECK(test::count_rule(d3, "yaml.unknown-key") == 1);
 }

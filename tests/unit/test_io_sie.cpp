@@ -367,10 +367,11 @@ TEST_CASE(
     "io::read_ledger: a SIE source gives its cost rows, with activity, names and the plan's "
     "categories") {
   core::Diagnostics d;
-  auto l = load_sie("    - {path: \"" + data_file("basic.se") +
-                        "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20,\n"
-                        "       project: {dimension: 6, object: P1}}\n",
-                    d);
+  auto l =
+      load_sie("    - {path: \"" + data_file("basic.se") +
+                   "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20,\n"
+                   "       project: {dimension: 6, object: P1}}\n",
+               d);
   INFO(all(d));
   CHECK(d.empty());
   // Cost rows (5810, 6550, 7010); the balance-sheet rows (2440, 1930) are read but no outcome.
@@ -406,10 +407,11 @@ TEST_CASE(
 
 TEST_CASE("io::read_ledger: SIE project selection and sub-dimensions (dimensions.se)") {
   core::Diagnostics d;
-  auto l = load_sie("    - {path: \"" + data_file("dimensions.se") +
-                        "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, project: "
-                        "{dimension: 6, object: S2I2}}\n",
-                    d);
+  auto l = load_sie(
+      "    - {path: \"" + data_file("dimensions.se") +
+          "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, project: "
+          "{dimension: 6, object: S2I2}}\n",
+      d);
   INFO(all(d));
   REQUIRE(l.rows.size() == 4);
   // This project: 1 000,00 (Underavdelning 0101 → activity 01) + 250,00 (02) = 1 250,00 kr.
@@ -466,9 +468,9 @@ TEST_CASE(
 
 TEST_CASE("io::read_ledger: a cut-short SIE file (opened #KSUMMA, no closing) gives no rows") {
   core::Diagnostics d;
-  auto l = load_sie(
-      "    - {path: \"" + data_file("ksumma_truncated.se") + "\", allow_outside: true, format: sie, accounts: bas}\n",
-      d);
+  auto l = load_sie("    - {path: \"" + data_file("ksumma_truncated.se") +
+                        "\", allow_outside: true, format: sie, accounts: bas}\n",
+                    d);
   CHECK(count_rule(d, "sie.truncated") == 1);
   CHECK(l.rows.empty());
   CHECK(l.files.at(0).checksum == "missing");
@@ -479,9 +481,10 @@ TEST_CASE("io::read_sie: a UTF-8 file's #KSUMMA may be over its UTF-8 bytes or i
   for (const char* a : {"\xC3\xA5", "\x86"}) {
     io::SieChecksum c;
     c.add(std::string("#VERA120220110T") + a + "g#TRANS58101.00#TRANS1930-1.00");
-    std::string body = "#FLAGGA 0\n#KSUMMA\n#VER A 1 20220110 \"T\xC3\xA5g\"\n{\n#TRANS 5810 {} 1.00\n"
-                       "#TRANS 1930 {} -1.00\n}\n#KSUMMA " +
-                       std::to_string(c.value()) + "\n";
+    std::string body =
+        "#FLAGGA 0\n#KSUMMA\n#VER A 1 20220110 \"T\xC3\xA5g\"\n{\n#TRANS 5810 {} 1.00\n"
+        "#TRANS 1930 {} -1.00\n}\n#KSUMMA " +
+        std::to_string(c.value()) + "\n";
     core::Diagnostics d;
     auto f = read_text(body, d);
     CHECK(f.encoding == "utf-8");
@@ -494,11 +497,14 @@ TEST_CASE("io::read_sie: a UTF-8 file's #KSUMMA may be over its UTF-8 bytes or i
 TEST_CASE("io::load_project reads a ledger source's SIE keys") {
   test::TempDir dir;
   std::string sources =
-      "    - path: ledger/x.se\n      format: sie\n      accounts: kommun-bas\n      activity_dimension: 21\n"
+      "    - path: ledger/x.se\n      format: sie\n      accounts: kommun-bas\n      "
+      "activity_dimension: 21\n"
       "      person_dimension: 7\n      supplier_dimension: 9\n      financier_dimension: 22\n"
       "      project: {dimension: 6, object: \"0042\"}\n"
       "      account_map: {\"3530\": financing, \"7000-7099\": resor_och_logi}\n";
-  dir.write("project.yaml", test::replaced(test::kValidProject, "    - {path: \"ledger/*.csv\", format: csv}\n", sources));
+  dir.write("project.yaml",
+            test::replaced(test::kValidProject, "    - {path: \"ledger/*.csv\", format: csv}\n",
+                           sources));
   core::Diagnostics d;
   auto p = io::load_project(dir.path(), test::data_dir(), d);
   REQUIRE(p);
@@ -517,10 +523,12 @@ TEST_CASE("io::load_project reads a ledger source's SIE keys") {
   CHECK(s.account_map[0].category == "financing");  // one account is more specific than a range
 
   core::Diagnostics bad;
-  dir.write("project.yaml",
-            test::replaced(test::kValidProject, "    - {path: \"ledger/*.csv\", format: csv}\n",
-                           "    - {path: ledger/x.se, format: sie, activity_dimension: 0, project: {dimension: 6},\n"
-                           "       account_map: {\"35x0\": financing}, activty_dimension: 6}\n"));
+  dir.write(
+      "project.yaml",
+      test::replaced(
+          test::kValidProject, "    - {path: \"ledger/*.csv\", format: csv}\n",
+          "    - {path: ledger/x.se, format: sie, activity_dimension: 0, project: {dimension: 6},\n"
+          "       account_map: {\"35x0\": financing}, activty_dimension: 6}\n"));
   io::load_project(dir.path(), test::data_dir(), bad);
   CHECK(count_rule(bad, "yaml.number") == 1);       // dimension 0
   CHECK(count_rule(bad, "yaml.missing-key") == 1);  // project without object
@@ -543,7 +551,9 @@ TEST_CASE("io::read_sie: an empty file is sie.empty; a file without a record is 
   CHECK(csv.has_unreadable());
 }
 
-TEST_CASE("io::read_sie: one message per fault — a bad voucher date, a voucher cut off, a file cut short") {
+TEST_CASE(
+    "io::read_sie: one message per fault — a bad voucher date, a voucher cut off, a file cut "
+    "short") {
   // A voucher date that cannot be read: one sie.date; its rows are excluded with it, silently.
   core::Diagnostics d;
   auto f = read_text(
@@ -607,21 +617,28 @@ TEST_CASE("io::read_sie: an #RTRANS's #TRANS copy is paired by meaning (Fortnox 
   }
   // A real mismatch (another amount) is still sie.rtrans, and both rows count.
   core::Diagnostics d;
-  auto f = read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301", "#TRANS 1930 {21 \"A3.3\"} -2400"), d);
+  auto f = read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301",
+                                   "#TRANS 1930 {21 \"A3.3\"} -2400"),
+                     d);
   CHECK(count_rule(d, "sie.rtrans") == 1);
   CHECK(f.collected[0].rows.size() == 3);
   // Another object list is a mismatch too.
   core::Diagnostics d2;
-  read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301", "#TRANS 1930 {21 \"A3.2\"} -2500"), d2);
+  read_text(replaced_text(bl, "#TRANS 1930 {21 \"A3.3\"} -2500 20220301",
+                          "#TRANS 1930 {21 \"A3.2\"} -2500"),
+            d2);
   CHECK(count_rule(d2, "sie.rtrans") == 1);
 }
 
-TEST_CASE("io::read_sie: a SIE 3 file (balances per object, no vouchers) is sie.no-vouchers naming its type") {
+TEST_CASE(
+    "io::read_sie: a SIE 3 file (balances per object, no vouchers) is sie.no-vouchers naming its "
+    "type") {
   core::Diagnostics d;
   auto f = read_text(
       "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 3\n#PROGRAM \"Test\" 1.0\n#RAR 0 20220101 20221231\n"
       "#KONTO 6550 \"Konsulter\"\n#DIM 6 \"Projekt\"\n#OBJEKT 6 \"P1\" \"Projekt 1\"\n"
-      "#IB 0 1930 10000.00\n#UB 0 1930 5000.00\n#RES 0 6550 5000.00\n#OBJEKTUB 0 6550 {6 \"P1\"} 5000.00\n",
+      "#IB 0 1930 10000.00\n#UB 0 1930 5000.00\n#RES 0 6550 5000.00\n#OBJEKTUB 0 6550 {6 \"P1\"} "
+      "5000.00\n",
       d);
   CHECK(f.vouchers == 0);
   CHECK(f.type == "3");
@@ -634,21 +651,28 @@ TEST_CASE("io::read_sie: a SIE 3 file (balances per object, no vouchers) is sie.
   CHECK(count_rule(d4, "sie.no-vouchers") == 1);
   CHECK(d4.items().front().message.find("#SIETYP 4") != std::string::npos);
   core::Diagnostics ok;
-  read_text("#FLAGGA 0\n#SIETYP 4\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1.00\n#TRANS 1930 {} -1.00\n}\n", ok);
+  read_text(
+      "#FLAGGA 0\n#SIETYP 4\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1.00\n#TRANS 1930 {} -1.00\n}\n",
+      ok);
   CHECK(count_rule(ok, "sie.no-vouchers") == 0);
 }
 
 TEST_CASE("io::read_sie: an excluded row keeps its amount; a missing series has its own message") {
   core::Diagnostics d;
   auto f = read_text(
-      "#FLAGGA 0\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1234.50 20221399\n#TRANS 1930 {} -1234.50\n}\n", d);
+      "#FLAGGA 0\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1234.50 20221399\n#TRANS 1930 {} "
+      "-1234.50\n}\n",
+      d);
   REQUIRE(f.collected.size() == 1);
   REQUIRE(f.collected[0].unreadable.size() == 1);
   REQUIRE(f.collected[0].unreadable[0].amount);
   CHECK(*f.collected[0].unreadable[0].amount == kr("1234.50"));
   // `#VER 12 20220301 "text"`: the series left out.
   core::Diagnostics s;
-  auto g = read_text("#FLAGGA 0\n#VER 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} -10.00\n}\n", s);
+  auto g = read_text(
+      "#FLAGGA 0\n#VER 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} "
+      "-10.00\n}\n",
+      s);
   CHECK(count_rule(s, "sie.series") == 1);
   CHECK(count_rule(s, "sie.date") == 0);
   REQUIRE(g.collected.size() == 1);
@@ -658,7 +682,10 @@ TEST_CASE("io::read_sie: an excluded row keeps its amount; a missing series has 
   CHECK(g.collected[0].text == "Faktura");
   CHECK(g.collected[0].rows.size() == 2);
   core::Diagnostics none;
-  read_text("#FLAGGA 0\n#VER \"\" 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} -10.00\n}\n", none);
+  read_text(
+      "#FLAGGA 0\n#VER \"\" 12 20220301 \"Faktura\"\n{\n#TRANS 6550 {} 10.00\n#TRANS 1930 {} "
+      "-10.00\n}\n",
+      none);
   CHECK(count_rule(none, "sie.series") == 0);
 }
 
@@ -666,7 +693,8 @@ TEST_CASE("io::read_sie: a Latin-9 file labelled PC8 is said, and a source's enc
   // "Leverantörsskulder" and "Lön €" in ISO-8859-15 bytes (ö F6H, € A4H).
   const std::string bytes =
       "#FLAGGA 0\r\n#FORMAT PC8\r\n#SIETYP 4\r\n#KONTO 2440 \"Leverant\xF6rsskulder\"\r\n"
-      "#VER A 1 20220301 \"L\xF6n \xA4\"\r\n{\r\n#TRANS 7010 {} 10.00\r\n#TRANS 2440 {} -10.00\r\n}\r\n";
+      "#VER A 1 20220301 \"L\xF6n \xA4\"\r\n{\r\n#TRANS 7010 {} 10.00\r\n#TRANS 2440 {} "
+      "-10.00\r\n}\r\n";
   core::Diagnostics d;
   auto f = read_text(bytes, d);
   CHECK(f.account_names.at("2440") == "Leverant÷rsskulder");  // CP437, as labelled
@@ -679,9 +707,9 @@ TEST_CASE("io::read_sie: a Latin-9 file labelled PC8 is said, and a source's enc
   io::TextStream text(bytes);
   core::Diagnostics d9;
   std::vector<std::string> texts;
-  auto g = io::read_sie(text, scan, "mem.se", d9, [&](const io::SieVoucherView& v, const io::SieFile&) {
-    texts.emplace_back(v.text);
-  });
+  auto g = io::read_sie(
+      text, scan, "mem.se", d9,
+      [&](const io::SieVoucherView& v, const io::SieFile&) { texts.emplace_back(v.text); });
   CHECK(g.account_names.at("2440") == "Leverantörsskulder");
   REQUIRE(texts.size() == 1);
   CHECK(texts[0] == "Lön €");

@@ -56,7 +56,8 @@ TEST_CASE("io::CsvReader over a file gives the records it gives in memory, for e
     io::CsvReader in_memory(text, delim);
     Read expected = read_all(in_memory);
     std::string path = dir.write("t.csv", text);
-    for (std::size_t block : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5}, std::size_t{64}}) {
+    for (std::size_t block :
+         {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5}, std::size_t{64}}) {
       CAPTURE(block);
       io::TextStream stream(path, "utf-8", block);
       io::CsvReader streamed(stream, delim);
@@ -84,18 +85,21 @@ TEST_CASE("io::TextStream converts windows-1252 and UTF-16 across block ends") {
   for (std::size_t block : {std::size_t{1}, std::size_t{3}, std::size_t{4096}}) {
     CAPTURE(block);
     io::TextStream a(dir.write("a.csv", cp1252), "windows-1252", block);
-    while (a.fill()) {}
+    while (a.fill()) {
+    }
     CHECK(a.error().empty());
     CHECK(a.pending() == "Förtäring\n");
     io::TextStream b(dir.write("b.csv", utf16), "utf-8", block);
-    while (b.fill()) {}
+    while (b.fill()) {
+    }
     CHECK(b.error().empty());
     CHECK(b.encoding() == "utf-16le");
     CHECK(b.pending() == "Ab\nä");
   }
 }
 
-TEST_CASE("io::check_encoding finds a bad byte anywhere in a file larger than a block, with its place") {
+TEST_CASE(
+    "io::check_encoding finds a bad byte anywhere in a file larger than a block, with its place") {
   test::TempDir dir;
   // 1.5 MiB of rows, a two-byte UTF-8 letter cut by the first block's end, a bad byte near the end.
   std::string text = "date,text\n";
@@ -132,7 +136,8 @@ TEST_CASE("model::Outcome sums days in any order and lists only the days that ar
   o.add_cost(test::cost("2022-05-31", "A1", 300, "personal"));  // after the last
   o.add_cost(test::cost("2022-03-10", "A1", 50, "personal"));
   o.add_cost(test::cost("2022-04-01", "A2", 70, "personal"));
-  o.add_cost(test::cost("2022-04-01", "A2", -70, "personal"));  // a correction: the day sums to zero
+  o.add_cost(
+      test::cost("2022-04-01", "A2", -70, "personal"));  // a correction: the day sums to zero
   auto all = o.booked_in({test::date("2021-01-01"), test::date("2023-12-31")});
   REQUIRE(all.size() == 3);
   CHECK(all[0].first.date == test::date("2021-07-01"));
@@ -145,11 +150,14 @@ TEST_CASE("model::Outcome sums days in any order and lists only the days that ar
   // Many names intern to distinct, stable ids.
   std::vector<std::uint32_t> ids;
   for (int i = 0; i < 40; ++i) ids.push_back(o.intern("name-" + std::to_string(i)));
-  for (int i = 0; i < 40; ++i) CHECK(o.intern("name-" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
+  for (int i = 0; i < 40; ++i)
+    CHECK(o.intern("name-" + std::to_string(i)) == ids[static_cast<std::size_t>(i)]);
   CHECK(o.name(ids[39]) == "name-39");
 }
 
-TEST_CASE("io::TextStream at least doubles what is pending on each fill, so a long record is read in linear time") {
+TEST_CASE(
+    "io::TextStream at least doubles what is pending on each fill, so a long record is read in "
+    "linear time") {
   // A reader parses a record again from its start after each fill(): were fill() to add one block
   // only, a field of n blocks would be parsed n times (quadratic). Doubling makes it log n times.
   test::TempDir dir;

@@ -136,12 +136,12 @@ TEST_CASE("io::load_time reports every bad row with file and line, never droppin
   TempDir dir;
   dir.write("time/bad.csv",
             "person,activity,month,hours\n"
-            "lead,A1,2022-03,7.5\n"      // line 2: fine
-            "lead,A1,2022-03,-2\n"       // line 3: negative hours
-            "lead,A1,2022-03,010\n"      // line 4: leading zero
-            "lead,A1,2022-3,8\n"         // line 5: not a month
-            "lead,A1,2022-03\n"          // line 6: short row
-            "lead,A1,,8\n"               // line 7: no month
+            "lead,A1,2022-03,7.5\n"       // line 2: fine
+            "lead,A1,2022-03,-2\n"        // line 3: negative hours
+            "lead,A1,2022-03,010\n"       // line 4: leading zero
+            "lead,A1,2022-3,8\n"          // line 5: not a month
+            "lead,A1,2022-03\n"           // line 6: short row
+            "lead,A1,,8\n"                // line 7: no month
             "lead,A1,2022-04,0.0001\n");  // line 8: finer than a second
   Diagnostics d;
   auto rows = grantkit::io::load_time(project_with(dir, {source("time/bad.csv")}), d);

@@ -73,7 +73,10 @@ TEST_CASE("io::parse_yaml normalises line ends and skips a BOM") {
   REQUIRE(cr);
   CHECK(cr->find("b")->text == "2");
   CHECK(cr->find("b")->place.line == 2);
-  auto crlf = parse("\xEF\xBB\xBF" "a: 1\r\nb: x\r\n", d);
+  auto crlf = parse(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: x\r\n",
+      d);
   REQUIRE(crlf);
   CHECK(crlf->find("a")->text == "1");
   CHECK(crlf->find("b")->text == "x");

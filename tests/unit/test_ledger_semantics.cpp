@@ -23,27 +23,32 @@ namespace {
 // kValidProject with its ledger sources replaced by `sources` (list items indented 4).
 model::Project project_with(const TempDir& dir, const std::string& sources, core::Diagnostics& d,
                             const std::string& project_text = test::kValidProject) {
-  dir.write("project.yaml", replaced(project_text, "    - {path: \"ledger/*.csv\", format: csv}\n", sources));
+  dir.write("project.yaml",
+            replaced(project_text, "    - {path: \"ledger/*.csv\", format: csv}\n", sources));
   auto p = io::load_project(dir.path(), test::data_dir(), d);
   REQUIRE(p);
   return *p;
 }
 
 // The project's ledger read and classified as the claim-like commands do.
-model::Outcome classify(const model::Project& p, core::Diagnostics& d, std::optional<core::Date> paid_by = std::nullopt,
+model::Outcome classify(const model::Project& p, core::Diagnostics& d,
+                        std::optional<core::Date> paid_by = std::nullopt,
                         std::optional<core::Period> detail = std::nullopt) {
   check::OutcomeBuilder b(p, d, !detail, detail, paid_by);
-  io::LedgerLoad read = io::read_ledger(p, test::data_dir(), d, [&](const model::TransactionView& t) { b.add(t); });
+  io::LedgerLoad read =
+      io::read_ledger(p, test::data_dir(), d, [&](const model::TransactionView& t) { b.add(t); });
   model::Outcome o = b.finish();
   for (auto& e : read.unreadable) o.add_exclusion(std::move(e));
   return o;
 }
 
 reports::ReportWindow window(const model::Project& p, const char* as_of, const char* period) {
-  return *reports::make_window(p, test::date(as_of), *core::parse_period_expression(period), test::date("2030-01-01"));
+  return *reports::make_window(p, test::date(as_of), *core::parse_period_expression(period),
+                               test::date("2030-01-01"));
 }
 
-const reports::Cell& value(const reports::Document& doc, const std::string& object, const std::string& key) {
+const reports::Cell& value(const reports::Document& doc, const std::string& object,
+                           const std::string& key) {
   for (const auto& [name, v] : doc.values) {
     if (name != object) continue;
     for (const auto& [k, c] : v.entries) {
@@ -81,7 +86,8 @@ Money received(const model::Outcome& o, const std::string& financier) {
 
 }  // namespace
 
-TEST_CASE("ledger: a Debet/Kredit CSV with a receipt, a repayment and an aid payment, read by meaning") {
+TEST_CASE(
+    "ledger: a Debet/Kredit CSV with a receipt, a repayment and an aid payment, read by meaning") {
   TempDir dir;
   // A municipality's 150 000 kr in the Kredit column, 20 000 kr of it paid back (Debet), and
   // Tillväxtverket's 318 412 kr paid out (Kredit), booked on a class-3 account.
@@ -93,7 +99,8 @@ TEST_CASE("ledger: a Debet/Kredit CSV with a receipt, a repayment and an aid pay
             "2022-02-10;V4;6550;10 000,00;;Konsult;externa_tjanster;A2;\n"
             "2022-02-11;V5;6550;;2 500,00;Kreditnota konsult;externa_tjanster;A2;\n");
   core::Diagnostics d;
-  auto p = project_with(dir, "    - {path: \"ledger/dk.csv\", format: csv, delimiter: \";\", decimal: \",\"}\n", d);
+  auto p = project_with(
+      dir, "    - {path: \"ledger/dk.csv\", format: csv, delimiter: \";\", decimal: \",\"}\n", d);
   auto o = classify(p, d);
   // The receipt is +150 000 received; the repayment lowers it and is a finding naming it.
   CHECK(received(o, "kommunen") == Money::from_kronor(130000));
@@ -139,7 +146,10 @@ TEST_CASE("ledger: aid by account_map and by the BAS plan (3981 Erhållna EU-bid
             "2022-05-01,V2,3981,1000,EU-bidrag\n"
             "2022-05-02,V3,3011,500,Försäljning\n");
   core::Diagnostics d;
-  auto p = project_with(dir, "    - {path: \"ledger/a.csv\", format: csv, accounts: bas, account_map: {\"3010\": aid}}\n", d);
+  auto p = project_with(
+      dir,
+      "    - {path: \"ledger/a.csv\", format: csv, accounts: bas, account_map: {\"3010\": aid}}\n",
+      d);
   auto o = classify(p, d);
   Money aid;
   for (const auto& [day, m] : o.aid_paid) aid += m;
@@ -203,7 +213,8 @@ TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dat
   auto o3 = classify(p3, d3, w.as_of, w.period);
   auto doc3 = test::claim_report(p3, o3, w);
   CHECK(count_rule(doc3.diagnostics, "claim.payment-unknown") == 1);
-  CHECK(messages(doc3.diagnostics, "claim.payment-unknown").find("nopaid.csv") != std::string::npos);
+  CHECK(messages(doc3.diagnostics, "claim.payment-unknown").find("nopaid.csv") !=
+        std::string::npos);
   CHECK(count_rule(doc3.diagnostics, "claim.unpaid") == 2);
   CHECK(table(doc3, "transactions").total->back().number == 100000 + 30000);
   // Without --as-of payment checks (budget), nothing is unpaid and nothing is said.
@@ -220,7 +231,8 @@ TEST_CASE("claim: costs of simplified cost options need no payment date") {
             "2022-02-10;S1;5010;10000,00;Lön;personal;A2;2022-02-25\n"
             "2022-02-10;S2;;500,00;Värderad tid;offentligt_bidrag_i_annat_an_pengar;A2;\n");
   core::Diagnostics d;
-  auto p = project_with(dir, "    - {path: \"ledger/p.csv\", format: csv, delimiter: \";\", decimal: \",\"}\n", d);
+  auto p = project_with(
+      dir, "    - {path: \"ledger/p.csv\", format: csv, delimiter: \";\", decimal: \",\"}\n", d);
   auto w = window(p, "2022-06-30", "2022-H1");
   auto o = classify(p, d, w.as_of, w.period);
   auto doc = test::claim_report(p, o, w);
@@ -230,7 +242,8 @@ TEST_CASE("claim: costs of simplified cost options need no payment date") {
 
 TEST_CASE("ledger.outside-activity-period: a cost after its activity ended") {
   TempDir dir;
-  // A1 runs 2021-06-01 – 2021-12-31, A2 2022-01-01 – 2022-12-31; the eligible period ends 2023-03-31.
+  // A1 runs 2021-06-01 – 2021-12-31, A2 2022-01-01 – 2022-12-31; the eligible period ends
+  // 2023-03-31.
   dir.write("ledger/a.csv",
             "date,voucher,account,amount,text,category,activity\n"
             "2021-12-31,A1-last,6550,100,Sista dagen,externa_tjanster,A1\n"
@@ -255,9 +268,11 @@ TEST_CASE("ledger.outside-activity-period: a cost after its activity ended") {
 
 TEST_CASE("cofinancing: the owner's share is the balancing item, never a shortfall") {
   // The owner (region-test) co-finances: budget 1 000 000 − aid 400 000 − Testkommun 500 000.
-  std::string text = replaced(test::kValidProject, "aid: {rate: 50%, max: 500000}", "aid: {rate: 50%, max: 400000}");
+  std::string text = replaced(test::kValidProject, "aid: {rate: 50%, max: 500000}",
+                              "aid: {rate: 50%, max: 400000}");
   text = replaced(text, "financing:\n",
-                  "financing:\n  - {id: region-test, name: Region Test, type: public, cash: 100000, in_kind: 0, total: 100000}\n");
+                  "financing:\n  - {id: region-test, name: Region Test, type: public, cash: "
+                  "100000, in_kind: 0, total: 100000}\n");
   TempDir dir;
   dir.write("ledger/c.csv",
             "date,voucher,account,amount,text,category,activity,financier\n"
@@ -298,15 +313,20 @@ TEST_CASE("ledger: SIE payment dates from the source's paid_dimension") {
   TempDir dir;
   dir.write("ledger/l.se",
             "#FLAGGA 0\n#FORMAT PC8\n#SIETYP 4\n#DIM 23 \"Betaldatum\"\n"
-            "#VER A 1 20220210 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"20220220\"} 1000.00\n#TRANS 2440 {} -1000.00\n}\n"
-            "#VER A 2 20220211 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"2022-07-15\"} 2000.00\n#TRANS 2440 {} -2000.00\n}\n"
-            "#VER A 3 20220212 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\"} 4000.00\n#TRANS 2440 {} -4000.00\n}\n"
-            "#VER A 4 20220213 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"snart\"} 8000.00\n#TRANS 2440 {} -8000.00\n}\n");
+            "#VER A 1 20220210 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"20220220\"} "
+            "1000.00\n#TRANS 2440 {} -1000.00\n}\n"
+            "#VER A 2 20220211 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"2022-07-15\"} "
+            "2000.00\n#TRANS 2440 {} -2000.00\n}\n"
+            "#VER A 3 20220212 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\"} 4000.00\n#TRANS 2440 {} "
+            "-4000.00\n}\n"
+            "#VER A 4 20220213 \"Faktura\"\n{\n#TRANS 6550 {20 \"A2\" 23 \"snart\"} "
+            "8000.00\n#TRANS 2440 {} -8000.00\n}\n");
   core::Diagnostics d;
-  auto p = project_with(dir,
-                        "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20, "
-                        "paid_dimension: 23}\n",
-                        d);
+  auto p = project_with(
+      dir,
+      "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20, "
+      "paid_dimension: 23}\n",
+      d);
   auto w = window(p, "2022-06-30", "2022-H1");
   auto o = classify(p, d, w.as_of, w.period);
   CHECK(count_rule(d, "ledger.date") == 1);  // 'snart' is not a date: the row counts as not paid
@@ -316,7 +336,9 @@ TEST_CASE("ledger: SIE payment dates from the source's paid_dimension") {
   CHECK(count_rule(doc.diagnostics, "claim.payment-unknown") == 0);
   // Without paid_dimension the same file gives no payment date at all.
   core::Diagnostics d2;
-  auto p2 = project_with(dir, "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20}\n", d2);
+  auto p2 = project_with(
+      dir, "    - {path: \"ledger/l.se\", format: sie, accounts: bas, activity_dimension: 20}\n",
+      d2);
   auto o2 = classify(p2, d2, w.as_of, w.period);
   auto doc2 = test::claim_report(p2, o2, w);
   CHECK(count_rule(doc2.diagnostics, "claim.payment-unknown") == 1);

@@ -32,7 +32,8 @@ model::Activity activity(std::string id, std::string name) {
 }
 
 core::Date ymd(int y, int m, int d) {
-  return core::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+  return core::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                    static_cast<unsigned short>(d));
 }
 
 model::Financier financier(std::string id, std::string name) {
@@ -73,7 +74,8 @@ TEST_CASE("io::parse_yaml reads a map of 200 000 keys and still finds every dupl
 TEST_CASE("io::read_account_map: 100 000 accounts read, the one overlap among them found") {
   constexpr int kAccounts = 100000;
   std::string text = "account_map:\n";
-  for (int i = 0; i < kAccounts; ++i) text += fmt::format("  \"{}\": externa_tjanster\n", 100000000 + i);
+  for (int i = 0; i < kAccounts; ++i)
+    text += fmt::format("  \"{}\": externa_tjanster\n", 100000000 + i);
   // Two ranges that overlap without nesting (line kAccounts + 3 overlaps line kAccounts + 2), and
   // one that holds singles of the map (nested: allowed, the singles win).
   text += "  \"200000010-200000020\": resor_och_logi\n";
@@ -99,7 +101,8 @@ TEST_CASE("io::read_account_map: 100 000 accounts read, the one overlap among th
 
 TEST_CASE("model::Project::find_activity and find_financier: hashed, the same answers as a scan") {
   model::Project p;
-  for (int i = 0; i < 1000; ++i) p.activities.push_back(activity(fmt::format("A{}", i), fmt::format("first {}", i)));
+  for (int i = 0; i < 1000; ++i)
+    p.activities.push_back(activity(fmt::format("A{}", i), fmt::format("first {}", i)));
   p.activities.push_back(activity("A7", "second A7"));  // a duplicate id: the first one is found
   auto scan = [&](std::string_view id) -> const model::Activity* {
     for (const auto& a : p.activities) {
@@ -174,7 +177,8 @@ staff:
 
 }  // namespace
 
-TEST_CASE("reports::TimeIndex: reported_seconds per entry and month as a scan of every row gives them") {
+TEST_CASE(
+    "reports::TimeIndex: reported_seconds per entry and month as a scan of every row gives them") {
   test::TempDir dir;
   dir.write("project.yaml", kProject);
   dir.write("staff.yaml", kStaff);
@@ -240,14 +244,16 @@ TEST_CASE("reports::TimeIndex: reported_seconds per entry and month as a scan of
   CHECK(total > 0);  // the questions found time: the comparison could fail
 }
 
-TEST_CASE("io::load_time: a time report over many blocks, every row counted, repeated text shared") {
+TEST_CASE(
+    "io::load_time: a time report over many blocks, every row counted, repeated text shared") {
   test::TempDir dir;
   // 60 000 rows (about 2 MB: more than one block of the streamed reader), on three persons and two
   // activities, 0.01 h each: 36 s a row.
   std::string csv = "person;activity;month;hours\n";
   constexpr int kRows = 60000;
   for (int i = 0; i < kRows; ++i) {
-    csv += fmt::format("projektadministrator-{};A{};2022-{:02d};0,01\n", i % 3, i % 2 + 1, i % 12 + 1);
+    csv +=
+        fmt::format("projektadministrator-{};A{};2022-{:02d};0,01\n", i % 3, i % 2 + 1, i % 12 + 1);
   }
   dir.write("time/t.csv", csv);
   model::Project p;
@@ -280,7 +286,8 @@ TEST_CASE("io::load_time: a time report over many blocks, every row counted, rep
   CHECK(at.column == 2);
 }
 
-TEST_CASE("io::load_time: a byte that is not UTF-8 anywhere in a streamed file keeps every row out") {
+TEST_CASE(
+    "io::load_time: a byte that is not UTF-8 anywhere in a streamed file keeps every row out") {
   test::TempDir dir;
   std::string csv = "person,activity,month,hours\n";
   for (int i = 0; i < 50000; ++i) csv += "lead,A1,2022-03,1\n";  // past the first block

@@ -14,19 +14,23 @@ using reports::Cell;
 
 namespace {
 
-core::Date d(const char* s) { return test::date(s); }
+core::Date d(const char* s) {
+  return test::date(s);
+}
 // The fixture without flat rates, so that outcome is the booked rows alone.
 model::Project base() {
   auto p = test::load_fixture();
   p.decision.rates["payroll_overhead"] = core::Percent::from_points(0);
   return p;
 }
-model::Transaction tx(const char* iso, const char* activity, std::int64_t ore, const char* category) {
+model::Transaction tx(const char* iso, const char* activity, std::int64_t ore,
+                      const char* category) {
   return test::cost(iso, activity, ore, category);
 }
 
 reports::ReportWindow window(const model::Project& p, const char* as_of, const char* period) {
-  return *reports::make_window(p, d(as_of), *core::parse_period_expression(period), d("2030-01-01"));
+  return *reports::make_window(p, d(as_of), *core::parse_period_expression(period),
+                               d("2030-01-01"));
 }
 
 // The cell of `key` in a row of the document's first table.
@@ -53,14 +57,18 @@ TEST_CASE("reports::make_window") {
   auto w3 = window(p, "2022-02-10", "2022-03");
   CHECK_FALSE(w3.this_period.has_value());  // the period starts after as_of
   CHECK(w3.to_date->iso() == "2021-06-01..2022-02-10");
-  CHECK_FALSE(reports::make_window(p, d("2022-02-10"), *core::parse_period_expression("2019"), d("2022-01-01")).ok());
+  CHECK_FALSE(reports::make_window(p, d("2022-02-10"), *core::parse_period_expression("2019"),
+                                   d("2022-01-01"))
+                  .ok());
 }
 
 TEST_CASE("reports::budget_report per activity") {
   auto p = base();
   model::Outcome o;
-  test::add_costs(o, {tx("2021-06-15", "A1", 10000050, "externa_tjanster"), tx("2021-12-31", "A1", 1, "personal"),
-             tx("2022-01-20", "A2", 25000, "personal"), tx("2022-02-01", "A2", 99999900, "personal")});
+  test::add_costs(
+      o,
+      {tx("2021-06-15", "A1", 10000050, "externa_tjanster"), tx("2021-12-31", "A1", 1, "personal"),
+       tx("2022-01-20", "A2", 25000, "personal"), tx("2022-02-01", "A2", 99999900, "personal")});
   test::BudgetOptions bo;
   bo.window = window(p, "2022-01-31", "2022-01");
   auto doc = test::budget_report(p, o, bo);
@@ -74,7 +82,8 @@ TEST_CASE("reports::budget_report per activity") {
   CHECK(cell(doc, 0, "used_pct").number == 250001);  // 100 000,51 / 400 000 = 25,000127 % → down
   CHECK(cell(doc, 0, "variance").number == 10000051 - 40000000);
   CHECK(cell(doc, 0, "flags").list == std::vector<std::string>{"budget.underspend"});
-  // A2: 600 000 kr over 2022 (365 days); 31 days elapsed on 2022-01-31; the February row does not count.
+  // A2: 600 000 kr over 2022 (365 days); 31 days elapsed on 2022-01-31; the February row does not
+  // count.
   CHECK(cell(doc, 1, "outcome_to_date").number == 25000);
   CHECK(cell(doc, 1, "outcome_period").number == 25000);
   CHECK(cell(doc, 1, "planned_to_date").number == 60000000LL * 31 / 365);  // 5 095 890,41 → down
@@ -87,10 +96,12 @@ TEST_CASE("reports::budget_report per activity") {
 
 TEST_CASE("reports::budget_report per category and per activity and category") {
   auto p = base();
-  p.activities[0].category_budget = {{"personal", Money::from_kronor(100000)}, {"externa_tjanster", Money::from_kronor(300000)}};
+  p.activities[0].category_budget = {{"personal", Money::from_kronor(100000)},
+                                     {"externa_tjanster", Money::from_kronor(300000)}};
   model::Outcome o;
-  test::add_costs(o, {tx("2021-07-01", "A1", 100, "personal"), tx("2021-07-02", "A1", 200, "externa_tjanster"),
-             tx("2022-07-02", "A2", 400, "personal")});
+  test::add_costs(
+      o, {tx("2021-07-01", "A1", 100, "personal"), tx("2021-07-02", "A1", 200, "externa_tjanster"),
+          tx("2022-07-02", "A2", 400, "personal")});
   test::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
@@ -148,7 +159,8 @@ TEST_CASE("reports::budget_report counts flat rates and in-kind time as their ow
   }
   CHECK(by_category["personal"] == 10000000);
   CHECK(by_category["schablonkostnader"] == 4524000);
-  CHECK(by_category["offentligt_bidrag_i_annat_an_pengar"] == 300000 + 135720);  // 3 000 kr + 45,24 %
+  CHECK(by_category["offentligt_bidrag_i_annat_an_pengar"] ==
+        300000 + 135720);  // 3 000 kr + 45,24 %
 }
 
 TEST_CASE("reports::Position::budget_flags: deviation thresholds (20 % and 50 000 kr)") {
@@ -156,21 +168,27 @@ TEST_CASE("reports::Position::budget_flags: deviation thresholds (20 % and 50 00
   model::Outcome o;
   reports::Position pos(p, o, window(p, "2022-03-31", "2022-03"));
   auto flags = [&](std::int64_t budget_kr, std::int64_t outcome_kr) {
-    return pos.budget_flags(Money::from_kronor(budget_kr), Money::from_kronor(outcome_kr), std::nullopt, true, false);
+    return pos.budget_flags(Money::from_kronor(budget_kr), Money::from_kronor(outcome_kr),
+                            std::nullopt, true, false);
   };
-  CHECK(flags(250000, 312000) == std::vector<std::string>{"budget.change-decision-needed"});  // +62 000, 24,8 %
-  CHECK(flags(150000, 190000) == std::vector<std::string>{"budget.over"});  // +40 000 (26,7 %) < 50 000 kr
+  CHECK(flags(250000, 312000) ==
+        std::vector<std::string>{"budget.change-decision-needed"});  // +62 000, 24,8 %
+  CHECK(flags(150000, 190000) ==
+        std::vector<std::string>{"budget.over"});  // +40 000 (26,7 %) < 50 000 kr
   CHECK(flags(1000000, 1150000) == std::vector<std::string>{"budget.over"});  // +150 000 but 15 %
   CHECK(flags(250000, 300000).empty() == false);
-  CHECK(flags(250000, 300000) == std::vector<std::string>{"budget.over"});  // exactly 20 %: not more than
+  CHECK(flags(250000, 300000) ==
+        std::vector<std::string>{"budget.over"});  // exactly 20 %: not more than
   CHECK(flags(250000, 250000).empty());
 }
 
 TEST_CASE("reports::budget_report flags a category needing a change decision") {
   auto p = base();
-  p.decision.budget.categories = {{"personal", Money::from_kronor(250000)}, {"externa_tjanster", Money::from_kronor(150000)}};
+  p.decision.budget.categories = {{"personal", Money::from_kronor(250000)},
+                                  {"externa_tjanster", Money::from_kronor(150000)}};
   model::Outcome o;
-  test::add_costs(o, {tx("2022-01-01", "A2", 31200000, "personal"), tx("2022-01-01", "A2", 19000000, "externa_tjanster")});
+  test::add_costs(o, {tx("2022-01-01", "A2", 31200000, "personal"),
+                      tx("2022-01-01", "A2", 19000000, "externa_tjanster")});
   test::BudgetOptions bo;
   bo.window = window(p, "2022-11-30", "2022");
   bo.by = reports::BudgetGrouping::category;
@@ -184,8 +202,9 @@ TEST_CASE("reports::budget_report flags a category needing a change decision") {
 TEST_CASE("reports::budget_report --monthly") {
   auto p = base();
   model::Outcome o;
-  test::add_costs(o, {tx("2022-01-05", "A2", 100, "personal"), tx("2022-03-05", "A2", 300, "personal"),
-             tx("2022-03-06", "A2", 5, "personal"), tx("2022-04-01", "A2", 7, "personal")});
+  test::add_costs(o,
+                  {tx("2022-01-05", "A2", 100, "personal"), tx("2022-03-05", "A2", 300, "personal"),
+                   tx("2022-03-06", "A2", 5, "personal"), tx("2022-04-01", "A2", 7, "personal")});
   test::BudgetOptions bo;
   bo.window = window(p, "2022-03-31", "2022-Q1");
   bo.monthly = true;
@@ -199,11 +218,13 @@ TEST_CASE("reports::budget_report --monthly") {
   CHECK(cell(doc, 2, "months").entries[2].value.number == 305);
 }
 
-TEST_CASE("reports::Position: a span's flat rate is the step of the cumulative one, so spans add up") {
+TEST_CASE(
+    "reports::Position: a span's flat rate is the step of the cumulative one, so spans add up") {
   auto p = test::load_fixture();  // with the payroll overhead, 45,24 %
   model::Outcome o;
   // 1,01 kr of staff costs in each of two months: 45,24 % is 45,69 öre a month, 91,38 öre together.
-  test::add_costs(o, {tx("2022-01-15", "A2", 101, "personal"), tx("2022-02-15", "A2", 101, "personal")});
+  test::add_costs(
+      o, {tx("2022-01-15", "A2", 101, "personal"), tx("2022-02-15", "A2", 101, "personal")});
   reports::Position pos(p, o, window(p, "2022-02-28", "2022-02"));
   auto overhead = [](const reports::CostLines& lines) {
     Money m;
@@ -224,14 +245,17 @@ TEST_CASE("reports::Position: a span's flat rate is the step of the cumulative o
   bo.window = window(p, "2022-02-28", "2022-02");
   auto budget = test::budget_report(p, o, bo);
   const auto& costs = claim.tables.at(0);
-  CHECK(costs.total->at(static_cast<std::size_t>(reports::column_index(costs, "cumulative"))).number ==
-        cell(budget, budget.tables[0].rows.size(), "outcome_to_date").number);
+  CHECK(costs.total->at(static_cast<std::size_t>(reports::column_index(costs, "cumulative")))
+            .number == cell(budget, budget.tables[0].rows.size(), "outcome_to_date").number);
 }
 
-TEST_CASE("reports::budget_report: costs without an activity count in the totals, remaining = budget − outcome") {
+TEST_CASE(
+    "reports::budget_report: costs without an activity count in the totals, remaining = budget − "
+    "outcome") {
   auto p = base();
   model::Outcome o;
-  test::add_costs(o, {tx("2022-03-01", "A2", 100000, "externa_tjanster"), tx("2022-03-02", "", 50000, "externa_tjanster")});
+  test::add_costs(o, {tx("2022-03-01", "A2", 100000, "externa_tjanster"),
+                      tx("2022-03-02", "", 50000, "externa_tjanster")});
   test::BudgetOptions bo;
   bo.window = window(p, "2022-03-31", "2022-03");
   auto doc = test::budget_report(p, o, bo);

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <grantkit/render/render.hpp>
 #include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/cofinancing.hpp>
-#include <grantkit/render/render.hpp>
 
 #include "support.hpp"
 #include "views.hpp"
@@ -14,7 +14,8 @@ using reports::Cell;
 namespace {
 
 reports::ReportWindow window(const model::Project& p, const char* as_of, const char* period) {
-  return *reports::make_window(p, test::date(as_of), *core::parse_period_expression(period), test::date("2030-01-01"));
+  return *reports::make_window(p, test::date(as_of), *core::parse_period_expression(period),
+                               test::date("2030-01-01"));
 }
 
 core::Diagnostics period_findings(const model::Project& p, const char* period) {
@@ -56,10 +57,14 @@ TEST_CASE("reports::check_claim_period") {
   auto p = test::load_fixture();
   CHECK(period_findings(p, "2022-H1").empty());
   CHECK(period_findings(p, "2022-03").empty());
-  CHECK(test::count_rule(period_findings(p, "2022-11-01..2023-01-31"), "claim.period") == 1);  // two years
-  CHECK(test::count_rule(period_findings(p, "2022-01-01..2022-07-31"), "claim.period") == 1);  // 7 months
-  CHECK(test::count_rule(period_findings(p, "2022-01-15..2022-02-28"), "claim.period") == 1);  // not whole months
-  CHECK(test::count_rule(period_findings(p, "2021-05"), "claim.period") == 1);  // before the eligible period
+  CHECK(test::count_rule(period_findings(p, "2022-11-01..2023-01-31"), "claim.period") ==
+        1);  // two years
+  CHECK(test::count_rule(period_findings(p, "2022-01-01..2022-07-31"), "claim.period") ==
+        1);  // 7 months
+  CHECK(test::count_rule(period_findings(p, "2022-01-15..2022-02-28"), "claim.period") ==
+        1);  // not whole months
+  CHECK(test::count_rule(period_findings(p, "2021-05"), "claim.period") ==
+        1);  // before the eligible period
   model::Claim earlier;
   earlier.id = "1";
   earlier.period = {test::date("2021-06-01"), test::date("2021-11-30")};
@@ -71,10 +76,10 @@ TEST_CASE("reports::check_claim_period") {
 TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative − claimed") {
   auto p = test::load_fixture();  // aid 50 %, max 500 000; payroll overhead 45,24 %
   model::Outcome o;
-  test::add_costs(o, {test::cost("2021-07-10", "A1", 10000000, "personal"),   // before the period
-             test::cost("2022-02-10", "A2", 5000000, "personal"),    // in it
-             test::cost("2022-03-10", "A2", 1234567, "externa_tjanster"),
-             test::cost("2022-07-01", "A2", 999, "externa_tjanster")});  // after it
+  test::add_costs(o, {test::cost("2021-07-10", "A1", 10000000, "personal"),  // before the period
+                      test::cost("2022-02-10", "A2", 5000000, "personal"),   // in it
+                      test::cost("2022-03-10", "A2", 1234567, "externa_tjanster"),
+                      test::cost("2022-07-01", "A2", 999, "externa_tjanster")});  // after it
   model::Claim earlier;
   earlier.id = "1";
   earlier.period = {test::date("2021-06-01"), test::date("2021-12-31")};
@@ -103,7 +108,9 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   std::string json = render::render_json(doc);
   CHECK(json.find("\"aid\": {") != std::string::npos);
   CHECK(json.find("\"aid\": [") == std::string::npos);
-  std::string md = render::render_text(doc, render::RenderOptions{render::Format::md, render::Lang::en, render::CsvDialect::rfc4180, false});
+  std::string md =
+      render::render_text(doc, render::RenderOptions{render::Format::md, render::Lang::en,
+                                                     render::CsvDialect::rfc4180, false});
   CHECK(md.find("| Aid to claim this period | 55,102.83 |") != std::string::npos);
   CHECK(table(doc, "transactions").rows.size() == 2);
   CHECK(table(doc, "transactions").total->back().number == 5000000 + 1234567);
@@ -122,7 +129,8 @@ TEST_CASE("reports::claim_report: capped by the decided maximum and the approved
   auto doc = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   // 50 % × 900 000 = 450 000, under the max 500 000: 450 000 − 420 000.
   CHECK(aid(doc, "to_claim").number == 3000000);
-  // A larger outcome: rate × eligible passes the max, so exactly the remainder of the max is claimed.
+  // A larger outcome: rate × eligible passes the max, so exactly the remainder of the max is
+  // claimed.
   o.add_cost(test::cost("2022-03-10", "A2", 9000000, "externa_tjanster"));  // 990 000 kr in all
   p.decision.aid.max = Money::from_kronor(480000);
   auto capped = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
@@ -140,7 +148,8 @@ TEST_CASE("reports::claim_report: capped by the decided maximum and the approved
 }
 
 TEST_CASE("reports::cofinancing_report: received, valued and expected pro rata") {
-  auto p = test::load_fixture();  // kommunen: cash 300 000, in kind 200 000; eligible 2021-06-01..2023-03-31
+  auto p = test::load_fixture();  // kommunen: cash 300 000, in kind 200 000; eligible
+                                  // 2021-06-01..2023-03-31
   model::Outcome o;
   model::Transaction cash;
   cash.date = test::date("2022-01-15");

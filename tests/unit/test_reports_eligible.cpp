@@ -19,7 +19,9 @@ Money sum(const std::vector<CostLine>& lines, CostSource source, const std::stri
   return m;
 }
 
-core::Period year2022() { return {test::date("2022-01-01"), test::date("2022-12-31")}; }
+core::Period year2022() {
+  return {test::date("2022-01-01"), test::date("2022-12-31")};
+}
 
 }  // namespace
 
@@ -27,15 +29,18 @@ TEST_CASE("reports::eligible_costs: payroll overhead 45.24 % and indirect 15 %")
   auto p = test::load_fixture();
   p.decision.rates["indirect"] = core::Percent::from_points(15);
   model::Outcome o;
-  test::add_costs(o, {test::cost("2022-01-31", "A2", 6000000, "personal"), test::cost("2022-02-28", "A2", 4000000, "personal"),
-             test::cost("2022-02-28", "A2", 123456, "externa_tjanster")});
+  test::add_costs(o, {test::cost("2022-01-31", "A2", 6000000, "personal"),
+                      test::cost("2022-02-28", "A2", 4000000, "personal"),
+                      test::cost("2022-02-28", "A2", 123456, "externa_tjanster")});
   auto lines = reports::eligible_costs(p, o, year2022());
   CHECK(sum(lines, CostSource::booked) == Money::from_ore(10123456));
   CHECK(sum(lines, CostSource::flat_rate, "payroll_overhead") == Money::from_kronor(45240));
-  CHECK(sum(lines, CostSource::flat_rate, "indirect") == Money::from_kronor(21786));  // 15 % of 145 240
+  CHECK(sum(lines, CostSource::flat_rate, "indirect") ==
+        Money::from_kronor(21786));  // 15 % of 145 240
   // Distributed over the months of the base, adding up exactly: 27 144 + 18 096 = 45 240.
   for (const auto& l : lines) {
-    if (l.origin == "payroll_overhead" && l.month.month == 1) CHECK(l.amount == Money::from_kronor(27144));
+    if (l.origin == "payroll_overhead" && l.month.month == 1)
+      CHECK(l.amount == Money::from_kronor(27144));
     if (l.origin == "payroll_overhead") CHECK(l.category == "schablonkostnader");
   }
 }
@@ -43,9 +48,11 @@ TEST_CASE("reports::eligible_costs: payroll overhead 45.24 % and indirect 15 %")
 TEST_CASE("reports::eligible_costs: flat rates round down once, on the aggregate") {
   auto p = test::load_fixture();
   model::Outcome o;
-  // Three rows of 0,01 kr: per row 45,24 % would be 0 öre each; on the aggregate 0,03 × 45,24 % = 1,36 öre → 1.
-  test::add_costs(o, {test::cost("2022-01-01", "A2", 1, "personal"), test::cost("2022-02-01", "A2", 1, "personal"),
-             test::cost("2022-03-01", "A2", 1, "personal")});
+  // Three rows of 0,01 kr: per row 45,24 % would be 0 öre each; on the aggregate 0,03 × 45,24 % =
+  // 1,36 öre → 1.
+  test::add_costs(o, {test::cost("2022-01-01", "A2", 1, "personal"),
+                      test::cost("2022-02-01", "A2", 1, "personal"),
+                      test::cost("2022-03-01", "A2", 1, "personal")});
   auto lines = reports::eligible_costs(p, o, year2022());
   CHECK(sum(lines, CostSource::flat_rate) == Money::from_ore(1));
   // A 0 % override switches the default flat rate off.
@@ -72,11 +79,15 @@ TEST_CASE("reports::eligible_costs: in-kind staff time with payroll overhead") {
     CHECK(l.category == "offentligt_bidrag_i_annat_an_pengar");
     CHECK(l.financier == "kommunen");
   }
-  // Half of June 2021 (2021-06-15..30: 11 of 21 working days): 6 000 × 11 / 21 = 3 142,857… → 3 142,85.
-  CHECK(reports::staff_month_value(p, e, core::Month{2021, 6}, {test::date("2021-06-15"), test::date("2021-06-30")}) ==
+  // Half of June 2021 (2021-06-15..30: 11 of 21 working days): 6 000 × 11 / 21 = 3 142,857… → 3
+  // 142,85.
+  CHECK(reports::staff_month_value(p, e, core::Month{2021, 6},
+                                   {test::date("2021-06-15"), test::date("2021-06-30")}) ==
         Money::from_ore(314285));
   e.monthly_salary.reset();
-  CHECK(reports::staff_month_value(p, e, core::Month{2021, 6}, {test::date("2021-06-01"), test::date("2021-06-30")}).is_zero());
+  CHECK(reports::staff_month_value(p, e, core::Month{2021, 6},
+                                   {test::date("2021-06-01"), test::date("2021-06-30")})
+            .is_zero());
 }
 
 TEST_CASE("model::Project::decision_on applies change decisions from their date") {
@@ -87,7 +98,8 @@ TEST_CASE("model::Project::decision_on applies change decisions from their date"
   p.changes = {c};
   CHECK(p.decision_on(test::date("2022-05-31")).aid.max == Money::from_kronor(500000));
   CHECK(p.decision_on(test::date("2022-06-01")).aid.max == Money::from_kronor(600000));
-  CHECK(p.decision_on(test::date("2022-06-01")).budget.total == Money::from_kronor(1000000));  // not named: kept
+  CHECK(p.decision_on(test::date("2022-06-01")).budget.total ==
+        Money::from_kronor(1000000));  // not named: kept
 }
 
 TEST_CASE("model::Outcome sums every row and keeps whole only the rows of its detail period") {
@@ -108,12 +120,15 @@ TEST_CASE("model::Outcome sums every row and keeps whole only the rows of its de
   CHECK(o.booked_in({test::date("2022-02-01"), test::date("2022-02-28")}).size() == 1);
 }
 
-TEST_CASE("model::Project::on: a change decision's budget, activities, financing, rates and aid from its date") {
+TEST_CASE(
+    "model::Project::on: a change decision's budget, activities, financing, rates and aid from its "
+    "date") {
   auto p = test::load_fixture();
   model::ChangeDecision c;
   c.date = test::date("2022-09-15");
   model::Budget moved;
-  moved.categories = {{"personal", Money::from_kronor(650000)}, {"externa_tjanster", Money::from_kronor(350000)}};
+  moved.categories = {{"personal", Money::from_kronor(650000)},
+                      {"externa_tjanster", Money::from_kronor(350000)}};
   c.budget = moved;
   c.aid = model::Aid{core::Percent::from_points(50), Money::from_kronor(450000)};
   c.rates["indirect"] = core::Percent::from_points(15);
@@ -157,19 +172,24 @@ TEST_CASE("model::Project::on: a change decision's budget, activities, financing
   CHECK(after.find_financier("kommunen")->in_kind == Money::from_kronor(200000));  // kept
   // A view taken as of a date still knows the decision of an earlier one.
   CHECK(after.decision_on(test::date("2022-01-01")).aid.max == Money::from_kronor(500000));
-  CHECK(after.on(test::date("2022-01-01")).find_activity("A2")->budget == Money::from_kronor(600000));
+  CHECK(after.on(test::date("2022-01-01")).find_activity("A2")->budget ==
+        Money::from_kronor(600000));
 }
 
-TEST_CASE("reports::eligible_costs: a flat rate changed by a change decision applies from its date only") {
+TEST_CASE(
+    "reports::eligible_costs: a flat rate changed by a change decision applies from its date "
+    "only") {
   auto p = test::load_fixture();
   model::ChangeDecision c;
   c.date = test::date("2022-03-01");
   c.rates["indirect"] = core::Percent::from_points(15);
   p.changes = {c};
   model::Outcome o;
-  test::add_costs(o, {test::cost("2022-01-31", "A2", 1000000, "personal"), test::cost("2022-03-31", "A2", 1000000, "personal")});
+  test::add_costs(o, {test::cost("2022-01-31", "A2", 1000000, "personal"),
+                      test::cost("2022-03-31", "A2", 1000000, "personal")});
   auto lines = reports::eligible_costs(p, o, year2022());
-  CHECK(sum(lines, CostSource::flat_rate, "payroll_overhead") == Money::from_ore(904800));  // 45,24 % of 20 000 kr
+  CHECK(sum(lines, CostSource::flat_rate, "payroll_overhead") ==
+        Money::from_ore(904800));  // 45,24 % of 20 000 kr
   // 15 % of March's 10 000 kr + 45,24 % only: 2 178,60 kr; January's costs carry none.
   CHECK(sum(lines, CostSource::flat_rate, "indirect") == Money::from_ore(217860));
   for (const auto& l : lines) {

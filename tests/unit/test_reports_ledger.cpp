@@ -29,17 +29,18 @@ struct Built {
 // and listed with their texts), names_1252.csv (Windows-1252) and names_utf8.csv (UTF-8).
 Built build() {
   TempDir dir;
-  std::string sources = "    - {path: \"" + data("sie/basic.se") +
-                        "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, project: "
-                        "{dimension: 6, object: P2}}\n"
-                        "    - {path: \"" +
-                        data("csv/names_1252.csv") +
-                        "\", allow_outside: true, format: csv, encoding: windows-1252, decimal: \",\",\n"
-                        "       columns: {date: Datum, account: Konto, account_name: Kontonamn, "
-                        "amount: Belopp, text: Text,\n"
-                        "                 category: Kostnadsslag}}\n"
-                        "    - {path: \"" +
-                        data("csv/names_utf8.csv") + "\", allow_outside: true, format: csv}\n";
+  std::string sources =
+      "    - {path: \"" + data("sie/basic.se") +
+      "\", allow_outside: true, format: sie, accounts: bas, activity_dimension: 20, project: "
+      "{dimension: 6, object: P2}}\n"
+      "    - {path: \"" +
+      data("csv/names_1252.csv") +
+      "\", allow_outside: true, format: csv, encoding: windows-1252, decimal: \",\",\n"
+      "       columns: {date: Datum, account: Konto, account_name: Kontonamn, "
+      "amount: Belopp, text: Text,\n"
+      "                 category: Kostnadsslag}}\n"
+      "    - {path: \"" +
+      data("csv/names_utf8.csv") + "\", allow_outside: true, format: csv}\n";
   dir.write("project.yaml",
             test::replaced(test::kValidProject, "    - {path: \"ledger/*.csv\", format: csv}\n",
                            sources));

@@ -179,7 +179,9 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("reports::burn_up_report: a change decision does not rewrite the plan of the months before it") {
+TEST_CASE(
+    "reports::burn_up_report: a change decision does not rewrite the plan of the months before "
+    "it") {
   auto loaded = test::load_fixture();
   model::ChangeDecision c;
   c.date = test::date("2022-02-01");
@@ -190,8 +192,9 @@ TEST_CASE("reports::burn_up_report: a change decision does not rewrite the plan 
   loaded.changes = {c};
   model::Project p = loaded.on(test::date("2022-03-31"));
   model::Outcome o;
-  auto w = *reports::make_window(p, test::date("2022-03-31"), *core::parse_period_expression("2022-03"),
-                                 test::date("2030-01-01"));
+  auto w =
+      *reports::make_window(p, test::date("2022-03-31"), *core::parse_period_expression("2022-03"),
+                            test::date("2030-01-01"));
   auto burn = test::burn_up_report(p, o, w, reports::BudgetGrouping::activity);
   const auto& t = burn.tables.at(0);
   auto row = [&](const char* month) -> const std::vector<reports::Cell>& {

@@ -173,7 +173,7 @@ TEST_CASE("reports::staff_cost_rows: fixed share × salary, hourly reported hour
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].person == "processledare");
   CHECK(rows[0].start == test::date("2021-06-01"));
-  CHECK(rows[0].seconds == (6 * 4300) * 60);                    // 50 % × 143 h 20 min × 6
+  CHECK(rows[0].seconds == (6 * 4300) * 60);             // 50 % × 143 h 20 min × 6
   CHECK(rows[0].cost == Money::from_kronor(120000));     // 50 % × 40 000 × 6
   CHECK(rows[0].hourly_rate == Money::from_ore(27906));  // 40 000 × 12 / 1 720 = 279.069…
   CHECK(rows[1].seconds == (690) * 60);
@@ -355,11 +355,14 @@ indicator_behind: {points: 30%, near_end: 80%, source: "test"}
   CHECK(prog->indicator_near_end == Percent::from_points(80));
   CHECK_FALSE(prog->hourly_rate_index);  // none unless the rule set says so
   prog = io::load_programme(
-      dir.write("b.yaml", base + "hourly_rate_index: {percent: 2.4%, every_months: 12, source: \"test\"}\n"), d);
+      dir.write("b.yaml",
+                base + "hourly_rate_index: {percent: 2.4%, every_months: 12, source: \"test\"}\n"),
+      d);
   REQUIRE(prog);
   CHECK(d.empty());
   CHECK(prog->hourly_rate_index == *core::parse_percent("2.4%"));
   CHECK(prog->hourly_rate_index_months == 12);
-  io::load_programme(dir.write("c.yaml", base + "hourly_rate_index: {percent: 2.4%, every_months: 0}\n"), d);
+  io::load_programme(
+      dir.write("c.yaml", base + "hourly_rate_index: {percent: 2.4%, every_months: 0}\n"), d);
   CHECK(test::count_rule(d, "yaml.number") == 1);
 }

@@ -75,7 +75,8 @@ Document run(const Project& p) {
   Document doc = grantkit::reports::staffing_report(p, o);
   // As a command shows it: the staffing rules' findings (check_project's) with the report's own.
   for (const auto& rule : grantkit::check::project_rules()) {
-    if (rule.id == "staff.over-allocated" || rule.id == "staff.duplicate-entry" || rule.id == "staff.period")
+    if (rule.id == "staff.over-allocated" || rule.id == "staff.duplicate-entry" ||
+        rule.id == "staff.period")
       rule.run(p, doc.diagnostics);
   }
   return doc;

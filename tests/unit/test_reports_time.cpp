@@ -308,8 +308,9 @@ TEST_CASE("reports::time_report time.deviation") {
   // 10 % of a 50 % month is 430 min; 50 % is 2 150 min.
   constexpr std::int64_t kOver = kHalf + 431, kAtLimit = kHalf + 430;
   SUBCASE("fires: more than 10 % off in 3 months running; told once, where the run is 3 long") {
-    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 2}, kOver}, {Month{2022, 3}, kHalf - 431},
-                                              {Month{2022, 4}, kOver}});
+    auto entries =
+        lead_off(2022, 1, 2022, 5,
+                 {{Month{2022, 2}, kOver}, {Month{2022, 3}, kHalf - 431}, {Month{2022, 4}, kOver}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 1, 2022, 5));
     const Table& t = rows(doc);
     CHECK_FALSE(flagged(t, row_of(t, "lead", "2022-01"), "time.deviation"));
@@ -329,15 +330,21 @@ TEST_CASE("reports::time_report time.deviation") {
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
   SUBCASE("silent: exactly 10 % off, every month") {
-    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 1}, kAtLimit}, {Month{2022, 2}, kAtLimit},
-                                              {Month{2022, 3}, kAtLimit}, {Month{2022, 4}, kAtLimit},
-                                              {Month{2022, 5}, kHalf - 430}});
+    auto entries = lead_off(2022, 1, 2022, 5,
+                            {{Month{2022, 1}, kAtLimit},
+                             {Month{2022, 2}, kAtLimit},
+                             {Month{2022, 3}, kAtLimit},
+                             {Month{2022, 4}, kAtLimit},
+                             {Month{2022, 5}, kHalf - 430}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 1, 2022, 5));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
   SUBCASE("a run that reached its length before the window is told in the window's first month") {
-    auto entries = lead_off(2022, 1, 2022, 5, {{Month{2022, 1}, kOver}, {Month{2022, 2}, kOver},
-                                              {Month{2022, 3}, kOver}, {Month{2022, 4}, kOver}});
+    auto entries = lead_off(2022, 1, 2022, 5,
+                            {{Month{2022, 1}, kOver},
+                             {Month{2022, 2}, kOver},
+                             {Month{2022, 3}, kOver},
+                             {Month{2022, 4}, kOver}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 4, 2022, 5));
     const Table& t = rows(doc);
     CHECK(flagged(t, row_of(t, "lead", "2022-04"), "time.deviation"));
@@ -370,8 +377,11 @@ TEST_CASE("reports::time_report time.deviation") {
     CHECK(flagged(rows(doc), row_of(rows(doc), "lead", "2022-06"), "time.deviation"));
   }
   SUBCASE("July below plan is passed over: June, August and September 10 % off are a run") {
-    auto entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, 1000},
-                                              {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    auto entries = lead_off(2022, 5, 2022, 10,
+                            {{Month{2022, 6}, kOver},
+                             {Month{2022, 7}, 1000},
+                             {Month{2022, 8}, kOver},
+                             {Month{2022, 9}, kOver}});
     Document doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
     const Table& t = rows(doc);
     CHECK(flagged(t, row_of(t, "lead", "2022-06"), "time.deviation"));
@@ -380,8 +390,11 @@ TEST_CASE("reports::time_report time.deviation") {
     REQUIRE(count_rule(doc.diagnostics, "time.deviation") == 1);
     CHECK(doc.diagnostics.items().front().message.rfind("lead, 2022-09:", 0) == 0);
     // A month on plan between them ends the run.
-    entries = lead_off(2022, 5, 2022, 10, {{Month{2022, 6}, kOver}, {Month{2022, 7}, kHalf},
-                                         {Month{2022, 8}, kOver}, {Month{2022, 9}, kOver}});
+    entries = lead_off(2022, 5, 2022, 10,
+                       {{Month{2022, 6}, kOver},
+                        {Month{2022, 7}, kHalf},
+                        {Month{2022, 8}, kOver},
+                        {Month{2022, 9}, kOver}});
     doc = grantkit::reports::time_report(p, entries, months(2022, 5, 2022, 10));
     CHECK(count_rule(doc.diagnostics, "time.deviation") == 0);
   }
@@ -466,7 +479,7 @@ TEST_CASE("reports::time_report time.over-full-time") {
   std::vector<TimeEntry> year;
   for (int m = 1; m <= 12; ++m) year.push_back(te("full", "A1", 2022, m, kFullMonth, m + 1));
   SUBCASE("silent: 149 h in a month of 143 h 20 min, the year within 1 720 h") {
-    year[8].seconds = 149 * 3600;   // September
+    year[8].seconds = 149 * 3600;            // September
     year[9].seconds = 137 * 3600 + 40 * 60;  // October: the year still 1 720 h
     Document doc = grantkit::reports::time_report(p, year, months(2022, 9, 2022, 9));
     CHECK_FALSE(any_flag(rows(doc), "time.over-full-time"));

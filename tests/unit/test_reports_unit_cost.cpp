@@ -1,6 +1,6 @@
-// A project under erdf-2021-2027 (data/programmes/erdf-2021-2027.yaml, the shipped rule set) computed
-// to the öre from Tillväxtverket's rules for 2021–2027 (Handbok för EU-projekt 2021–2027, "Kostnader
-// som är stödberättigande för alla typer av projekt", "Rapportering av kostnader"):
+// A project under erdf-2021-2027 (data/programmes/erdf-2021-2027.yaml, the shipped rule set)
+// computed to the öre from Tillväxtverket's rules for 2021–2027 (Handbok för EU-projekt 2021–2027,
+// "Kostnader som är stödberättigande för alla typer av projekt", "Rapportering av kostnader"):
 //   unit cost per hour = ordinary monthly salary × 12 / 1 720, raised 2,4 % every 12 months in the
 //   project; staff cost = hours × the unit cost in force; a fixed share is 1 720 h × share × the
 //   share of the year; flat rates 40 % (other_costs_40, covering all other costs) and 15 %
@@ -53,7 +53,8 @@ staff:
      activities: {A1: 50%, A2: 50%}}
 )";
 
-model::TimeEntry hours(const char* person, const char* activity, int year, int month, std::int64_t minutes) {
+model::TimeEntry hours(const char* person, const char* activity, int year, int month,
+                       std::int64_t minutes) {
   model::TimeEntry t;
   t.person = person;
   t.activity = activity;
@@ -102,7 +103,8 @@ std::unique_ptr<Loaded> load(const std::string& rates) {
   return l;
 }
 
-Money sum(const std::vector<reports::CostLine>& lines, reports::CostSource source, const std::string& origin = "") {
+Money sum(const std::vector<reports::CostLine>& lines, reports::CostSource source,
+          const std::string& origin = "") {
   Money m;
   for (const auto& l : lines) {
     if (l.source == source && (origin.empty() || l.origin == origin)) m += l.amount;
@@ -124,7 +126,8 @@ TEST_CASE("erdf-2021-2027: the rule set's numbers as the handbook and CPR 2021/1
   CHECK(prog->hourly_rate_index == core::parse_percent("2.4%").value());
   CHECK(prog->hourly_rate_index_months == 12);
   CHECK(prog->period->iso() == "2021-01-01..2029-12-31");
-  for (const auto& [id, rate] : {std::pair{"indirect_7", "7%"}, {"indirect_15", "15%"}, {"other_costs_40", "40%"}}) {
+  for (const auto& [id, rate] :
+       {std::pair{"indirect_7", "7%"}, {"indirect_15", "15%"}, {"other_costs_40", "40%"}}) {
     auto it = std::find_if(prog->flat_rates.begin(), prog->flat_rates.end(),
                            [&](const model::FlatRate& f) { return f.id == id; });
     REQUIRE(it != prog->flat_rates.end());
@@ -143,10 +146,13 @@ TEST_CASE("erdf-2021-2027: unit cost per hour, indexed every 12 months from the 
   CHECK(reports::hourly_rate(l->project, analyst, {2025, 3}) == Money::from_ore(27648));
   // 46 000 × 12 / 1 720 = 320.9302… → 320.93 kr/h (rounded down to öre), not yet indexed.
   CHECK(reports::hourly_rate(l->project, manager, {2025, 6}) == Money::from_ore(32093));
-  CHECK(reports::staff_hours_cost(90 * 60, Money::from_ore(27648)) == Money::from_ore(41472));  // 1.5 h × 276.48
+  CHECK(reports::staff_hours_cost(90 * 60, Money::from_ore(27648)) ==
+        Money::from_ore(41472));  // 1.5 h × 276.48
 }
 
-TEST_CASE("erdf-2021-2027: staff from hours × unit cost, 40 % covering all other costs, booked costs excluded") {
+TEST_CASE(
+    "erdf-2021-2027: staff from hours × unit cost, 40 % covering all other costs, booked costs "
+    "excluded") {
   auto l = load("{other_costs_40: 40%}");
   // Booked salary and social charges are covered by the unit cost, the consultant by the 40 %.
   CHECK(l->outcome.excluded_count["ledger.covered-by-unit-cost"] == 2);
@@ -155,9 +161,11 @@ TEST_CASE("erdf-2021-2027: staff from hours × unit cost, 40 % covering all othe
 
   auto lines = reports::eligible_costs(l->project, l->outcome, kH1);
   // Analyst: (100 + 80) h × 270.00 = 48 600.00; (90 + 10.5) h × 276.48 = 27 786.24.
-  CHECK(sum(lines, reports::CostSource::unit_cost, "analytiker-region-nord") == Money::from_ore(7638624));
+  CHECK(sum(lines, reports::CostSource::unit_cost, "analytiker-region-nord") ==
+        Money::from_ore(7638624));
   // Manager: 1 720 h × 50 % × 6/12 = 430 h × 320.93 = 137 999.90.
-  CHECK(sum(lines, reports::CostSource::unit_cost, "projektledare-region-nord") == Money::from_ore(13799990));
+  CHECK(sum(lines, reports::CostSource::unit_cost, "projektledare-region-nord") ==
+        Money::from_ore(13799990));
   // 40 % of 214 386.14 = 85 754.456 → 85 754.45.
   CHECK(sum(lines, reports::CostSource::flat_rate, "other_costs_40") == Money::from_ore(8575445));
   CHECK(sum(lines, reports::CostSource::booked).is_zero());
@@ -183,7 +191,8 @@ TEST_CASE("erdf-2021-2027: staff from hours × unit cost, 40 % covering all othe
   CHECK(row_total == sum(lines, reports::CostSource::unit_cost));
 }
 
-TEST_CASE("erdf-2021-2027: 15 % of staff costs for indirect costs leaves other booked costs eligible") {
+TEST_CASE(
+    "erdf-2021-2027: 15 % of staff costs for indirect costs leaves other booked costs eligible") {
   auto l = load("{indirect_15: 15%}");
   CHECK(l->outcome.excluded_count["ledger.covered-by-unit-cost"] == 2);
   CHECK(l->outcome.excluded_count.count("ledger.covered-by-flat-rate") == 0);
@@ -222,9 +231,10 @@ TEST_CASE("decision.programme-period: silent inside the programme's period, plac
   };
   CHECK(run(kProject2024).empty());  // 2024-03-01..2026-02-28 inside 2021-01-01..2029-12-31
   // A change decision lengthening the period past 2029-12-31 is placed at the change decision.
-  auto late = run(test::replaced(kProject2024, "changes: []",
-                                 "changes:\n  - {date: 2025-05-01, case_id: \"20240001-1\", eligible: "
-                                 "{from: 2024-03-01, to: 2030-03-31}}"));
+  auto late =
+      run(test::replaced(kProject2024, "changes: []",
+                         "changes:\n  - {date: 2025-05-01, case_id: \"20240001-1\", eligible: "
+                         "{from: 2024-03-01, to: 2030-03-31}}"));
   REQUIRE(late.size() == 1);
   CHECK(late[0].place.line == 14);  // the change decision
   CHECK(late[0].message.find("2030-03-31") != std::string::npos);

@@ -16,7 +16,8 @@ struct BudgetOptions {
   bool monthly = false;
 };
 
-inline reports::Document budget_report(const model::Project& p, const model::Outcome& o, const BudgetOptions& b) {
+inline reports::Document budget_report(const model::Project& p, const model::Outcome& o,
+                                       const BudgetOptions& b) {
   reports::Position pos(p, o, b.window);
   reports::BudgetOptions opts;
   opts.by = b.by;
@@ -24,7 +25,8 @@ inline reports::Document budget_report(const model::Project& p, const model::Out
   return reports::budget_report(pos, opts);
 }
 
-inline reports::Document claim_report(const model::Project& p, const model::Outcome& o, const reports::ReportWindow& w) {
+inline reports::Document claim_report(const model::Project& p, const model::Outcome& o,
+                                      const reports::ReportWindow& w) {
   return reports::claim_report(reports::Position(p, o, w));
 }
 
@@ -39,7 +41,8 @@ inline reports::Document transactions_report(const model::Project& p, const mode
 }
 
 // The burn-up (`by` is not used: the plan is per activity when every activity has a budget).
-inline reports::Document burn_up_report(const model::Project& p, const model::Outcome& o, const reports::ReportWindow& w,
+inline reports::Document burn_up_report(const model::Project& p, const model::Outcome& o,
+                                        const reports::ReportWindow& w,
                                         reports::BudgetGrouping /*by*/) {
   return reports::burn_up_report(reports::Position(p, o, w));
 }
@@ -50,7 +53,8 @@ struct MonthlyReportOptions {
   bool time_complete = true;
 };
 
-inline reports::Bundle monthly_report(const model::Project& p, const model::Outcome& o, const MonthlyReportOptions& m,
+inline reports::Bundle monthly_report(const model::Project& p, const model::Outcome& o,
+                                      const MonthlyReportOptions& m,
                                       const core::Diagnostics& loaded) {
   reports::MonthlyReportOptions opts;
   opts.time = m.time;
@@ -60,12 +64,14 @@ inline reports::Bundle monthly_report(const model::Project& p, const model::Outc
 
 inline reports::Paperwork paperwork(const model::Project& p, const model::Outcome& o,
                                     const std::vector<model::TimeEntry>& time,
-                                    const std::vector<model::IndicatorValue>& values, const reports::ReportWindow& w) {
+                                    const std::vector<model::IndicatorValue>& values,
+                                    const reports::ReportWindow& w) {
   return reports::paperwork(reports::Position(p, o, w), time, values);
 }
 
 // In-kind summaries over `window`, the position taken as of its end.
-inline std::vector<reports::InKindSummary> in_kind_summaries(const model::Project& p, const model::Outcome& o,
+inline std::vector<reports::InKindSummary> in_kind_summaries(const model::Project& p,
+                                                             const model::Outcome& o,
                                                              const core::Period& window) {
   reports::ReportWindow w;
   w.as_of = window.to;

@@ -1,7 +1,7 @@
 #include <algorithm>
-#include <stdexcept>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -15,7 +15,6 @@ using model::Project;
 
 namespace {
 
-
 // budget.activities-sum: the activity budgets add up to the decided total (and category budgets,
 // where given, too).
 void activities_sum(const Project& p, core::Diagnostics& d) {
@@ -24,21 +23,25 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
   Money sum;
   bool all = !p.activities.empty();
   for (const auto& a : p.activities) {
-    if (a.budget) sum += *a.budget;
-    else all = false;
+    if (a.budget)
+      sum += *a.budget;
+    else
+      all = false;
   }
   if (all && sum != *total) {
-    d.error("budget.activities-sum",
-            fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
-                        core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
-            p.decision.budget.place);
+    d.error(
+        "budget.activities-sum",
+        fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
+                    core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
+        p.decision.budget.place);
   }
   if (!p.decision.budget.categories.empty()) {
     Money cats;
     for (const auto& [id, m] : p.decision.budget.categories) cats += m;
     if (cats != *total) {
       d.error("budget.categories-sum",
-              fmt::format("the category budgets add up to {}, the decided budget is {}", core::format_kr(cats), core::format_kr(*total)),
+              fmt::format("the category budgets add up to {}, the decided budget is {}",
+                          core::format_kr(cats), core::format_kr(*total)),
               p.decision.budget.place);
     }
   }
@@ -53,8 +56,8 @@ void activity_period(const Project& p, core::Diagnostics& d) {
     }
     if (!p.decision.eligible.contains(a.period)) {
       d.error("activity.period",
-              fmt::format("activity {} runs {}, outside the eligible period {}", a.id, a.period.iso(),
-                          p.decision.eligible.iso()),
+              fmt::format("activity {} runs {}, outside the eligible period {}", a.id,
+                          a.period.iso(), p.decision.eligible.iso()),
               a.place);
     }
   }
@@ -66,18 +69,24 @@ void activity_period(const Project& p, core::Diagnostics& d) {
 void programme_period(const Project& p, core::Diagnostics& d) {
   if (!p.programme.period) return;
   const core::Period& prog = *p.programme.period;
-  auto check = [&](const core::Period& eligible, const core::SourcePlace& place, std::string_view whose) {
+  auto check = [&](const core::Period& eligible, const core::SourcePlace& place,
+                   std::string_view whose) {
     if (prog.contains(eligible)) return;
-    d.error("decision.programme-period",
-            fmt::format("{}eligible period {} lies outside programme {}'s period {}: expenditure is eligible "
-                        "only inside it; check `programme:` or the period",
-                        whose, eligible.iso(), p.programme.id, prog.iso()),
-            place);
+    d.error(
+        "decision.programme-period",
+        fmt::format(
+            "{}eligible period {} lies outside programme {}'s period {}: expenditure is eligible "
+            "only inside it; check `programme:` or the period",
+            whose, eligible.iso(), p.programme.id, prog.iso()),
+        place);
   };
-  check(p.decision.eligible, p.decision.eligible_place.file.empty() ? p.decision.place : p.decision.eligible_place,
+  check(p.decision.eligible,
+        p.decision.eligible_place.file.empty() ? p.decision.place : p.decision.eligible_place,
         "the decision's ");
   for (const auto& c : p.changes) {
-    if (c.eligible) check(*c.eligible, c.place, fmt::format("the change decision of {}: ", core::format_iso(c.date)));
+    if (c.eligible)
+      check(*c.eligible, c.place,
+            fmt::format("the change decision of {}: ", core::format_iso(c.date)));
   }
 }
 
@@ -86,8 +95,9 @@ void financing_total(const Project& p, core::Diagnostics& d) {
   for (const auto& f : p.financing) {
     if (f.cash && f.in_kind && f.total && *f.cash + *f.in_kind != *f.total) {
       d.error("financing.total-mismatch",
-              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id, core::format_kr(*f.cash),
-                          core::format_kr(*f.in_kind), core::format_kr(*f.cash + *f.in_kind), core::format_kr(*f.total)),
+              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id,
+                          core::format_kr(*f.cash), core::format_kr(*f.in_kind),
+                          core::format_kr(*f.cash + *f.in_kind), core::format_kr(*f.total)),
               f.place);
     }
   }
@@ -97,13 +107,15 @@ void financing_total(const Project& p, core::Diagnostics& d) {
 void financing_unresolved(const Project& p, core::Diagnostics& d) {
   for (const auto& f : p.financing) {
     if (f.status == model::FinancingStatus::to_be_redistributed) {
-      d.warning("financing.unresolved",
-                fmt::format("{}: the co-financing is to be redistributed (omfördelas); the financing "
-                            "plan is not final until it is resolved",
-                            f.name.empty() ? f.id : f.name),
-                f.place);
+      d.warning(
+          "financing.unresolved",
+          fmt::format("{}: the co-financing is to be redistributed (omfördelas); the financing "
+                      "plan is not final until it is resolved",
+                      f.name.empty() ? f.id : f.name),
+          f.place);
     } else if (f.status == model::FinancingStatus::unknown) {
-      d.warning("financing.unresolved", fmt::format("{}: the co-financing is unknown", f.id), f.place);
+      d.warning("financing.unresolved", fmt::format("{}: the co-financing is unknown", f.id),
+                f.place);
     }
   }
 }
@@ -126,8 +138,10 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
   std::vector<std::string> missing;
   Money cofinancing;
   for (const auto& f : p.financing) {
-    if (auto t = financier_total(f)) cofinancing += *t;
-    else missing.push_back(f.id);
+    if (auto t = financier_total(f))
+      cofinancing += *t;
+    else
+      missing.push_back(f.id);
   }
   std::optional<Money> aid = p.decision.aid.max;
   if (!aid && p.decision.aid.rate) aid = core::apply_percent_floor(*total, *p.decision.aid.rate);
@@ -138,36 +152,40 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
       what += fmt::format("{}the co-financing of {} is not known", what.empty() ? "" : " and ",
                           fmt::join(missing, ", "));
     }
-    d.warning("financing.plan-balance",
-              fmt::format("the financing plan cannot be balanced: {}; co-financing known so far {} of "
-                          "the budget {}",
-                          what, core::format_kr(cofinancing), core::format_kr(*total)),
-              p.decision.place);
+    d.warning(
+        "financing.plan-balance",
+        fmt::format("the financing plan cannot be balanced: {}; co-financing known so far {} of "
+                    "the budget {}",
+                    what, core::format_kr(cofinancing), core::format_kr(*total)),
+        p.decision.place);
     return;
   }
   if (cofinancing + *aid != *total) {
-    d.error("financing.plan-balance",
-            fmt::format("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})",
-                        core::format_kr(cofinancing), core::format_kr(*aid), core::format_kr(cofinancing + *aid), core::format_kr(*total),
-                        core::format_kr(cofinancing + *aid - *total)),
-            p.decision.place);
+    d.error(
+        "financing.plan-balance",
+        fmt::format("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})",
+                    core::format_kr(cofinancing), core::format_kr(*aid),
+                    core::format_kr(cofinancing + *aid), core::format_kr(*total),
+                    core::format_kr(cofinancing + *aid - *total)),
+        p.decision.place);
   }
 }
 
-// financing.owner-negative: the owner's share, the balancing item of the plan (total eligible − aid −
-// other co-financing, DOMAIN.md "Co-financing and aid"), is below zero: the plan promises more
+// financing.owner-negative: the owner's share, the balancing item of the plan (total eligible − aid
+// − other co-financing, DOMAIN.md "Co-financing and aid"), is below zero: the plan promises more
 // than the budget.
 void financing_owner_negative(const Project& p, core::Diagnostics& d) {
   auto share = p.owner_share(p.decision);
   if (!share || !(*share < Money())) return;
   const model::Financier* f = p.find_financier(p.owner_id());
   d.error("financing.owner-negative",
-          fmt::format("the owner's share of the financing plan, the budget {} − the aid − the other co-financing, "
-                      "comes out at {}: the aid and the co-financing promise more than the eligible budget",
-                      core::format_kr(*p.decision.budget.total), core::format_kr(*share)),
+          fmt::format(
+              "the owner's share of the financing plan, the budget {} − the aid − the other "
+              "co-financing, "
+              "comes out at {}: the aid and the co-financing promise more than the eligible budget",
+              core::format_kr(*p.decision.budget.total), core::format_kr(*share)),
           f ? f->place : p.decision.place);
 }
-
 
 // The cost category of booked staff salaries (gross; the payroll overhead is a flat rate on it).
 constexpr std::string_view kStaffCategory = "personal";
@@ -184,8 +202,10 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
   std::size_t without_salary = 0;
   for (const auto& e : p.staff) {
     if (e.funding != model::Funding::cash) continue;
-    if (auto cost = p.planned_cost(e)) plan += *cost;
-    else ++without_salary;
+    if (auto cost = p.planned_cost(e))
+      plan += *cost;
+    else
+      ++without_salary;
   }
   if (!(plan > budget->second)) return;
   // Flat rates on staff costs alone: their base is `personal` or another such rate.
@@ -218,17 +238,21 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
   Money plan_with = with_rates(plan);
   Money budget_with = with_rates(budget->second);
   auto place = p.decision.budget.category_places.find(std::string(kStaffCategory));
-  d.warning("staff.plan-over-budget",
-            fmt::format("the staffing plan's salaries over the project come to {}{} (share × monthly salary over "
-                        "each cash-funded entry's period{}), above the budget for {} of {} by {}{}",
-                        without_salary ? "at least " : "", core::format_kr(plan),
-                        without_salary ? fmt::format("; {} entries without a monthly salary not counted", without_salary)
-                                       : std::string(),
-                        kStaffCategory, core::format_kr(budget->second), core::format_kr(plan - budget->second),
-                        named.empty() ? std::string()
-                                      : fmt::format("; with the flat rates on staff costs ({}): {} against {}",
-                                                    fmt::join(named, ", "), core::format_kr(plan_with), core::format_kr(budget_with))),
-            place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place);
+  d.warning(
+      "staff.plan-over-budget",
+      fmt::format(
+          "the staffing plan's salaries over the project come to {}{} (share × monthly salary over "
+          "each cash-funded entry's period{}), above the budget for {} of {} by {}{}",
+          without_salary ? "at least " : "", core::format_kr(plan),
+          without_salary
+              ? fmt::format("; {} entries without a monthly salary not counted", without_salary)
+              : std::string(),
+          kStaffCategory, core::format_kr(budget->second), core::format_kr(plan - budget->second),
+          named.empty() ? std::string()
+                        : fmt::format("; with the flat rates on staff costs ({}): {} against {}",
+                                      fmt::join(named, ", "), core::format_kr(plan_with),
+                                      core::format_kr(budget_with))),
+      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place);
 }
 
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.
@@ -238,12 +262,13 @@ void staff_duplicate(const Project& p, core::Diagnostics& d) {
       const auto& a = p.staff[j];
       const auto& b = p.staff[i];
       if (a.id == b.id && p.staff_period(a).overlaps(p.staff_period(b))) {
-        d.warning("staff.duplicate-entry",
-                  fmt::format("{} is listed again (first at line {}: {}; here: {}); if it is the same "
-                              "person, merge the entries or give them periods that do not overlap",
-                              b.id, a.place.line, core::format_percent_human(a.percent),
-                              core::format_percent_human(b.percent)),
-                  b.place);
+        d.warning(
+            "staff.duplicate-entry",
+            fmt::format("{} is listed again (first at line {}: {}; here: {}); if it is the same "
+                        "person, merge the entries or give them periods that do not overlap",
+                        b.id, a.place.line, core::format_percent_human(a.percent),
+                        core::format_percent_human(b.percent)),
+            b.place);
         break;
       }
     }
@@ -263,10 +288,11 @@ void staff_over_allocated(const Project& p, core::Diagnostics& d) {
         if (p.staff_period(*e).contains(at)) sum = sum + e->percent;
       }
       if (sum > core::Percent::from_points(100)) {
-        d.error("staff.over-allocated",
-                fmt::format("{} is staffed at {} of full time on {} (entries summed); at most 100 %", id,
-                            core::format_percent_human(sum), core::format_iso(at)),
-                start->place);
+        d.error(
+            "staff.over-allocated",
+            fmt::format("{} is staffed at {} of full time on {} (entries summed); at most 100 %",
+                        id, core::format_percent_human(sum), core::format_iso(at)),
+            start->place);
         break;
       }
     }
@@ -279,8 +305,9 @@ void staff_period_rule(const Project& p, core::Diagnostics& d) {
     if (!e.period) continue;
     if (!p.full_time.period.contains(*e.period) || !p.decision.eligible.contains(*e.period)) {
       d.error("staff.period",
-              fmt::format("{} is staffed {}, outside the full-time definition {} or the eligible period {}",
-                          e.id, e.period->iso(), p.full_time.period.iso(), p.decision.eligible.iso()),
+              fmt::format(
+                  "{} is staffed {}, outside the full-time definition {} or the eligible period {}",
+                  e.id, e.period->iso(), p.full_time.period.iso(), p.decision.eligible.iso()),
               e.period_place);
     }
   }
@@ -291,12 +318,14 @@ void references(const Project& p, core::Diagnostics& d) {
   for (const auto& e : p.staff) {
     if (!e.organisation.empty() && !p.knows_organisation(e.organisation)) {
       d.error("ref.unknown",
-              fmt::format("{}: organisation '{}' is neither a financier nor in organisations", e.id, e.organisation),
+              fmt::format("{}: organisation '{}' is neither a financier nor in organisations", e.id,
+                          e.organisation),
               e.organisation_place);
     }
     for (const auto& [act, share] : e.activities) {
       if (!p.find_activity(act)) {
-        d.error("ref.unknown", fmt::format("{}: activity '{}' is not in the plan", e.id, act), e.activity_places.at(act));
+        d.error("ref.unknown", fmt::format("{}: activity '{}' is not in the plan", e.id, act),
+                e.activity_places.at(act));
       }
     }
   }
@@ -304,14 +333,17 @@ void references(const Project& p, core::Diagnostics& d) {
     for (const auto& [cat, m] : p.decision.budget.categories) {
       if (!p.programme.find_category(cat)) {
         d.error("ref.unknown",
-                fmt::format("cost category '{}' is not one of programme {}'s categories", cat, p.programme.id),
+                fmt::format("cost category '{}' is not one of programme {}'s categories", cat,
+                            p.programme.id),
                 p.decision.budget.category_places.at(cat));
       }
     }
     for (const auto& a : p.activities) {
       for (const auto& [cat, m] : a.category_budget) {
         if (!p.programme.find_category(cat)) {
-          d.error("ref.unknown", fmt::format("activity {}: cost category '{}' is unknown", a.id, cat), a.budget_place);
+          d.error("ref.unknown",
+                  fmt::format("activity {}: cost category '{}' is unknown", a.id, cat),
+                  a.budget_place);
         }
       }
     }
@@ -321,7 +353,8 @@ void references(const Project& p, core::Diagnostics& d) {
     bool known = std::any_of(p.programme.flat_rates.begin(), p.programme.flat_rates.end(),
                              [&](const model::FlatRate& f) { return f.id == rate; });
     if (!known) {
-      d.error("ref.unknown", fmt::format("flat rate '{}' is not in programme {}", rate, p.programme.id),
+      d.error("ref.unknown",
+              fmt::format("flat rate '{}' is not in programme {}", rate, p.programme.id),
               p.decision.place);
     }
   }
@@ -329,21 +362,33 @@ void references(const Project& p, core::Diagnostics& d) {
 
 }  // namespace
 
-
 const std::vector<ProjectRule>& project_rules() {
   static const std::vector<ProjectRule> rules = {
-      {"budget.activities-sum", "activity budgets (and category budgets) add up to the decided total", activities_sum},
-      {"activity.period", "every activity runs inside the eligible period; ids are unique", activity_period},
-      {"decision.programme-period", "the eligible period lies inside the programme's period", programme_period},
+      {"budget.activities-sum",
+       "activity budgets (and category budgets) add up to the decided total", activities_sum},
+      {"activity.period", "every activity runs inside the eligible period; ids are unique",
+       activity_period},
+      {"decision.programme-period", "the eligible period lies inside the programme's period",
+       programme_period},
       {"financing.total-mismatch", "cash + in kind = total for each financier", financing_total},
-      {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown", financing_unresolved},
-      {"financing.plan-balance", "co-financing + aid = the total eligible budget", financing_plan_balance},
-      {"financing.owner-negative", "the owner's share (budget − aid − other co-financing) is not negative", financing_owner_negative},
+      {"financing.unresolved", "a financier's co-financing is to be redistributed or unknown",
+       financing_unresolved},
+      {"financing.plan-balance", "co-financing + aid = the total eligible budget",
+       financing_plan_balance},
+      {"financing.owner-negative",
+       "the owner's share (budget − aid − other co-financing) is not negative",
+       financing_owner_negative},
       {"staff.duplicate-entry", "a person listed twice over overlapping periods", staff_duplicate},
-      {"staff.over-allocated", "a person above 100 % of full time at any date", staff_over_allocated},
-      {"staff.period", "a staffing period outside the full-time definition or eligible period", staff_period_rule},
-      {"staff.plan-over-budget", "the staffing plan's salaries over the project above the budget for personal", staff_plan_over_budget},
-      {"ref.unknown", "a reference to an organisation, activity, category or flat rate that does not exist", references},
+      {"staff.over-allocated", "a person above 100 % of full time at any date",
+       staff_over_allocated},
+      {"staff.period", "a staffing period outside the full-time definition or eligible period",
+       staff_period_rule},
+      {"staff.plan-over-budget",
+       "the staffing plan's salaries over the project above the budget for personal",
+       staff_plan_over_budget},
+      {"ref.unknown",
+       "a reference to an organisation, activity, category or flat rate that does not exist",
+       references},
   };
   return rules;
 }
@@ -363,7 +408,8 @@ void check_project(const Project& project, core::Diagnostics& diags) {
     financing_plan_balance(version, found);
     financing_owner_negative(version, found);
     for (auto d : found.items()) {
-      d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date), d.message);
+      d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date),
+                              d.message);
       d.place = change.place;
       diags.add(std::move(d));
     }
@@ -426,9 +472,9 @@ std::vector<std::vector<std::string>> staff_rule_flags(const Project& p) {
   return flags;
 }
 
-
 OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags, bool keep_all,
-                               std::optional<core::Period> detail, std::optional<core::Date> paid_by)
+                               std::optional<core::Period> detail,
+                               std::optional<core::Date> paid_by)
     : p_(project), d_(diags), paid_by_(paid_by) {
   for (const auto& a : p_.activities) {
     if (!activities_end_ || *activities_end_ < a.period.to) activities_end_ = a.period.to;
@@ -443,19 +489,23 @@ OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags,
   }
 }
 
-void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view rule, std::string reason,
-                             core::Severity severity) {
+void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view rule,
+                             std::string reason, core::Severity severity) {
   std::string when = t.date.is_special() ? std::string("no date") : core::format_iso(t.date);
-  d_.add({severity, std::string(rule),
+  d_.add({severity,
+          std::string(rule),
           fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}",
                       t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
                       t.voucher.empty() ? std::string_view("-") : t.voucher, when,
                       core::format_money_plain(t.amount), reason),
-          {t.file ? *t.file : std::string(), t.line, t.column}, false});
+          {t.file ? *t.file : std::string(), t.line, t.column},
+          false});
   out_.add_exclusion(t, rule, reason);
 }
 
-void OutcomeBuilder::add(model::Transaction&& t) { add(model::TransactionView::of(t)); }
+void OutcomeBuilder::add(model::Transaction&& t) {
+  add(model::TransactionView::of(t));
+}
 
 std::size_t OutcomeBuilder::source_of(const std::string* file) {
   std::string_view name = file ? std::string_view(*file) : std::string_view();
@@ -476,9 +526,10 @@ const OutcomeBuilder::Name& OutcomeBuilder::name(std::string_view text) {
   n.category = p_.programme.categories.empty() || cat;
   n.simplified = cat && (cat->kind == "flat_rate" || cat->kind == "in_kind");
   if (auto c = covered_.find(text); c != covered_.end()) n.covered_by = c->second;
-  n.unit_cost_covered = p_.programme.staff_unit_cost &&
-                        std::find(p_.programme.staff_cost_covers.begin(), p_.programme.staff_cost_covers.end(),
-                                  text) != p_.programme.staff_cost_covers.end();
+  n.unit_cost_covered =
+      p_.programme.staff_unit_cost &&
+      std::find(p_.programme.staff_cost_covers.begin(), p_.programme.staff_cost_covers.end(),
+                text) != p_.programme.staff_cost_covers.end();
   n.id = out_.intern(text);
   return names_.emplace(std::string(text), n).first->second;
 }
@@ -490,20 +541,26 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // that the ledger report can count them; they are not this project's outcome. Counted, and
   // reported once (a region's ledger holds millions of them).
   if (t.other_project) {
-    out_.add_exclusion(t, "ledger.not-this-project", "not booked on this project (the source's project: selection)");
+    out_.add_exclusion(t, "ledger.not-this-project",
+                       "not booked on this project (the source's project: selection)");
     return;
   }
   // Receipts are amounts received (README "Signs by meaning"); a negative one is money paid back.
   auto repayment = [&](std::string_view what) {
     if (!(t.amount < Money())) return;
-    d_.add({core::Severity::warning, "ledger.repayment",
-            fmt::format("{} (voucher {}, {}) is a negative receipt: {} kr of {} paid back (a repayment); it "
-                        "lowers what was received. If the export writes receipts as negative amounts, give the "
-                        "source debit and credit columns instead",
-                        t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
-                        t.voucher.empty() ? std::string_view("-") : t.voucher, core::format_iso(t.date),
-                        core::format_money_plain(-t.amount), what),
-            {t.file ? *t.file : std::string(), t.line, t.column}, false});
+    d_.add(
+        {core::Severity::warning,
+         "ledger.repayment",
+         fmt::format(
+             "{} (voucher {}, {}) is a negative receipt: {} kr of {} paid back (a repayment); it "
+             "lowers what was received. If the export writes receipts as negative amounts, give "
+             "the "
+             "source debit and credit columns instead",
+             t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
+             t.voucher.empty() ? std::string_view("-") : t.voucher, core::format_iso(t.date),
+             core::format_money_plain(-t.amount), what),
+         {t.file ? *t.file : std::string(), t.line, t.column},
+         false});
   };
   if (t.category == "aid") {
     repayment("aid");
@@ -527,40 +584,46 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // DOMAIN.md "Eligibility": financial costs (interest, fees, exchange losses) are never eligible.
   if (t.account_kind == AccountKind::financial) {
     exclude(t, "ledger.financial-cost",
-            fmt::format("account {} is a financial item (interest, bank fees, exchange differences) by the "
-                        "account plan; financial costs are not eligible",
-                        t.account));
+            fmt::format(
+                "account {} is a financial item (interest, bank fees, exchange differences) by the "
+                "account plan; financial costs are not eligible",
+                t.account));
     return;
   }
   // VAT is eligible only where the decision says so (budget at most 46.5 MSEK and the VAT not
   // recoverable): decision.vat_eligible. A row is VAT when its account holds VAT by the plan.
   if (t.account_kind == AccountKind::vat && p.decision.vat_eligible != true) {
     exclude(t, "ledger.vat",
-            fmt::format("account {} holds VAT (ingående moms) by the account plan, and the decision does not make "
+            fmt::format("account {} holds VAT (ingående moms) by the account plan, and the "
+                        "decision does not make "
                         "VAT eligible (decision.vat_eligible: {})",
                         t.account, p.decision.vat_eligible ? "false" : "not stated"));
     return;
   }
-  if ((t.account_kind == AccountKind::balance || t.account_kind == AccountKind::other) && t.category.empty()) {
+  if ((t.account_kind == AccountKind::balance || t.account_kind == AccountKind::other) &&
+      t.category.empty()) {
     exclude(t, "ledger.not-a-cost",
             fmt::format("account {} is a {} account by the account plan, not a cost", t.account,
                         t.account_kind == AccountKind::balance ? "balance-sheet" : "non-cost"));
     return;
   }
   if (t.category.empty()) {
-    exclude(t, "ledger.unmapped-account",
-            fmt::format("account {}{} maps to no cost category: the row names none and the source's account plan "
-                        "and account_map map none; add the account to the source's account_map",
-                        t.account.empty() ? std::string_view("(none)") : t.account,
-                        t.account_name.empty() ? std::string() : fmt::format(" ({})", t.account_name)),
-            core::Severity::error);
+    exclude(
+        t, "ledger.unmapped-account",
+        fmt::format("account {}{} maps to no cost category: the row names none and the source's "
+                    "account plan "
+                    "and account_map map none; add the account to the source's account_map",
+                    t.account.empty() ? std::string_view("(none)") : t.account,
+                    t.account_name.empty() ? std::string() : fmt::format(" ({})", t.account_name)),
+        core::Severity::error);
     return;
   }
   // The only activity of a project is every cost's activity.
   const bool sole = t.activity.empty() && p.activities.size() == 1;
   const Name& activity = name(sole ? std::string_view(p.activities.front().id) : t.activity);
   if (!t.activity.empty() && !activity.activity) {
-    exclude(t, "ledger.unknown-activity", fmt::format("activity '{}' is not in the plan", t.activity));
+    exclude(t, "ledger.unknown-activity",
+            fmt::format("activity '{}' is not in the plan", t.activity));
     return;
   }
   const Name& category = name(t.category);
@@ -580,26 +643,31 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // salary (or social charge) would be claimed twice. Routine, so information, not a warning.
   if (category.unit_cost_covered) {
     exclude(t, "ledger.covered-by-unit-cost",
-            fmt::format("booked as {}; programme {} counts staff costs as reported hours × the unit cost "
-                        "per hour, which already pays for it",
-                        t.category, p.programme.id),
+            fmt::format(
+                "booked as {}; programme {} counts staff costs as reported hours × the unit cost "
+                "per hour, which already pays for it",
+                t.category, p.programme.id),
             core::Severity::info);
     return;
   }
   // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.
   if (const model::FlatRate* c = category.covered_by) {
-    exclude(t, "ledger.covered-by-flat-rate",
-            fmt::format("booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
-                        "as booked",
-                        t.category, c->id, core::format_percent_human(c->rate)));
+    exclude(
+        t, "ledger.covered-by-flat-rate",
+        fmt::format(
+            "booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
+            "as booked",
+            t.category, c->id, core::format_percent_human(c->rate)));
     return;
   }
   if (!t.eligible.empty()) {
     std::string e(t.eligible);
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(e.begin(), e.end(), e.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (e != "yes" && e != "ja" && e != "true") {
-      std::string why = e == "no" || e == "nej" || e == "false" ? std::string("marked as not eligible")
-                                                                 : fmt::format("marked: {}", t.eligible);
+      std::string why = e == "no" || e == "nej" || e == "false"
+                            ? std::string("marked as not eligible")
+                            : fmt::format("marked: {}", t.eligible);
       exclude(t, "ledger.marked-ineligible", why);
       return;
     }
@@ -607,15 +675,18 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // DOMAIN.md "Activity periods and the closing period" (Tillväxtverket, Förbered slutredovisning).
   if (activity.of && !activity.of->period.contains(t.date)) {
     exclude(t, "ledger.outside-activity-period",
-            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(), activity.of->id));
+            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(),
+                        activity.of->id));
     return;
   }
   if (t.activity.empty() && activities_end_ && t.date > *activities_end_ &&
       !p.programme.final_reporting_after_activities) {
-    exclude(t, "ledger.outside-activity-period",
-            fmt::format("dated after every activity has ended ({}), and programme {} allows no final-reporting "
-                        "costs after the activities (final_reporting.after_activities)",
-                        core::format_iso(*activities_end_), p.programme.id));
+    exclude(
+        t, "ledger.outside-activity-period",
+        fmt::format(
+            "dated after every activity has ended ({}), and programme {} allows no final-reporting "
+            "costs after the activities (final_reporting.after_activities)",
+            core::format_iso(*activities_end_), p.programme.id));
     return;
   }
   // DOMAIN.md "Paid and booked": costs must be paid within the project period.
@@ -626,14 +697,18 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
     return;
   }
   out_.add_cost(t, activity.id, category.id);
-  if (t.activity.empty() && p.activities.size() > 1 && (!count_through_ || t.date <= *count_through_)) {
+  if (t.activity.empty() && p.activities.size() > 1 &&
+      (!count_through_ || t.date <= *count_through_)) {
     std::string_view file = t.file ? std::string_view(*t.file) : std::string_view();
     if (no_activity_.empty() || no_activity_.back().file != file) {
-      auto it = std::find_if(no_activity_.begin(), no_activity_.end(), [&](const NoActivity& n) { return n.file == file; });
+      auto it = std::find_if(no_activity_.begin(), no_activity_.end(),
+                             [&](const NoActivity& n) { return n.file == file; });
       if (it == no_activity_.end()) {
-        no_activity_.push_back({std::string(file), 0, Money(), {std::string(file), t.line, t.column}});
+        no_activity_.push_back(
+            {std::string(file), 0, Money(), {std::string(file), t.line, t.column}});
       } else {
-        std::rotate(it, it + 1, no_activity_.end());  // the current file last, where the next row looks
+        std::rotate(it, it + 1,
+                    no_activity_.end());  // the current file last, where the next row looks
       }
     }
     ++no_activity_.back().rows;
@@ -676,21 +751,27 @@ void OutcomeBuilder::check_salaries() {
         continue;
       }
       expected += *cost;
-      parts.push_back(fmt::format("{} × {}", core::format_kr(*e.monthly_salary), core::format_percent_human(e.percent)));
+      parts.push_back(fmt::format("{} × {}", core::format_kr(*e.monthly_salary),
+                                  core::format_percent_human(e.percent)));
     }
     if (!known || !judged) continue;
     Money diff = booked.amount > expected ? booked.amount - expected : expected - booked.amount;
-    if (!(diff > core::apply_percent_floor(expected, p.programme.salary_mismatch_percent))) continue;
-    d_.warning("staff.salary-mismatch",
-               parts.empty()
-                   ? fmt::format("{}, {}: {} booked as salary ({}), in a month outside the person's staffing periods",
-                                 person, month.iso(), core::format_kr(booked.amount), kStaffCategory)
-                   : fmt::format("{}, {}: {} booked as salary ({}), staff.yaml gives {} (monthly salary × share: {}); "
-                                 "{} apart, more than {}",
-                                 person, month.iso(), core::format_kr(booked.amount), kStaffCategory, core::format_kr(expected),
-                                 fmt::join(parts, " + "), core::format_kr(booked.amount - expected),
-                                 core::format_percent_human(p.programme.salary_mismatch_percent)),
-               booked.first);
+    if (!(diff > core::apply_percent_floor(expected, p.programme.salary_mismatch_percent)))
+      continue;
+    d_.warning(
+        "staff.salary-mismatch",
+        parts.empty()
+            ? fmt::format("{}, {}: {} booked as salary ({}), in a month outside the person's "
+                          "staffing periods",
+                          person, month.iso(), core::format_kr(booked.amount), kStaffCategory)
+            : fmt::format("{}, {}: {} booked as salary ({}), staff.yaml gives {} (monthly salary × "
+                          "share: {}); "
+                          "{} apart, more than {}",
+                          person, month.iso(), core::format_kr(booked.amount), kStaffCategory,
+                          core::format_kr(expected), fmt::join(parts, " + "),
+                          core::format_kr(booked.amount - expected),
+                          core::format_percent_human(p.programme.salary_mismatch_percent)),
+        booked.first);
   }
 }
 
@@ -707,26 +788,33 @@ model::Outcome OutcomeBuilder::finish() {
   }
   // DOMAIN.md: every cost counts toward an activity's budget; one without is counted in the
   // totals, in a row of its own, and named here so that it is attributed.
-  std::stable_sort(no_activity_.begin(), no_activity_.end(),
-                   [](const NoActivity& a, const NoActivity& b) { return a.first.file < b.first.file; });
+  std::stable_sort(
+      no_activity_.begin(), no_activity_.end(),
+      [](const NoActivity& a, const NoActivity& b) { return a.first.file < b.first.file; });
   for (const auto& n : no_activity_) {
-    d_.warning("ledger.no-activity",
-               fmt::format("{} eligible cost row{} in {} name{} no activity ({} kr in all, the first at line {}): "
-                           "they count in the totals, in a row of their own, and against no activity's budget; "
-                           "give each row its activity (a column `activity`, or the source's `columns:` mapping "
-                           "or activity_dimension)",
-                           n.rows, n.rows == 1 ? "" : "s", n.file.empty() ? std::string("the ledger") : n.file,
-                           n.rows == 1 ? "s" : "", core::format_money_human(n.sum, true), n.first.line),
-               n.first);
+    d_.warning(
+        "ledger.no-activity",
+        fmt::format(
+            "{} eligible cost row{} in {} name{} no activity ({} kr in all, the first at line {}): "
+            "they count in the totals, in a row of their own, and against no activity's budget; "
+            "give each row its activity (a column `activity`, or the source's `columns:` mapping "
+            "or activity_dimension)",
+            n.rows, n.rows == 1 ? "" : "s", n.file.empty() ? std::string("the ledger") : n.file,
+            n.rows == 1 ? "s" : "", core::format_money_human(n.sum, true), n.first.line),
+        n.first);
   }
-  if (auto n = out_.excluded_count.find("ledger.not-this-project"); n != out_.excluded_count.end()) {
+  if (auto n = out_.excluded_count.find("ledger.not-this-project");
+      n != out_.excluded_count.end()) {
     d_.info("ledger.not-this-project",
-            fmt::format("{} ledger rows of other projects were left out (the sources' project: selection)", n->second));
+            fmt::format(
+                "{} ledger rows of other projects were left out (the sources' project: selection)",
+                n->second));
   }
   return std::move(out_);
 }
 
-model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction> rows, core::Diagnostics& d) {
+model::Outcome classify_outcome(const Project& p, std::vector<model::Transaction> rows,
+                                core::Diagnostics& d) {
   OutcomeBuilder builder(p, d, true, std::nullopt);
   for (auto& t : rows) builder.add(std::move(t));
   return builder.finish();

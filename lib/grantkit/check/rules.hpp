@@ -1,10 +1,10 @@
 #pragma once
 // Consistency rules (`grantkit validate`): one small function per rule id, listed in a registry.
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
@@ -21,7 +21,6 @@ struct ProjectRule {
   void (*run)(const model::Project&, core::Diagnostics&);
 };
 
-
 // Every project rule, in the order `validate` runs them.
 const std::vector<ProjectRule>& project_rules();
 // Runs every project rule.
@@ -33,13 +32,13 @@ void check_project(const model::Project& project, core::Diagnostics& diags);
 std::vector<std::vector<std::string>> staff_rule_flags(const model::Project& project);
 
 // Classifies ledger rows one at a time into an Outcome (DOMAIN.md "Eligibility"): eligible costs,
-// cash co-financing received, and exclusions, each with its rule id (ledger.outside-eligible-period,
-// ledger.unknown-activity, ledger.unknown-category, ledger.marked-ineligible, ledger.financial-cost,
-// ledger.vat, ledger.not-a-cost, ledger.unmapped-account, ledger.covered-by-flat-rate,
-// financing.unknown-financier: a finding each; ledger.not-this-project: counted, one finding in
-// all). Rows are summed as they come; they are kept whole when `keep_all`, else only when dated
-// inside `detail` (the period whose transactions a report lists), so memory does not grow with
-// the ledger.
+// cash co-financing received, and exclusions, each with its rule id
+// (ledger.outside-eligible-period, ledger.unknown-activity, ledger.unknown-category,
+// ledger.marked-ineligible, ledger.financial-cost, ledger.vat, ledger.not-a-cost,
+// ledger.unmapped-account, ledger.covered-by-flat-rate, financing.unknown-financier: a finding
+// each; ledger.not-this-project: counted, one finding in all). Rows are summed as they come; they
+// are kept whole when `keep_all`, else only when dated inside `detail` (the period whose
+// transactions a report lists), so memory does not grow with the ledger.
 //
 // Receipts (`financing`, `aid`) are amounts received; a negative one is a repayment
 // (ledger.repayment, counted). Aid paid out is neither cost nor income (Outcome::aid_paid).
@@ -57,7 +56,8 @@ std::vector<std::vector<std::string>> staff_rule_flags(const model::Project& pro
 class OutcomeBuilder {
  public:
   OutcomeBuilder(const model::Project& project, core::Diagnostics& diags, bool keep_all,
-                 std::optional<core::Period> detail, std::optional<core::Date> paid_by = std::nullopt);
+                 std::optional<core::Period> detail,
+                 std::optional<core::Date> paid_by = std::nullopt);
   void add(const model::TransactionView& row);
   void add(model::Transaction&& row);
   // The end of the reports' "to date": ledger.no-activity counts the costs dated on or before it,
@@ -72,13 +72,14 @@ class OutcomeBuilder {
   // What a name in a row's activity or category column stands for, found once per distinct name:
   // a ledger repeats a handful of names a million times.
   struct Name {
-    bool activity = false;  // an activity of the plan
+    bool activity = false;                // an activity of the plan
     const model::Activity* of = nullptr;  // that activity
     bool simplified = false;  // a category of a simplified cost option: no payment date needed
-    bool category = false;  // a cost category of the programme (any, when it lists none)
+    bool category = false;    // a cost category of the programme (any, when it lists none)
     const model::FlatRate* covered_by = nullptr;  // a flat rate in force that covers the category
-    bool unit_cost_covered = false;  // staff costs counted as hours × a unit cost cover the category
-    std::uint32_t id = 0;   // model::Outcome::intern
+    bool unit_cost_covered =
+        false;             // staff costs counted as hours × a unit cost cover the category
+    std::uint32_t id = 0;  // model::Outcome::intern
   };
   const Name& name(std::string_view text);
   using NameHash = core::ShortTextHash;

@@ -1,5 +1,6 @@
 #pragma once
-// The Swedish working calendar and full-time hours (DOMAIN.md "Full time and the working calendar").
+// The Swedish working calendar and full-time hours (DOMAIN.md "Full time and the working
+// calendar").
 #include <cstdint>
 
 #include <grantkit/core/date.hpp>

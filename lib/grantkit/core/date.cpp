@@ -71,15 +71,23 @@ std::string format_iso(Date d) {
 Date Month::first_day() const {
   return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), 1);
 }
-Date Month::last_day() const { return first_day().end_of_month(); }
-Month Month::next() const { return month == 12 ? Month{year + 1, 1} : Month{year, month + 1}; }
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+Date Month::last_day() const {
+  return first_day().end_of_month();
+}
+Month Month::next() const {
+  return month == 12 ? Month{year + 1, 1} : Month{year, month + 1};
+}
+std::string Month::iso() const {
+  return fmt::format("{:04}-{:02}", year, month);
+}
 Month Month::of(Date d) {
   auto ymd = d.year_month_day();
   return Month{static_cast<int>(ymd.year), static_cast<int>(ymd.month)};
 }
 
-std::string Period::iso() const { return format_iso(from) + ".." + format_iso(to); }
+std::string Period::iso() const {
+  return format_iso(from) + ".." + format_iso(to);
+}
 
 std::optional<Period> intersect(const Period& a, const Period& b) {
   Date from = std::max(a.from, b.from);
@@ -137,7 +145,8 @@ Result<Period> parse_period_expression(std::string_view text) {
     int q = rest[1] - '0';
     return year_month(3 * q - 2, 3 * q);
   }
-  if (rest.size() == 2 && (rest[0] == 'H' || rest[0] == 'h') && (rest[1] == '1' || rest[1] == '2')) {
+  if (rest.size() == 2 && (rest[0] == 'H' || rest[0] == 'h') &&
+      (rest[1] == '1' || rest[1] == '2')) {
     return rest[1] == '1' ? year_month(1, 6) : year_month(7, 12);
   }
   if (rest.size() == 2) {

@@ -45,9 +45,7 @@ struct Period {
   bool overlaps(const Period& p) const { return from <= p.to && p.from <= to; }
   // Number of days, both ends included (a one-day period has 1). Requires from <= to.
   std::int64_t days() const { return (to - from).days() + 1; }
-  boost::gregorian::date_period to_boost() const {
-    return {from, to + boost::gregorian::days(1)};
-  }
+  boost::gregorian::date_period to_boost() const { return {from, to + boost::gregorian::days(1)}; }
   std::string iso() const;  // `2021-06-01..2023-03-31`
 };
 

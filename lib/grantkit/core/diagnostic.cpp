@@ -10,9 +10,12 @@ namespace grantkit::core {
 
 std::string_view severity_name(Severity s) {
   switch (s) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
@@ -25,19 +28,30 @@ std::string escape_control(std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '\r': out += "\\r"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
-          if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-          else out += static_cast<char>(c);
+          if (c < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", c);
+          else
+            out += static_cast<char>(c);
       }
       ++i;
       continue;
     }
     // A UTF-8 sequence: its length from the lead byte, each continuation byte 10xxxxxx, no overlong
     // form or surrogate (the same as the decoders accept).
-    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
+    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4
+                    : c >= 0xE0            ? (c <= 0xEF ? 3 : 0)
+                    : c >= 0xC2            ? 2
+                                           : 0;
     bool valid = n > 0 && i + n <= text.size();
     std::uint32_t cp = n == 2 ? c & 0x1Fu : n == 3 ? c & 0x0Fu : c & 0x07u;
     for (std::size_t k = 1; valid && k < n; ++k) {
@@ -45,15 +59,18 @@ std::string escape_control(std::string_view text) {
       if ((cc & 0xC0) != 0x80) valid = false;
       cp = (cp << 6) | (cc & 0x3Fu);
     }
-    if (valid && ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+    if (valid && ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+                  (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
       valid = false;
     if (!valid) {
       out += fmt::format("\\x{:02x}", c);
       ++i;
       continue;
     }
-    if (cp >= 0x80 && cp <= 0x9F) out += fmt::format("\\u{:04x}", cp);  // C1 controls (CSI = U+009B)
-    else out.append(text.substr(i, n));
+    if (cp >= 0x80 && cp <= 0x9F)
+      out += fmt::format("\\u{:04x}", cp);  // C1 controls (CSI = U+009B)
+    else
+      out.append(text.substr(i, n));
     i += n;
   }
   return out;
@@ -69,7 +86,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
     place += ": ";
   }
-  return fmt::format("{}{}: {} [{}]", place, severity_name(d.severity), escape_control(d.message), d.rule);
+  return fmt::format("{}{}: {} [{}]", place, severity_name(d.severity), escape_control(d.message),
+                     d.rule);
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -101,9 +119,10 @@ void Diagnostics::add(Diagnostic d) {
     if (d.severity > sum.severity) sum.severity = d.severity;
   }
   Diagnostic& sum = items_[g.summary];
-  sum.message = fmt::format("{} more findings like the ones above, counted but not listed (grantkit keeps the first "
-                            "{} per rule and file)",
-                            sum.more, kKeptPerRuleAndFile);
+  sum.message = fmt::format(
+      "{} more findings like the ones above, counted but not listed (grantkit keeps the first "
+      "{} per rule and file)",
+      sum.more, kKeptPerRuleAndFile);
 }
 
 std::size_t Diagnostics::total() const {
@@ -130,8 +149,8 @@ void Diagnostics::append(const Diagnostics& other) {
 void Diagnostics::append_unique(const Diagnostics& other) {
   // Keyed by every field, so that a long list is merged in linear time.
   auto key = [](const Diagnostic& d) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", static_cast<int>(d.severity), d.rule, d.message,
-                       d.place.file, d.place.line, d.place.column);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", static_cast<int>(d.severity), d.rule,
+                       d.message, d.place.file, d.place.line, d.place.column);
   };
   std::unordered_set<std::string> seen;
   for (const auto& d : items_) seen.insert(key(d));
@@ -139,10 +158,15 @@ void Diagnostics::append_unique(const Diagnostics& other) {
     if (seen.insert(key(d)).second) items_.push_back(d);
   }
 }
-bool Diagnostics::has_errors() const { return count(Severity::error) > 0; }
-bool Diagnostics::has_warnings() const { return count(Severity::warning) > 0; }
+bool Diagnostics::has_errors() const {
+  return count(Severity::error) > 0;
+}
+bool Diagnostics::has_warnings() const {
+  return count(Severity::warning) > 0;
+}
 bool Diagnostics::has_unreadable() const {
-  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.unreadable; });
+  return std::any_of(items_.begin(), items_.end(),
+                     [](const Diagnostic& d) { return d.unreadable; });
 }
 std::size_t Diagnostics::count(Severity s) const {
   std::size_t n = 0;

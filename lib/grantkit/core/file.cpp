@@ -5,16 +5,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
-#include <fstream>
-#include <iterator>
-#include <optional>
-#include <stdexcept>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -76,7 +76,9 @@ struct TempFileGuard {
 
 // Registers a temporary folder holding (at most) `files` for removal on SIGINT/SIGTERM.
 struct TempFolderGuard {
-  TempFolderGuard(const std::string& path, const std::vector<std::string>& files) { set(path, files); }
+  TempFolderGuard(const std::string& path, const std::vector<std::string>& files) {
+    set(path, files);
+  }
   void set(const std::string& path, const std::vector<std::string>& files) {
     g_temp_folder_set = 0;
     g_temp_folder_files = &files;
@@ -139,7 +141,8 @@ struct StopSignalsHeld {
 // Writes `bytes` straight into an existing character device, FIFO or descriptor.
 Result<bool> write_straight(const std::string& path, std::string_view bytes, bool append) {
   int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0));
-  if (fd < 0) return Result<bool>::failure(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+  if (fd < 0)
+    return Result<bool>::failure(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
   auto w = write_all(fd, bytes, path);
   if (::close(fd) != 0 && w) {
     return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
@@ -211,18 +214,25 @@ int make_temp_beside(const std::string& target, std::string& name, std::string& 
 
 }  // namespace
 
-void set_write_stage_hook(WriteStageHook hook) { g_stage_hook = hook; }
+void set_write_stage_hook(WriteStageHook hook) {
+  g_stage_hook = hook;
+}
 
 ScopedTemporaryFile::ScopedTemporaryFile(const std::string& path) {
   if (set_c_path(g_temp_file, path)) g_temp_file_set = 1;
 }
-ScopedTemporaryFile::~ScopedTemporaryFile() { g_temp_file_set = 0; }
+ScopedTemporaryFile::~ScopedTemporaryFile() {
+  g_temp_file_set = 0;
+}
 
-std::string output_overlapping_input(const std::string& output, const std::vector<std::string>& inputs) {
+std::string output_overlapping_input(const std::string& output,
+                                     const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   struct stat out {};
   if (output.empty() || ::stat(output.c_str(), &out) != 0) return {};
-  auto same = [&](const struct stat& st) { return st.st_dev == out.st_dev && st.st_ino == out.st_ino; };
+  auto same = [&](const struct stat& st) {
+    return st.st_dev == out.st_dev && st.st_ino == out.st_ino;
+  };
   for (const auto& input : inputs) {
     struct stat st {};
     if (::stat(input.c_str(), &st) != 0) continue;
@@ -301,11 +311,15 @@ OutputTarget classify_output(const std::string& path) {
 Result<bool> write_file_atomically(const std::string& path, std::string_view bytes) {
   OutputTarget t = classify_output(path);
   switch (t.kind) {
-    case OutputKind::refused: return Result<bool>::failure(t.why);
-    case OutputKind::descriptor: return write_straight(t.path, bytes, true);
-    case OutputKind::device: return write_straight(t.path, bytes, false);
+    case OutputKind::refused:
+      return Result<bool>::failure(t.why);
+    case OutputKind::descriptor:
+      return write_straight(t.path, bytes, true);
+    case OutputKind::device:
+      return write_straight(t.path, bytes, false);
     case OutputKind::regular:
-    case OutputKind::new_file: break;
+    case OutputKind::new_file:
+      break;
   }
   std::optional<struct stat> old;
   if (t.kind == OutputKind::regular) {
@@ -350,8 +364,9 @@ Result<bool> write_file_atomically(const std::string& path, std::string_view byt
   return true;
 }
 
-Result<bool> replace_file_atomically(const std::string& path,
-                                     const std::function<Result<bool>(const std::string& temp_path)>& write) {
+Result<bool> replace_file_atomically(
+    const std::string& path,
+    const std::function<Result<bool>(const std::string& temp_path)>& write) {
   OutputTarget t = classify_output(path);
   if (t.kind == OutputKind::refused) return Result<bool>::failure(t.why);
   const bool straight = t.kind == OutputKind::descriptor || t.kind == OutputKind::device;
@@ -363,12 +378,15 @@ Result<bool> replace_file_atomically(const std::string& path,
     if (straight) {
       // The writer needs a file name: a temporary file elsewhere, then copied into the target.
       const char* tmpdir = std::getenv("TMPDIR");
-      std::string tmpl = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/.grantkit-out.tmp-XXXXXX";
+      std::string tmpl =
+          std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/.grantkit-out.tmp-XXXXXX";
       std::vector<char> buf(tmpl.begin(), tmpl.end());
       buf.push_back('\0');
       fd = ::mkstemp(buf.data());
-      if (fd < 0) why = fmt::format("cannot create a temporary file: {}", std::strerror(errno));
-      else name = buf.data();
+      if (fd < 0)
+        why = fmt::format("cannot create a temporary file: {}", std::strerror(errno));
+      else
+        name = buf.data();
     } else {
       fd = make_temp_beside(t.path, name, why);
     }
@@ -423,7 +441,8 @@ namespace {
 // Writes `bytes` to a new file `path` (which must not exist) and flushes it to disk.
 Result<bool> write_new_file(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return Result<bool>::failure(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+  if (fd < 0)
+    return Result<bool>::failure(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -440,7 +459,8 @@ Result<bool> write_new_file(const std::string& path, std::string_view bytes) {
     ::close(fd);
     return Result<bool>::failure(fmt::format("cannot flush {}: {}", path, std::strerror(err)));
   }
-  if (::close(fd) != 0) return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
+  if (::close(fd) != 0)
+    return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
   return true;
 }
 
@@ -473,7 +493,8 @@ std::string hex_of(const unsigned char* digest, unsigned n) {
 struct Sha256 {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   Sha256() {
-    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) != 1)
+      throw std::runtime_error("SHA-256 unavailable");
   }
   ~Sha256() { EVP_MD_CTX_free(ctx); }
   Sha256(const Sha256&) = delete;
@@ -590,13 +611,15 @@ std::string folder_manifest(const std::vector<FolderFile>& files) {
   out += '\n';
   std::vector<const FolderFile*> sorted;
   for (const auto& f : files) sorted.push_back(&f);
-  std::sort(sorted.begin(), sorted.end(), [](const FolderFile* a, const FolderFile* b) { return a->name < b->name; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const FolderFile* a, const FolderFile* b) { return a->name < b->name; });
   for (const auto* f : sorted) out += fmt::format("{}  {}\n", sha256_hex(f->bytes), f->name);
   return out;
 }
 
 FolderResult write_folder_atomically(const std::string& path, const std::vector<FolderFile>& files,
-                                     const std::string& marker, std::string_view marker_text, bool replace) {
+                                     const std::string& marker, std::string_view marker_text,
+                                     bool replace) {
   namespace fs = std::filesystem;
   auto failed = [](FolderError e, std::string msg) { return FolderResult{e, std::move(msg), {}}; };
   fs::path target = fs::path(path).lexically_normal();
@@ -624,30 +647,34 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
     if (fs::is_symlink(existing)) {
       std::error_code e2;
       bool to_folder = fs::is_directory(target, e2);
-      return failed(FolderError::exists,
-                    fmt::format("{} is a symbolic link{}; paperwork writes a folder of its own and "
-                                "never replaces a link: give the folder itself",
-                                target.string(),
-                                to_folder ? " to the folder " + fs::read_symlink(target, e2).string()
-                                          : ""));
+      return failed(
+          FolderError::exists,
+          fmt::format("{} is a symbolic link{}; paperwork writes a folder of its own and "
+                      "never replaces a link: give the folder itself",
+                      target.string(),
+                      to_folder ? " to the folder " + fs::read_symlink(target, e2).string() : ""));
     }
     if (!fs::is_directory(existing)) {
-      return failed(FolderError::exists, fmt::format("{} exists and is not a folder", target.string()));
+      return failed(FolderError::exists,
+                    fmt::format("{} exists and is not a folder", target.string()));
     }
     if (!replace) {
-      return failed(FolderError::exists,
-                    fmt::format("{} exists; nothing was written (replace it with --force)", target.string()));
+      return failed(
+          FolderError::exists,
+          fmt::format("{} exists; nothing was written (replace it with --force)", target.string()));
     }
     std::vector<std::string> foreign = foreign_entries(target.string(), marker, old_manifest);
     if (!foreign.empty()) {
       std::string list;
-      for (std::size_t i = 0; i < foreign.size() && i < 20; ++i) list += (i ? ", " : "") + foreign[i];
+      for (std::size_t i = 0; i < foreign.size() && i < 20; ++i)
+        list += (i ? ", " : "") + foreign[i];
       if (foreign.size() > 20) list += fmt::format(" and {} more", foreign.size() - 20);
       FolderResult r = failed(
           FolderError::foreign,
-          fmt::format("{} holds files that grantkit did not write or that changed since: {}; nothing was "
-                      "replaced, even with --force (move them out, or choose another folder)",
-                      target.string(), list));
+          fmt::format(
+              "{} holds files that grantkit did not write or that changed since: {}; nothing was "
+              "replaced, even with --force (move them out, or choose another folder)",
+              target.string(), list));
       r.foreign = std::move(foreign);
       return r;
     }
@@ -666,8 +693,8 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   {
     StopSignalsHeld held;
     if (!::mkdtemp(buf.data())) {
-      return failed(FolderError::io,
-                    fmt::format("cannot create a folder in {}: {}", parent.string(), std::strerror(errno)));
+      return failed(FolderError::io, fmt::format("cannot create a folder in {}: {}",
+                                                 parent.string(), std::strerror(errno)));
     }
     temp = buf.data();
     for (const auto& n : names) temp_files.push_back((fs::path(temp) / n).string());
@@ -698,19 +725,23 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
     if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, dest.c_str(), RENAME_NOREPLACE) != 0) {
       int err = errno;
       if (err == EEXIST || err == ENOTEMPTY) {
-        return cleanup(failed(FolderError::exists,
-                              fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
+        return cleanup(failed(
+            FolderError::exists,
+            fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
       }
       if (err != EINVAL && err != ENOSYS) {
-        return cleanup(failed(FolderError::io, fmt::format("cannot create {}: {}", dest, std::strerror(err))));
+        return cleanup(
+            failed(FolderError::io, fmt::format("cannot create {}: {}", dest, std::strerror(err))));
       }
       // A file system without RENAME_NOREPLACE: rename() does not replace a non-empty folder.
       if (fs::exists(target, ec)) {
-        return cleanup(failed(FolderError::exists,
-                              fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
+        return cleanup(failed(
+            FolderError::exists,
+            fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
       }
       if (::rename(temp.c_str(), dest.c_str()) != 0) {
-        return cleanup(failed(FolderError::io, fmt::format("cannot create {}: {}", dest, std::strerror(errno))));
+        return cleanup(failed(FolderError::io,
+                              fmt::format("cannot create {}: {}", dest, std::strerror(errno))));
       }
     }
     guard->clear();
@@ -723,10 +754,11 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   // before the swap, for a file saved into it while the new one was being written.
   std::map<std::string, std::string> again;
   if (auto late = foreign_entries(dest, marker, again); !late.empty()) {
-    FolderResult r = failed(FolderError::foreign,
-                            fmt::format("{} changed while the new folder was being written ({}); nothing was "
-                                        "replaced",
-                                        dest, late.front()));
+    FolderResult r =
+        failed(FolderError::foreign,
+               fmt::format("{} changed while the new folder was being written ({}); nothing was "
+                           "replaced",
+                           dest, late.front()));
     r.foreign = std::move(late);
     return cleanup(r);
   }
@@ -749,17 +781,20 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   }
   int err = errno;
   if (err != EINVAL && err != ENOSYS) {
-    return cleanup(failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err))));
+    return cleanup(
+        failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err))));
   }
   // No RENAME_EXCHANGE: move the old folder aside, the new one in, and the old one back on failure.
   std::string aside = temp + ".old";
   if (::rename(dest.c_str(), aside.c_str()) != 0) {
-    return cleanup(failed(FolderError::io, fmt::format("cannot move {} aside: {}", dest, std::strerror(errno))));
+    return cleanup(failed(FolderError::io,
+                          fmt::format("cannot move {} aside: {}", dest, std::strerror(errno))));
   }
   if (::rename(temp.c_str(), dest.c_str()) != 0) {
     int err2 = errno;
     ::rename(aside.c_str(), dest.c_str());
-    return cleanup(failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err2))));
+    return cleanup(
+        failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err2))));
   }
   guard->clear();
   sync_folder(parent.string());

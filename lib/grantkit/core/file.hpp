@@ -21,7 +21,8 @@ std::string path_kind_name(const std::string& path);
 // a link, a hard link, `./x` and `x`) or, when `output` is a folder, holds at any depth; empty
 // when none. A missing `output` overlaps nothing. Used to refuse `-o` naming an input
 // (io.output-is-input) before anything is computed.
-std::string output_overlapping_input(const std::string& output, const std::vector<std::string>& inputs);
+std::string output_overlapping_input(const std::string& output,
+                                     const std::vector<std::string>& inputs);
 
 // How an output path (-o) is written, by what it names (docs/cli.md "Output files"):
 // - `new_file`, `regular`: a temporary file beside it, flushed, renamed over it; a regular file
@@ -34,8 +35,8 @@ std::string output_overlapping_input(const std::string& output, const std::vecto
 enum class OutputKind { new_file, regular, device, descriptor, refused };
 struct OutputTarget {
   OutputKind kind = OutputKind::new_file;
-  std::string path;  // the path written: a link resolved
-  std::string why;   // refused: the reason
+  std::string path;                     // the path written: a link resolved
+  std::string why;                      // refused: the reason
   unsigned mode = 0, uid = 0, gid = 0;  // regular: the file's mode bits and owner
 };
 OutputTarget classify_output(const std::string& path);
@@ -52,8 +53,9 @@ Result<bool> write_file_atomically(const std::string& path, std::string_view byt
 // device or descriptor, whose bytes are then copied into it) and must fill it (or fail); the file
 // is then flushed to disk and renamed over `path`. On any failure the temporary file is removed
 // and `path` is left as it was. Returns true, or the reason it failed.
-Result<bool> replace_file_atomically(const std::string& path,
-                                     const std::function<Result<bool>(const std::string& temp_path)>& write);
+Result<bool> replace_file_atomically(
+    const std::string& path,
+    const std::function<Result<bool>(const std::string& temp_path)>& write);
 
 // One file of a folder written by write_folder_atomically: a plain name (no folder part) and its
 // bytes.
@@ -93,7 +95,8 @@ std::string folder_manifest(const std::vector<FolderFile>& files);
 // as it was; on SIGINT/SIGTERM too (install_stop_signal_cleanup). Names must be unique plain file
 // names.
 FolderResult write_folder_atomically(const std::string& path, const std::vector<FolderFile>& files,
-                                     const std::string& marker, std::string_view marker_text, bool replace);
+                                     const std::string& marker, std::string_view marker_text,
+                                     bool replace);
 
 // Installs handlers for SIGINT and SIGTERM that remove the temporary file or folder being written
 // (if any) and end the process with 128 + the signal: 130 and 143. The previous output is then

@@ -12,7 +12,9 @@ namespace grantkit::core {
 
 namespace {
 
-[[noreturn]] void overflow() { throw std::overflow_error("amount out of range"); }
+[[noreturn]] void overflow() {
+  throw std::overflow_error("amount out of range");
+}
 
 // A space that may group thousands: ' ', U+00A0 (no-break space), U+202F (narrow no-break space).
 // Returns the byte length of the space at s[i], or 0.
@@ -47,7 +49,9 @@ Money Money::operator-(Money other) const {
   if (__builtin_sub_overflow(ore_, other.ore_, &r)) overflow();
   return Money(r);
 }
-Money Money::operator-() const { return Money() - *this; }
+Money Money::operator-() const {
+  return Money() - *this;
+}
 
 namespace {
 // The form nearly every ledger row has: an optional minus, 1–15 digits without a leading zero
@@ -60,12 +64,14 @@ std::optional<Money> parse_plain_amount(std::string_view s, MoneyStyle style) {
   if (negative) s.remove_prefix(1);
   std::size_t i = 0;
   std::int64_t kronor = 0;
-  while (i < s.size() && i < 16 && s[i] >= '0' && s[i] <= '9') kronor = kronor * 10 + (s[i++] - '0');
+  while (i < s.size() && i < 16 && s[i] >= '0' && s[i] <= '9')
+    kronor = kronor * 10 + (s[i++] - '0');
   if (i == 0 || i > 15 || (s[0] == '0' && i > 1)) return std::nullopt;
   std::int64_t ore = 0;
   if (i < s.size()) {
     char mark = s[i];
-    if ((mark != '.' && mark != ',') || (style.decimal != 0 && mark != style.decimal) || mark == style.thousands)
+    if ((mark != '.' && mark != ',') || (style.decimal != 0 && mark != style.decimal) ||
+        mark == style.thousands)
       return std::nullopt;
     std::size_t decimals = s.size() - i - 1;
     if (decimals < 1 || decimals > 2) return std::nullopt;
@@ -110,16 +116,19 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
   const bool dot = s.find('.') != std::string_view::npos;
   const bool comma = s.find(',') != std::string_view::npos;
   if (decimal == 0) {
-    if (dot && comma) return fail("both '.' and ',' appear; write one decimal mark and group with spaces");
+    if (dot && comma)
+      return fail("both '.' and ',' appear; write one decimal mark and group with spaces");
     decimal = comma ? ',' : '.';
   } else if (dot && comma && style.thousands == 0) {
     // `1.234,50` where the source says only that '.' is the decimal mark: refused, never 1.234 kr
     // or a silent ×1000.
-    return fail(fmt::format(
-        "both '.' and ',' appear, and the source declares '{}' as its decimal mark and no thousands "
-        "separator; if the export groups thousands with '{}', say so in the source (decimal: \"{}\", "
-        "thousands: \"{}\")",
-        decimal, decimal == '.' ? ',' : '.', decimal == '.' ? ',' : '.', decimal));
+    return fail(
+        fmt::format("both '.' and ',' appear, and the source declares '{}' as its decimal mark and "
+                    "no thousands "
+                    "separator; if the export groups thousands with '{}', say so in the source "
+                    "(decimal: \"{}\", "
+                    "thousands: \"{}\")",
+                    decimal, decimal == '.' ? ',' : '.', decimal == '.' ? ',' : '.', decimal));
   }
   std::int64_t kronor = 0;
   std::int64_t ore = 0;
@@ -143,7 +152,8 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
         }
         ore = ore * 10 + d;
       } else {
-        if (__builtin_mul_overflow(kronor, 10, &kronor) || __builtin_add_overflow(kronor, d, &kronor)) {
+        if (__builtin_mul_overflow(kronor, 10, &kronor) ||
+            __builtin_add_overflow(kronor, d, &kronor)) {
           return fail("it is too large");
         }
         ++group_len;
@@ -154,8 +164,10 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
     std::size_t space = group_space_at(s, i);
     bool group_mark = space > 0 || (style.thousands != 0 && c == style.thousands);
     if (group_mark && !in_decimals) {
-      if (groups == 0) first_group_len = group_len;
-      else if (group_len != 3) return fail("digits must be grouped by three");
+      if (groups == 0)
+        first_group_len = group_len;
+      else if (group_len != 3)
+        return fail("digits must be grouped by three");
       if (group_len == 0) return fail("a group separator stands in the wrong place");
       ++groups;
       grouped = true;
@@ -170,8 +182,9 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
       continue;
     }
     if (c == '.' || c == ',') {
-      return fail(in_decimals ? "more than one decimal mark"
-                              : "this mark is not the source's decimal mark or thousands separator");
+      return fail(in_decimals
+                      ? "more than one decimal mark"
+                      : "this mark is not the source's decimal mark or thousands separator");
     }
     if (c == 'e' || c == 'E') return fail("exponents are not amounts; write the digits out");
     if (c == '_') return fail("'_' is not a digit separator here; group with spaces");
@@ -197,8 +210,8 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
 Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style) {
   auto m = parse_money(text, style);
   if (m && !within_amount_limit(*m)) {
-    return Result<Money>::failure(
-        fmt::format("'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)", text));
+    return Result<Money>::failure(fmt::format(
+        "'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)", text));
   }
   return m;
 }
@@ -207,7 +220,9 @@ Result<Money> parse_input_amount(std::string_view text, MoneyStyle style) {
   auto m = parse_money(text, style);
   if (!m || within_amount_limit(*m)) return m;
   return Result<Money>::failure(
-      fmt::format("'{}' is larger than grantkit counts (at most 100 000 000 000 kr either way, as a ledger row)", text));
+      fmt::format("'{}' is larger than grantkit counts (at most 100 000 000 000 kr either way, as "
+                  "a ledger row)",
+                  text));
 }
 
 std::string format_money_plain(Money m) {
@@ -243,8 +258,8 @@ std::string format_money_human(Money m, bool decimals, std::string_view group, c
     out += digits[i];
   }
   if (decimals) out += fmt::format("{}{:02}", decimal, ore);
-  // GCC 12 at -O3 reports a false -Wrestrict inside std::string::insert here (GCC bug 105329):
-  // silenced for this line only.
+    // GCC 12 at -O3 reports a false -Wrestrict inside std::string::insert here (GCC bug 105329):
+    // silenced for this line only.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wrestrict"

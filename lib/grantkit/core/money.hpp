@@ -33,8 +33,8 @@ class Money {
   std::int64_t ore_ = 0;
 };
 
-// How amount text is written in a source. YAML and the CLI use `automatic`: either `.` or `,` may be
-// the decimal mark (only one kind may appear) and groups of three are separated by spaces.
+// How amount text is written in a source. YAML and the CLI use `automatic`: either `.` or `,` may
+// be the decimal mark (only one kind may appear) and groups of three are separated by spaces.
 struct MoneyStyle {
   char decimal = 0;    // '.' or ','; 0 = automatic (the one mark present is the decimal mark)
   char thousands = 0;  // '.', ',' or 0; spaces (also U+00A0, U+202F) always group
@@ -52,7 +52,9 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style = {});
 // 12 months, a budget × a day count, an amount × a percentage), stay exact.
 inline constexpr std::int64_t kAmountLimitOre = 10'000'000'000'000;
 // Whether `m` is within ±kAmountLimitOre.
-constexpr bool within_amount_limit(Money m) { return m.ore() <= kAmountLimitOre && m.ore() >= -kAmountLimitOre; }
+constexpr bool within_amount_limit(Money m) {
+  return m.ore() <= kAmountLimitOre && m.ore() >= -kAmountLimitOre;
+}
 // An amount from an input file (a ledger row, a YAML budget, financing, aid or salary):
 // parse_money, and at most kAmountLimitOre either way; above it the text is refused with a message.
 Result<Money> parse_input_amount(std::string_view text, MoneyStyle style = {});
@@ -85,8 +87,8 @@ Percent ratio_percent(Money part, Money whole);
 // Splits `total` over cells in proportion to `weights` so that the parts add up to `total` exactly:
 // each part rounded down, the öre left over given one each to the cells with the largest
 // remainders (largest-remainder method; ties to the earlier cell). The sum of weights must be
-// positive; otherwise the whole total goes to the first cell. Used to attribute a flat rate computed
-// on an aggregate to the activities and months it was computed on (DOMAIN.md "Rounding").
+// positive; otherwise the whole total goes to the first cell. Used to attribute a flat rate
+// computed on an aggregate to the activities and months it was computed on (DOMAIN.md "Rounding").
 std::vector<Money> distribute(Money total, const std::vector<Money>& weights);
 
 }  // namespace grantkit::core

@@ -87,7 +87,8 @@ std::string format_percent_human(Percent p, int decimals, char mark) {
   std::string out = fmt::format("{}{}", neg ? "-" : "", a / 10'000);
   std::uint64_t frac = a % 10'000;
   if (decimals > 0) {
-    std::string f = fmt::format("{:04}", frac).substr(0, static_cast<std::size_t>(std::min(decimals, 4)));
+    std::string f =
+        fmt::format("{:04}", frac).substr(0, static_cast<std::size_t>(std::min(decimals, 4)));
     while (!f.empty() && f.back() == '0') f.pop_back();
     if (!f.empty()) out += mark + f;
   }

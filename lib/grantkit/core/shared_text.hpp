@@ -30,7 +30,9 @@ class SharedText {
   bool empty() const { return str().empty(); }
   std::size_t size() const { return str().size(); }
 
-  friend bool operator==(const SharedText& a, std::string_view b) { return std::string_view(a.str()) == b; }
+  friend bool operator==(const SharedText& a, std::string_view b) {
+    return std::string_view(a.str()) == b;
+  }
   friend std::strong_ordering operator<=>(const SharedText& a, std::string_view b) {
     return std::string_view(a.str()).compare(b) <=> 0;
   }

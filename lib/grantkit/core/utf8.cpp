@@ -10,12 +10,18 @@ namespace {
 
 // The code point of the well-formed sequence of `len` bytes at s[i].
 std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t len) {
-  auto b = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])); };
+  auto b = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k]));
+  };
   switch (len) {
-    case 1: return b(0);
-    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    default: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    case 1:
+      return b(0);
+    case 2:
+      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3:
+      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    default:
+      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
   }
 }
 
@@ -78,7 +84,8 @@ std::string utf8_or_escaped(std::string_view s) {
 std::string describe_character(std::string_view s, std::size_t i) {
   if (i >= s.size()) return "the end of the text";
   std::size_t n = utf8_sequence_length(s, i);
-  if (n == 0) return fmt::format("the byte \\x{:02X} (not UTF-8)", static_cast<unsigned char>(s[i]));
+  if (n == 0)
+    return fmt::format("the byte \\x{:02X} (not UTF-8)", static_cast<unsigned char>(s[i]));
   std::uint32_t cp = code_point(s, i, n);
   if (cp < 0x20 || cp == 0x7F) return fmt::format("U+{:04X} (a control character)", cp);
   if (cp < 0x80) return fmt::format("'{}'", s[i]);

@@ -197,8 +197,9 @@ std::vector<model::AccountRange> read_account_map(YamlReader& r, const YamlNode&
       range.kind = *kind;
     } else {
       range.category = *value;
-      range.kind = *value == "intakter" || *value == "financing" || *value == "aid" ? model::AccountKind::income
-                                                                 : model::AccountKind::cost;
+      range.kind = *value == "intakter" || *value == "financing" || *value == "aid"
+                       ? model::AccountKind::income
+                       : model::AccountKind::cost;
     }
     out.push_back(std::move(range));
   }

@@ -38,9 +38,10 @@ std::optional<std::string> outside_folder(const std::string& root, const std::st
   auto r = resolved(fs::path(root));
   auto p = resolved(fs::path(path));
   if (!r || !p) {
-    return fmt::format("'{}' cannot be resolved (a loop of links?), so it may lie outside the "
-                       "project folder",
-                       path);
+    return fmt::format(
+        "'{}' cannot be resolved (a loop of links?), so it may lie outside the "
+        "project folder",
+        path);
   }
   if (below(*r, *p)) return std::nullopt;
   return fmt::format("'{}' resolves to {}, outside the project folder {}", path, p->string(),

@@ -10,8 +10,8 @@ namespace grantkit::io {
 
 // Why the file `path` is not inside the folder `root`, or nullopt when it is. Both are taken as
 // open() takes them (relative to the current directory: a caller joins a name written relative to
-// the project with the folder first) and resolved the way the file system opens them: `..` components
-// collapsed and every symbolic link of the part that exists followed (std::filesystem::
+// the project with the folder first) and resolved the way the file system opens them: `..`
+// components collapsed and every symbolic link of the part that exists followed (std::filesystem::
 // weakly_canonical), so `../x.csv`, `/etc/passwd` and a link `ledger/a.csv -> /home/u/b.csv` are
 // outside, while a link that stays inside, or a project folder that is itself reached by a link,
 // is inside. A path equal to `root` is inside. The reason names the path as written and what it

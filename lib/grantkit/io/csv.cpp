@@ -2,9 +2,9 @@
 
 #include <grantkit/io/text_stream.hpp>
 
+#include <iconv.h>
 #include <cerrno>
 #include <cstring>
-#include <iconv.h>
 
 #include <fmt/format.h>
 
@@ -16,7 +16,11 @@ std::size_t invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
     if (len == 0 || i + len > s.size()) return i;
     for (std::size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
@@ -48,7 +52,8 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
                                         std::size_t* bad_offset = nullptr) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return core::Result<std::string>::failure(fmt::format("the encoding {} is not available", from));
+    return core::Result<std::string>::failure(
+        fmt::format("the encoding {} is not available", from));
   }
   std::string out(bytes.size() * 4 + 16, '\0');
   char* in_ptr = const_cast<char*>(bytes.data());
@@ -67,7 +72,8 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
                       static_cast<unsigned char>(bytes[offset]), from,
                       err == EILSEQ ? "invalid" : "incomplete"));
     }
-    return core::Result<std::string>::failure(fmt::format("the file ends inside a {} character", from));
+    return core::Result<std::string>::failure(
+        fmt::format("the file ends inside a {} character", from));
   }
   out.resize(out.size() - out_left);
   return out;
@@ -103,7 +109,9 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
       fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
 }
 
-std::string trim_cell(std::string_view cell) { return std::string(trim_view(cell)); }
+std::string trim_cell(std::string_view cell) {
+  return std::string(trim_view(cell));
+}
 
 std::string ascii_lower(std::string_view text) {
   std::string s(text);
@@ -143,9 +151,11 @@ CsvReader::~CsvReader() = default;
 bool CsvReader::next(CsvRecord& record) {
   for (;;) {
     switch (parse(record, in_->at_end())) {
-      case Step::record: return true;
+      case Step::record:
+        return true;
       case Step::none:
-      case Step::error: return false;
+      case Step::error:
+        return false;
       case Step::more:
         // The record runs past what is read: read on and parse it again from its start. fill()
         // is false only at the end of the input, where parse() no longer asks for more.
@@ -178,8 +188,8 @@ CsvReader::Step CsvReader::parse(CsvRecord& record, bool end) {
   pos = 0;
   if (t.empty() || (t.size() == 1 && t[0] == '\r' && !end)) return end ? Step::none : Step::more;
   record.line = line;
-  std::size_t n = 0;        // fields read
-  std::size_t copies = 0;   // record.unescaped strings in use
+  std::size_t n = 0;       // fields read
+  std::size_t copies = 0;  // record.unescaped strings in use
   auto add = [&](std::string_view field) {
     if (n == record.fields.size())
       record.fields.push_back(field);
@@ -203,7 +213,8 @@ CsvReader::Step CsvReader::parse(CsvRecord& record, bool end) {
     for (std::size_t from = 0; plain;) {
       if (from < text.size() && text[from] == '"') {
         std::size_t close = text.find('"', from + 1);
-        if (close == std::string_view::npos || (close + 1 < text.size() && text[close + 1] != delim_)) {
+        if (close == std::string_view::npos ||
+            (close + 1 < text.size() && text[close + 1] != delim_)) {
           plain = false;
           break;
         }

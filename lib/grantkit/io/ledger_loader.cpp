@@ -35,12 +35,15 @@ constexpr std::array<std::string_view, 15> kLedgerColumns = {
 
 // Whether a row of this category is a receipt (co-financing received, aid paid out), whose amount
 // is what was received: a credit in the books.
-bool is_receipt(std::string_view category) { return category == "financing" || category == "aid"; }
+bool is_receipt(std::string_view category) {
+  return category == "financing" || category == "aid";
+}
 
 // What an account is, by the source's account_map, its account plan and (SIE) the file itself.
 struct AccountInfo {
   AccountKind kind = AccountKind::unknown;
-  std::string_view category;  // into the account_map or plan (which outlive the reading), or a literal
+  std::string_view
+      category;  // into the account_map or plan (which outlive the reading), or a literal
 };
 
 class AccountResolver {
@@ -96,7 +99,6 @@ class AccountResolver {
   mutable std::map<std::string, const model::AccountRange*, std::less<>> ranges_;
 };
 
-
 // Counts and sums of one file as it is read.
 class FileTally {
  public:
@@ -133,8 +135,8 @@ class FileTally {
     }
     return it->second;
   }
-  // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a voucher's
-  // rows together), so memory does not grow with the rows.
+  // Counts vouchers as the rows come: a new voucher id starts a voucher (an export lists a
+  // voucher's rows together), so memory does not grow with the rows.
   void voucher(std::string_view id) {
     if (!id.empty() && id != last_voucher_) {
       ++vouchers_;
@@ -151,20 +153,23 @@ class FileTally {
       s_.accounts.push_back(std::move(a));
     }
     std::sort(s_.accounts.begin(), s_.accounts.end(),
-              [](const model::AccountSummary& a, const model::AccountSummary& b) { return a.account < b.account; });
+              [](const model::AccountSummary& a, const model::AccountSummary& b) {
+                return a.account < b.account;
+              });
   }
 
  private:
   model::LedgerFileSummary s_;
-  std::unordered_map<std::string, model::AccountSummary, core::ShortTextHash, std::equal_to<>> accounts_;  // sorted by close()
+  std::unordered_map<std::string, model::AccountSummary, core::ShortTextHash, std::equal_to<>>
+      accounts_;  // sorted by close()
   std::size_t vouchers_ = 0;
   std::string last_voucher_;
 };
 
 // Reads one CSV ledger file.
 void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec,
-                   const AccountResolver& accounts, bool has_plan, core::Diagnostics& diags,
-                   LedgerLoad& out, const RowSink& sink) {
+                          const AccountResolver& accounts, bool has_plan, core::Diagnostics& diags,
+                          LedgerLoad& out, const RowSink& sink) {
   FileTally tally(path, "csv");
   auto& summary = tally.summary();
   summary.encoding = spec.encoding.empty() ? "utf-8" : spec.encoding;
@@ -189,7 +194,8 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
   CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty())
-      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
+      diags.unreadable("csv.syntax", reader.error(),
+                       {path, reader.error_line(), reader.error_column()});
     else
       diags.warning("csv.empty", "the ledger file is empty", {path, 0, 0});
     return finish();
@@ -221,13 +227,15 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
   std::optional<std::size_t> project_column;
   if (spec.project && !spec.project->column.empty()) {
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-      if (ascii_lower(trim_cell(rec.fields[i])) == ascii_lower(spec.project->column)) project_column = i;
+      if (ascii_lower(trim_cell(rec.fields[i])) == ascii_lower(spec.project->column))
+        project_column = i;
     }
     if (!project_column) {
-      diags.unreadable("csv.missing-column",
-                       fmt::format("the header has no column '{}' (the source's project: selection)",
-                                   spec.project->column),
-                       {path, rec.line, 1});
+      diags.unreadable(
+          "csv.missing-column",
+          fmt::format("the header has no column '{}' (the source's project: selection)",
+                      spec.project->column),
+          {path, rec.line, 1});
       return finish();
     }
   }
@@ -265,10 +273,12 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     return kAbsent;
   };
   const std::size_t i_voucher = slot("voucher"), i_account = slot("account"), i_text = slot("text"),
-                    i_category = slot("category"), i_activity = slot("activity"), i_person = slot("person"),
-                    i_financier = slot("financier"), i_eligible = slot("eligible"), i_supplier = slot("supplier"),
-                    i_account_name = slot("account_name"), i_date = slot("date"), i_amount = slot("amount"),
-                    i_debit = slot("debit"), i_credit = slot("credit"), i_paid = slot("paid");
+                    i_category = slot("category"), i_activity = slot("activity"),
+                    i_person = slot("person"), i_financier = slot("financier"),
+                    i_eligible = slot("eligible"), i_supplier = slot("supplier"),
+                    i_account_name = slot("account_name"), i_date = slot("date"),
+                    i_amount = slot("amount"), i_debit = slot("debit"), i_credit = slot("credit"),
+                    i_paid = slot("paid");
   // YYYYMMDD when it has that shape, else YYYY-MM-DD; the message of a date of the right shape
   // names the real reason (a year outside 1900–2199, no month 13, 31 days in a 30-day month).
   auto parse_date = [](std::string_view value) {
@@ -391,9 +401,11 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     sink(t);
   }
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()), {path, 0, 0});
+    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()),
+                     {path, 0, 0});
   if (!reader.error().empty())
-    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
+    diags.unreadable("csv.syntax", reader.error(),
+                     {path, reader.error_line(), reader.error_column()});
   finish();
 }
 
@@ -406,8 +418,8 @@ bool opens_unclosed_checksum(const SieScan& scan) {
 // Reads one SIE 4 file, handing its outcome rows to `sink` voucher by voucher: a pre-pass over the
 // file's bytes, then its text block by block, each row handed on as views.
 void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec,
-                   const AccountResolver& accounts, core::Diagnostics& diags, LedgerLoad& out,
-                   const RowSink& sink) {
+                          const AccountResolver& accounts, core::Diagnostics& diags,
+                          LedgerLoad& out, const RowSink& sink) {
   FileTally tally(path, "sie");
   auto& summary = tally.summary();
   SieScan scan = scan_sie_file(path);
@@ -420,8 +432,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
   }
   const bool refused = opens_unclosed_checksum(scan);
   const std::size_t first_bad = out.unreadable.size();
-  std::string voucher;   // the voucher's id, its capacity kept from voucher to voucher
-  std::string code;      // a supplier's object id, to look up its name
+  std::string voucher;  // the voucher's id, its capacity kept from voucher to voucher
+  std::string code;     // a supplier's object id, to look up its name
   // What a row's account gives, looked up once per account (a file has a few accounts and a million
   // rows) while the file's #KONTO and #KTYP stay as they were (SieFile::plan_version).
   struct AccountMemo {
@@ -454,7 +466,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
         AccountMemo m;
         m.info = accounts.resolve(r.account, &f);
         // #KONTO and #OBJEKT come before the vouchers (SIE 4B §5.1), so their names are known here.
-        if (auto n = f.account_names.find(r.account); n != f.account_names.end()) m.name = n->second;
+        if (auto n = f.account_names.find(r.account); n != f.account_names.end())
+          m.name = n->second;
         m.tally = &tally.account(r.account, m.info);
         known = memo.emplace(std::string(r.account), m).first;
       }
@@ -489,7 +502,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
           t.paid = *d;
         } else {
           diags.error("ledger.date",
-                      fmt::format("paid: the object '{}' of dimension {} is not a date (YYYYMMDD or YYYY-MM-DD); the "
+                      fmt::format("paid: the object '{}' of dimension {} is not a date (YYYYMMDD "
+                                  "or YYYY-MM-DD); the "
                                   "row counts as not paid",
                                   paid, *spec.paid_dimension),
                       {path, r.line, 1});
@@ -499,7 +513,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
       if (std::string_view s = object(spec.supplier_dimension); !s.empty()) {
         code.assign(s);
         auto it = f.object_names.find({*spec.supplier_dimension, code});
-        t.supplier = it == f.object_names.end() || it->second.empty() ? s : std::string_view(it->second);
+        t.supplier =
+            it == f.object_names.end() || it->second.empty() ? s : std::string_view(it->second);
       }
       if (spec.project) {
         auto o = f.object_for(r.objects, spec.project->dimension);
@@ -514,7 +529,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
   TextStream text(path, "utf-8");
   SieFile f = read_sie(text, scan, path, diags, on_voucher);
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()), {path, 0, 0});
+    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()),
+                     {path, 0, 0});
   summary.encoding = f.encoding;
   summary.vouchers = f.vouchers;
   summary.removed_rows = f.removed_rows;
@@ -606,7 +622,9 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags) {
   std::vector<model::Transaction> rows;
-  LedgerLoad read = read_ledger(project, data_dir, diags, [&](const model::TransactionView& t) { rows.push_back(t.to_transaction()); });
+  LedgerLoad read = read_ledger(project, data_dir, diags, [&](const model::TransactionView& t) {
+    rows.push_back(t.to_transaction());
+  });
   read.rows = std::move(rows);
   return read;
 }

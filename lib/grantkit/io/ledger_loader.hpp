@@ -3,8 +3,8 @@
 // dialects and SIE 4 files (io/sie.hpp), with the source's account plan and account_map.
 #include <functional>
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
@@ -26,11 +26,13 @@ struct LedgerLoad {
   // rule (as their diagnostics); the rest only counted and summed in unreadable_not_kept, so that
   // a million bad rows take no memory of their own.
   std::vector<model::Exclusion> unreadable;
-  std::map<std::pair<std::string, std::string>, model::ExcludedSum> unreadable_not_kept;  // (file, rule)
+  std::map<std::pair<std::string, std::string>, model::ExcludedSum>
+      unreadable_not_kept;  // (file, rule)
   std::vector<model::LedgerFileSummary> files;
   // Keeps `e` in `unreadable`, or counts it in unreadable_not_kept beyond the limit.
   void add_unreadable(model::Exclusion&& e);
-  std::map<std::pair<std::string, std::string>, std::size_t> unreadable_kept;  // (file, rule) → kept
+  std::map<std::pair<std::string, std::string>, std::size_t>
+      unreadable_kept;  // (file, rule) → kept
 };
 
 // Reads every ledger source of `project` (paths are globs relative to the project folder), in
@@ -59,8 +61,8 @@ struct LedgerLoad {
 // (unreadable, exit 2); a glob matching nothing is io.no-files (warning).
 // Streaming: every outcome row goes to `sink` as it is read and `rows` stays empty, so memory does
 // not grow with the ledger. A CSV file is read block by block (io::TextStream) after a first pass
-// that checks its encoding (a bad byte anywhere keeps the whole file out); a SIE file likewise after
-// a pre-pass over its bytes (io::scan_sie_file: encoding, #KSUMMA marks).
+// that checks its encoding (a bad byte anywhere keeps the whole file out); a SIE file likewise
+// after a pre-pass over its bytes (io::scan_sie_file: encoding, #KSUMMA marks).
 LedgerLoad read_ledger(const model::Project& project, const std::string& data_dir,
                        core::Diagnostics& diags, const RowSink& sink);
 // The same, collecting the rows in `rows` (tests, `grantkit ledger`).

@@ -26,9 +26,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (!r.expect_map(*root, "programme rule set",
                     {"schema", "id", "name", "period", "categories", "flat_rates", "full_time",
                      "deviation", "underspend_points", "underspend_amount", "claim_period",
-                     "time_deviation", "salary_mismatch",
-                     "in_kind_deviation", "shortfall", "indicator_behind", "hourly_rate_index",
-                     "final_reporting", "staff_costs"})) {
+                     "time_deviation", "salary_mismatch", "in_kind_deviation", "shortfall",
+                     "indicator_behind", "hourly_rate_index", "final_reporting", "staff_costs"})) {
     return std::nullopt;
   }
   model::Programme prog;
@@ -37,7 +36,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   prog.file = path;
   prog.period = r.period(root->find("period"), "programme period");
 
-  if (const YamlNode* cats = r.require(*root, "categories", "programme"); cats && r.expect_sequence(*cats, "categories")) {
+  if (const YamlNode* cats = r.require(*root, "categories", "programme");
+      cats && r.expect_sequence(*cats, "categories")) {
     for (const auto& c : cats->items) {
       if (!r.expect_map(c, "a cost category", {"id", "sv", "en", "kind", "source"})) continue;
       model::CostCategory cat;
@@ -48,9 +48,13 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
       if (!cat.id.empty()) prog.categories.push_back(std::move(cat));
     }
   }
-  if (const YamlNode* frs = root->find("flat_rates"); frs && !frs->is_null() && r.expect_sequence(*frs, "flat_rates")) {
+  if (const YamlNode* frs = root->find("flat_rates");
+      frs && !frs->is_null() && r.expect_sequence(*frs, "flat_rates")) {
     for (const auto& f : frs->items) {
-      if (!r.expect_map(f, "a flat rate", {"id", "name", "rate", "base", "booked_under", "covers", "default", "source"})) continue;
+      if (!r.expect_map(
+              f, "a flat rate",
+              {"id", "name", "rate", "base", "booked_under", "covers", "default", "source"}))
+        continue;
       model::FlatRate fr;
       if (auto t = r.id(r.require(f, "id", "a flat rate"), "flat rate id")) fr.id = *t;
       if (auto pc = r.percent(r.require(f, "rate", "a flat rate"), "flat rate")) fr.rate = *pc;
@@ -63,14 +67,22 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
     }
   }
   if (const YamlNode* ft = root->find("full_time");
-      ft && r.expect_map(*ft, "full_time", {"basis", "annual_hours", "hours_per_day", "eves_off", "source"})) {
+      ft && r.expect_map(*ft, "full_time",
+                         {"basis", "annual_hours", "hours_per_day", "eves_off", "source"})) {
     if (auto b = r.text(ft->find("basis"), "full_time.basis")) {
-      if (*b == "calendar") prog.full_time.basis = core::FullTimeBasis::calendar;
-      else if (*b == "annual_hours") prog.full_time.basis = core::FullTimeBasis::annual_hours;
-      else diags.error("yaml.type", fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b), ft->find("basis")->place);
+      if (*b == "calendar")
+        prog.full_time.basis = core::FullTimeBasis::calendar;
+      else if (*b == "annual_hours")
+        prog.full_time.basis = core::FullTimeBasis::annual_hours;
+      else
+        diags.error("yaml.type",
+                    fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b),
+                    ft->find("basis")->place);
     }
-    if (auto h = r.integer(ft->find("annual_hours"), "annual_hours")) prog.full_time.annual_minutes = *h * 60;
-    if (auto h = r.integer(ft->find("hours_per_day"), "hours_per_day")) prog.full_time.minutes_per_day = *h * 60;
+    if (auto h = r.integer(ft->find("annual_hours"), "annual_hours"))
+      prog.full_time.annual_minutes = *h * 60;
+    if (auto h = r.integer(ft->find("hours_per_day"), "hours_per_day"))
+      prog.full_time.minutes_per_day = *h * 60;
     if (auto e = r.boolean(ft->find("eves_off"), "eves_off")) prog.full_time.calendar.eves_off = *e;
   }
   if (const YamlNode* dv = root->find("deviation");
@@ -81,10 +93,13 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (auto u = r.integer(root->find("underspend_points"), "underspend_points")) {
     prog.underspend_points = core::Percent::from_points(*u);
   }
-  if (auto m = r.money(root->find("underspend_amount"), "underspend_amount")) prog.underspend_amount = *m;
+  if (auto m = r.money(root->find("underspend_amount"), "underspend_amount"))
+    prog.underspend_amount = *m;
   if (const YamlNode* td = root->find("time_deviation");
-      td && r.expect_map(*td, "time_deviation", {"percent", "months", "month_percent", "holiday_months", "source"})) {
-    if (auto pc = r.percent(td->find("percent"), "time_deviation.percent")) prog.time_deviation_percent = *pc;
+      td && r.expect_map(*td, "time_deviation",
+                         {"percent", "months", "month_percent", "holiday_months", "source"})) {
+    if (auto pc = r.percent(td->find("percent"), "time_deviation.percent"))
+      prog.time_deviation_percent = *pc;
     if (auto pc = r.percent(td->find("month_percent"), "time_deviation.month_percent"))
       prog.time_deviation_month_percent = *pc;
     if (auto v = r.integer(td->find("months"), "time_deviation.months")) {
@@ -95,14 +110,15 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
         prog.time_deviation_months = static_cast<int>(*v);
       }
     }
-    if (const YamlNode* hm = td->find("holiday_months"); hm && !hm->is_null() &&
-        r.expect_sequence(*hm, "time_deviation.holiday_months")) {
+    if (const YamlNode* hm = td->find("holiday_months");
+        hm && !hm->is_null() && r.expect_sequence(*hm, "time_deviation.holiday_months")) {
       prog.time_holiday_months.clear();
       for (const auto& item : hm->items) {
         auto v = r.integer(&item, "time_deviation.holiday_months");
         if (!v) continue;
         if (*v < 1 || *v > 12) {
-          diags.error("yaml.number", fmt::format("time_deviation.holiday_months: a month is 1–12, not {}", *v),
+          diags.error("yaml.number",
+                      fmt::format("time_deviation.holiday_months: a month is 1–12, not {}", *v),
                       item.place);
         } else {
           prog.time_holiday_months.push_back(static_cast<int>(*v));
@@ -112,26 +128,34 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   }
   if (const YamlNode* sm = root->find("salary_mismatch");
       sm && r.expect_map(*sm, "salary_mismatch", {"percent", "source"})) {
-    if (auto pc = r.percent(sm->find("percent"), "salary_mismatch.percent")) prog.salary_mismatch_percent = *pc;
+    if (auto pc = r.percent(sm->find("percent"), "salary_mismatch.percent"))
+      prog.salary_mismatch_percent = *pc;
   }
   if (const YamlNode* kd = root->find("in_kind_deviation");
       kd && r.expect_map(*kd, "in_kind_deviation", {"percent", "source"})) {
-    if (auto pc = r.percent(kd->find("percent"), "in_kind_deviation.percent")) prog.in_kind_deviation_percent = *pc;
+    if (auto pc = r.percent(kd->find("percent"), "in_kind_deviation.percent"))
+      prog.in_kind_deviation_percent = *pc;
   }
-  if (const YamlNode* sf = root->find("shortfall"); sf && r.expect_map(*sf, "shortfall", {"percent", "source"})) {
+  if (const YamlNode* sf = root->find("shortfall");
+      sf && r.expect_map(*sf, "shortfall", {"percent", "source"})) {
     if (auto pc = r.percent(sf->find("percent"), "shortfall.percent")) prog.shortfall_percent = *pc;
   }
   if (const YamlNode* ib = root->find("indicator_behind");
       ib && r.expect_map(*ib, "indicator_behind", {"points", "near_end", "source"})) {
-    if (auto pc = r.percent(ib->find("points"), "indicator_behind.points")) prog.indicator_behind_points = *pc;
-    if (auto pc = r.percent(ib->find("near_end"), "indicator_behind.near_end")) prog.indicator_near_end = *pc;
+    if (auto pc = r.percent(ib->find("points"), "indicator_behind.points"))
+      prog.indicator_behind_points = *pc;
+    if (auto pc = r.percent(ib->find("near_end"), "indicator_behind.near_end"))
+      prog.indicator_near_end = *pc;
   }
   if (const YamlNode* hi = root->find("hourly_rate_index");
-      hi && !hi->is_null() && r.expect_map(*hi, "hourly_rate_index", {"percent", "every_months", "source"})) {
-    prog.hourly_rate_index = r.percent(r.require(*hi, "percent", "hourly_rate_index"), "hourly_rate_index.percent");
+      hi && !hi->is_null() &&
+      r.expect_map(*hi, "hourly_rate_index", {"percent", "every_months", "source"})) {
+    prog.hourly_rate_index =
+        r.percent(r.require(*hi, "percent", "hourly_rate_index"), "hourly_rate_index.percent");
     if (auto v = r.integer(hi->find("every_months"), "hourly_rate_index.every_months")) {
       if (*v < 1 || *v > 120) {
-        diags.error("yaml.number", fmt::format("hourly_rate_index.every_months must be 1–120, not {}", *v),
+        diags.error("yaml.number",
+                    fmt::format("hourly_rate_index.every_months must be 1–120, not {}", *v),
                     hi->find("every_months")->place);
       } else {
         prog.hourly_rate_index_months = static_cast<int>(*v);
@@ -141,18 +165,24 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
   if (const YamlNode* sc = root->find("staff_costs");
       sc && !sc->is_null() && r.expect_map(*sc, "staff_costs", {"basis", "covers", "source"})) {
     if (auto b = r.text(r.require(*sc, "basis", "staff_costs"), "staff_costs.basis")) {
-      if (*b == "unit_cost") prog.staff_unit_cost = true;
+      if (*b == "unit_cost")
+        prog.staff_unit_cost = true;
       else if (*b != "booked")
-        diags.error("yaml.type", fmt::format("staff_costs.basis must be booked or unit_cost, not '{}'", *b),
+        diags.error("yaml.type",
+                    fmt::format("staff_costs.basis must be booked or unit_cost, not '{}'", *b),
                     sc->find("basis")->place);
     }
     prog.staff_cost_covers = read_id_list(r, sc->find("covers"), "staff_costs covers");
   }
   if (const YamlNode* cp = root->find("claim_period");
-      cp && r.expect_map(*cp, "claim_period", {"min_months", "max_months", "within_calendar_year", "source"})) {
-    if (auto v = r.integer(cp->find("min_months"), "min_months")) prog.claim_min_months = static_cast<int>(*v);
-    if (auto v = r.integer(cp->find("max_months"), "max_months")) prog.claim_max_months = static_cast<int>(*v);
-    if (auto v = r.boolean(cp->find("within_calendar_year"), "within_calendar_year")) prog.claim_within_calendar_year = *v;
+      cp && r.expect_map(*cp, "claim_period",
+                         {"min_months", "max_months", "within_calendar_year", "source"})) {
+    if (auto v = r.integer(cp->find("min_months"), "min_months"))
+      prog.claim_min_months = static_cast<int>(*v);
+    if (auto v = r.integer(cp->find("max_months"), "max_months"))
+      prog.claim_max_months = static_cast<int>(*v);
+    if (auto v = r.boolean(cp->find("within_calendar_year"), "within_calendar_year"))
+      prog.claim_within_calendar_year = *v;
   }
   if (const YamlNode* fr = root->find("final_reporting");
       fr && r.expect_map(*fr, "final_reporting", {"after_activities", "source"})) {

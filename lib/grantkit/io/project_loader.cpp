@@ -27,7 +27,8 @@ std::string default_data_dir() {
 std::vector<std::string> bundled_programmes(const std::string& data_dir) {
   std::vector<std::string> ids;
   std::error_code ec;
-  for (fs::directory_iterator it(fs::path(data_dir) / "programmes", ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::directory_iterator it(fs::path(data_dir) / "programmes", ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->path().extension() == ".yaml") ids.push_back(it->path().stem().string());
   }
   std::sort(ids.begin(), ids.end());
@@ -35,10 +36,12 @@ std::vector<std::string> bundled_programmes(const std::string& data_dir) {
 }
 
 std::optional<std::string> find_programme(const std::string& dir, const std::string& data_dir,
-                                          const std::string& programme, const core::SourcePlace& place,
+                                          const std::string& programme,
+                                          const core::SourcePlace& place,
                                           core::Diagnostics& diags) {
   std::error_code ec;
-  bool is_path = programme.find('/') != std::string::npos || programme.find('\\') != std::string::npos ||
+  bool is_path = programme.find('/') != std::string::npos ||
+                 programme.find('\\') != std::string::npos ||
                  fs::path(programme).extension() == ".yaml";
   std::string looked;
   if (is_path) {
@@ -46,11 +49,13 @@ std::optional<std::string> find_programme(const std::string& dir, const std::str
     // The containment every ledger and time source has (io/containment.hpp), on the resolved
     // file: a path is not a glob, so a `..` that comes back into the folder is inside.
     if (auto why = outside_folder(dir, file.string())) {
-      diags.error("io.outside-project",
-                  fmt::format("programme '{}' resolves outside the project folder: {}; a rule-set file must "
-                              "lie inside it (or name a bundled rule set by its id)",
-                              programme, *why),
-                  place);
+      diags.error(
+          "io.outside-project",
+          fmt::format(
+              "programme '{}' resolves outside the project folder: {}; a rule-set file must "
+              "lie inside it (or name a bundled rule set by its id)",
+              programme, *why),
+          place);
       return std::nullopt;
     }
     if (fs::is_regular_file(file, ec)) return file.string();
@@ -63,13 +68,15 @@ std::optional<std::string> find_programme(const std::string& dir, const std::str
   std::vector<std::string> ids = bundled_programmes(data_dir);
   std::string list;
   for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-  diags.error("ref.unknown",
-              fmt::format("unknown programme '{}': no rule set at {} (bundled rule sets, in {}: {}; a rule set "
-                          "of your own is a file path relative to the project folder, e.g. "
-                          "programmes/my-rules.yaml)",
-                          programme, looked, (fs::path(data_dir) / "programmes").string(),
-                          list.empty() ? std::string("none found") : list),
-              place);
+  diags.error(
+      "ref.unknown",
+      fmt::format(
+          "unknown programme '{}': no rule set at {} (bundled rule sets, in {}: {}; a rule set "
+          "of your own is a file path relative to the project folder, e.g. "
+          "programmes/my-rules.yaml)",
+          programme, looked, (fs::path(data_dir) / "programmes").string(),
+          list.empty() ? std::string("none found") : list),
+      place);
   return std::nullopt;
 }
 
@@ -126,7 +133,8 @@ std::optional<model::FinancierType> read_financier_type(YamlReader& r, const Yam
   if (!t) return std::nullopt;
   if (*t == "public") return model::FinancierType::public_;
   if (*t == "private") return model::FinancierType::private_;
-  r.diags().error("yaml.type", fmt::format("financier type must be public or private, not '{}'", *t), n->place);
+  r.diags().error("yaml.type",
+                  fmt::format("financier type must be public or private, not '{}'", *t), n->place);
   return std::nullopt;
 }
 
@@ -136,12 +144,15 @@ std::optional<model::FinancingStatus> read_financing_status(YamlReader& r, const
   if (*s == "confirmed") return model::FinancingStatus::confirmed;
   if (*s == "to_be_redistributed") return model::FinancingStatus::to_be_redistributed;
   if (*s == "unknown") return model::FinancingStatus::unknown;
-  r.diags().error("yaml.type",
-                  fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s), n->place);
+  r.diags().error(
+      "yaml.type",
+      fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s),
+      n->place);
   return std::nullopt;
 }
 
-void read_rates(YamlReader& r, const YamlNode* rates, std::string_view what, std::map<std::string, core::Percent>& out) {
+void read_rates(YamlReader& r, const YamlNode* rates, std::string_view what,
+                std::map<std::string, core::Percent>& out) {
   if (!rates || rates->is_null()) return;
   if (!rates->is_map()) {
     r.expect_map(*rates, what, {});
@@ -159,13 +170,15 @@ void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
                     {"case_id", "date", "eligible", "aid", "rates", "budget", "vat_eligible"})) {
     return;
   }
-  if (auto t = r.text(r.require(n, "case_id", "decision"), "decision.case_id", true)) d.case_id = *t;
+  if (auto t = r.text(r.require(n, "case_id", "decision"), "decision.case_id", true))
+    d.case_id = *t;
   d.date = r.date(n.find("date"), "decision.date");
   if (const YamlNode* e = r.require(n, "eligible", "decision")) {
     d.eligible_place = e->place;
     if (auto v = r.period(e, "decision.eligible", true)) d.eligible = *v;
   }
-  if (const YamlNode* a = n.find("aid"); a && !a->is_null()) d.aid = read_aid(r, *a, "decision.aid");
+  if (const YamlNode* a = n.find("aid"); a && !a->is_null())
+    d.aid = read_aid(r, *a, "decision.aid");
   read_rates(r, n.find("rates"), "decision.rates", d.rates);
   if (const YamlNode* b = r.require(n, "budget", "decision")) d.budget = read_budget(r, *b);
   d.vat_eligible = r.boolean(n.find("vat_eligible"), "decision.vat_eligible");
@@ -176,8 +189,9 @@ void read_decision(YamlReader& r, const YamlNode& n, model::Project& p) {
 void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (n.is_null() || !r.expect_sequence(n, "changes")) return;
   for (const auto& c : n.items) {
-    if (!r.expect_map(c, "a change decision",
-                      {"date", "case_id", "aid", "budget", "eligible", "rates", "activities", "financing"}))
+    if (!r.expect_map(
+            c, "a change decision",
+            {"date", "case_id", "aid", "budget", "eligible", "rates", "activities", "financing"}))
       continue;
     model::ChangeDecision ch;
     ch.place = c.place;
@@ -185,13 +199,17 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (!date) continue;
     ch.date = *date;
     if (auto t = r.text(c.find("case_id"), "changes[].case_id")) ch.case_id = *t;
-    if (const YamlNode* a = c.find("aid"); a && !a->is_null()) ch.aid = read_aid(r, *a, "changes[].aid");
+    if (const YamlNode* a = c.find("aid"); a && !a->is_null())
+      ch.aid = read_aid(r, *a, "changes[].aid");
     if (const YamlNode* b = c.find("budget"); b && !b->is_null()) ch.budget = read_budget(r, *b);
     ch.eligible = r.period(c.find("eligible"), "changes[].eligible");
     read_rates(r, c.find("rates"), "changes[].rates", ch.rates);
-    if (const YamlNode* acts = c.find("activities"); acts && !acts->is_null() && r.expect_sequence(*acts, "changes[].activities")) {
+    if (const YamlNode* acts = c.find("activities");
+        acts && !acts->is_null() && r.expect_sequence(*acts, "changes[].activities")) {
       for (const auto& a : acts->items) {
-        if (!r.expect_map(a, "an activity of a change decision", {"id", "name", "budget", "period"})) continue;
+        if (!r.expect_map(a, "an activity of a change decision",
+                          {"id", "name", "budget", "period"}))
+          continue;
         auto id = r.id(r.require(a, "id", "an activity of a change decision"), "activity id");
         if (!id) continue;
         model::ActivityChange ac;
@@ -206,24 +224,30 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
           if (!read.category_budget.empty()) ac.category_budget = read.category_budget;
         }
         ac.period = r.period(a.find("period"), fmt::format("period of activity {}", ac.id));
-        bool known = p.find_activity(ac.id) != nullptr ||
-                     std::any_of(p.changes.begin(), p.changes.end(), [&](const model::ChangeDecision& e) {
-                       return std::any_of(e.activities.begin(), e.activities.end(),
-                                          [&](const model::ActivityChange& x) { return x.id == ac.id && x.period; });
-                     });
+        bool known =
+            p.find_activity(ac.id) != nullptr ||
+            std::any_of(p.changes.begin(), p.changes.end(), [&](const model::ChangeDecision& e) {
+              return std::any_of(
+                  e.activities.begin(), e.activities.end(),
+                  [&](const model::ActivityChange& x) { return x.id == ac.id && x.period; });
+            });
         if (!known && !ac.period) {
-          r.diags().error("yaml.missing-key",
-                          fmt::format("activity {} is not in the plan: a change decision that adds it gives its period",
-                                      ac.id),
-                          a.place);
+          r.diags().error(
+              "yaml.missing-key",
+              fmt::format(
+                  "activity {} is not in the plan: a change decision that adds it gives its period",
+                  ac.id),
+              a.place);
           continue;
         }
         ch.activities.push_back(std::move(ac));
       }
     }
-    if (const YamlNode* fins = c.find("financing"); fins && !fins->is_null() && r.expect_sequence(*fins, "changes[].financing")) {
+    if (const YamlNode* fins = c.find("financing");
+        fins && !fins->is_null() && r.expect_sequence(*fins, "changes[].financing")) {
       for (const auto& f : fins->items) {
-        if (!r.expect_map(f, "a financier of a change decision", {"id", "name", "type", "cash", "in_kind", "total", "status"}))
+        if (!r.expect_map(f, "a financier of a change decision",
+                          {"id", "name", "type", "cash", "in_kind", "total", "status"}))
           continue;
         auto id = r.id(r.require(f, "id", "a financier of a change decision"), "financier id");
         if (!id) continue;
@@ -246,7 +270,8 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
 void read_full_time(YamlReader& r, const YamlNode& n, model::Project& p) {
   auto& ft = p.full_time;
   ft.place = n.place;
-  if (!r.expect_map(n, "full_time", {"from", "to", "basis", "hours_per_day", "eves_off", "definition"})) {
+  if (!r.expect_map(n, "full_time",
+                    {"from", "to", "basis", "hours_per_day", "eves_off", "definition"})) {
     return;
   }
   auto from = r.date(r.require(n, "from", "full_time"), "full_time.from", true);
@@ -259,25 +284,34 @@ void read_full_time(YamlReader& r, const YamlNode& n, model::Project& p) {
     }
   }
   if (auto b = r.text(n.find("basis"), "full_time.basis")) {
-    if (*b == "annual_hours") ft.basis = core::FullTimeBasis::annual_hours;
-    else if (*b == "calendar") ft.basis = core::FullTimeBasis::calendar;
-    else r.diags().error("yaml.type", fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b), n.find("basis")->place);
+    if (*b == "annual_hours")
+      ft.basis = core::FullTimeBasis::annual_hours;
+    else if (*b == "calendar")
+      ft.basis = core::FullTimeBasis::calendar;
+    else
+      r.diags().error("yaml.type",
+                      fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b),
+                      n.find("basis")->place);
   }
-  if (auto h = r.integer(n.find("hours_per_day"), "full_time.hours_per_day")) ft.minutes_per_day = *h * 60;
+  if (auto h = r.integer(n.find("hours_per_day"), "full_time.hours_per_day"))
+    ft.minutes_per_day = *h * 60;
   ft.eves_off = r.boolean(n.find("eves_off"), "full_time.eves_off");
   if (auto t = r.text(n.find("definition"), "full_time.definition")) ft.definition = *t;
 }
 
 void read_plan(YamlReader& r, const YamlNode& n, model::Project& p) {
-  if (!r.expect_map(n, "plan", {"version", "date", "activities_mainly", "local_costs_financed",
-                               "steering_priorities"})) {
+  if (!r.expect_map(n, "plan",
+                    {"version", "date", "activities_mainly", "local_costs_financed",
+                     "steering_priorities"})) {
     return;
   }
   if (auto t = r.text(n.find("version"), "plan.version")) p.plan.version = *t;
   p.plan.date = r.date(n.find("date"), "plan.date");
   p.plan.activities_mainly = r.period(n.find("activities_mainly"), "plan.activities_mainly");
-  p.plan.local_costs_financed = r.boolean(n.find("local_costs_financed"), "plan.local_costs_financed");
-  if (const YamlNode* sp = n.find("steering_priorities"); sp && r.expect_map(*sp, "plan.steering_priorities", {"time", "cost", "quality"})) {
+  p.plan.local_costs_financed =
+      r.boolean(n.find("local_costs_financed"), "plan.local_costs_financed");
+  if (const YamlNode* sp = n.find("steering_priorities");
+      sp && r.expect_map(*sp, "plan.steering_priorities", {"time", "cost", "quality"})) {
     for (const auto& [k, v] : sp->entries) {
       if (auto t = r.text(&v, fmt::format("plan.steering_priorities.{}", k.text), true)) {
         p.plan.steering_priorities[k.text] = *t;
@@ -308,7 +342,9 @@ void read_activities(YamlReader& r, const YamlNode& n, model::Project& p) {
 void read_financing(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (!r.expect_sequence(n, "financing")) return;
   for (const auto& f : n.items) {
-    if (!r.expect_map(f, "a financier", {"id", "name", "type", "cash", "in_kind", "total", "status"})) continue;
+    if (!r.expect_map(f, "a financier",
+                      {"id", "name", "type", "cash", "in_kind", "total", "status"}))
+      continue;
     model::Financier fin;
     fin.place = f.place;
     auto id = r.id(r.require(f, "id", "a financier"), "financier id");
@@ -361,20 +397,26 @@ std::optional<char> read_char(YamlReader& r, const YamlNode* n, std::string_view
   auto t = r.text(n, what);
   if (!t) return std::nullopt;
   std::string v = *t == "\\t" || *t == "tab" ? std::string("\t") : *t;
-  if (v.size() == 1 && std::find(allowed.begin(), allowed.end(), v[0]) != allowed.end()) return v[0];
+  if (v.size() == 1 && std::find(allowed.begin(), allowed.end(), v[0]) != allowed.end())
+    return v[0];
   std::string list;
-  for (char c : allowed) list += fmt::format("{}'{}'", list.empty() ? "" : ", ", c == '\t' ? std::string("tab") : std::string(1, c));
-  r.diags().error("yaml.type", fmt::format("{} must be one of {}, not '{}'", what, list, *t), n->place);
+  for (char c : allowed)
+    list += fmt::format("{}'{}'", list.empty() ? "" : ", ",
+                        c == '\t' ? std::string("tab") : std::string(1, c));
+  r.diags().error("yaml.type", fmt::format("{} must be one of {}, not '{}'", what, list, *t),
+                  n->place);
   return std::nullopt;
 }
 
-void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::vector<model::SourceSpec>& out) {
+void read_sources(YamlReader& r, const YamlNode& n, std::string_view what,
+                  std::vector<model::SourceSpec>& out) {
   if (!r.expect_sequence(n, what)) return;
   for (const auto& s : n.items) {
-    if (!r.expect_map(s, "a source", {"path", "format", "delimiter", "decimal", "thousands", "encoding",
-                                      "accounts", "account_map", "columns", "activity_dimension",
-                                      "person_dimension", "supplier_dimension", "financier_dimension",
-                                      "paid_dimension", "project", "organisation", "allow_outside"})) {
+    if (!r.expect_map(s, "a source",
+                      {"path", "format", "delimiter", "decimal", "thousands", "encoding",
+                       "accounts", "account_map", "columns", "activity_dimension",
+                       "person_dimension", "supplier_dimension", "financier_dimension",
+                       "paid_dimension", "project", "organisation", "allow_outside"})) {
       continue;
     }
     model::SourceSpec spec;
@@ -384,15 +426,19 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     spec.path = *path;
     if (auto f = r.text(s.find("format"), "source format")) {
       if (*f != "csv" && *f != "sie" && *f != "yaml") {
-        r.diags().error("yaml.type", fmt::format("source format must be csv, sie or yaml, not '{}'", *f), s.find("format")->place);
+        r.diags().error("yaml.type",
+                        fmt::format("source format must be csv, sie or yaml, not '{}'", *f),
+                        s.find("format")->place);
       }
       spec.format = *f;
     } else {
       spec.format = "csv";
     }
-    if (auto c = read_char(r, s.find("delimiter"), "delimiter", {',', ';', '\t'})) spec.delimiter = *c;
+    if (auto c = read_char(r, s.find("delimiter"), "delimiter", {',', ';', '\t'}))
+      spec.delimiter = *c;
     if (auto c = read_char(r, s.find("decimal"), "decimal", {'.', ','})) spec.decimal = *c;
-    if (auto c = read_char(r, s.find("thousands"), "thousands", {'.', ',', ' '})) spec.thousands = *c;
+    if (auto c = read_char(r, s.find("thousands"), "thousands", {'.', ',', ' '}))
+      spec.thousands = *c;
     if (spec.thousands != 0 && spec.thousands == spec.decimal) {
       r.diags().error("yaml.type", "thousands and decimal must differ", s.place);
       spec.thousands = 0;
@@ -401,24 +447,28 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
       spec.encoding = *e;
       spec.encoding_given = true;
       // A SIE file is read in PC8 (cp437) unless its source names one of these.
-      if (spec.format == "sie" && *e != "cp437" && *e != "pc8" && *e != "utf-8" && *e != "utf8" && *e != "latin-1" &&
-          *e != "iso-8859-1" && *e != "latin-9" && *e != "iso-8859-15" && *e != "windows-1252" && *e != "cp1252") {
-        r.diags().error("yaml.type",
-                        fmt::format("encoding of a SIE source must be cp437, utf-8, latin-1, latin-9 or windows-1252, "
-                                    "not '{}'",
-                                    *e),
-                        s.find("encoding")->place);
+      if (spec.format == "sie" && *e != "cp437" && *e != "pc8" && *e != "utf-8" && *e != "utf8" &&
+          *e != "latin-1" && *e != "iso-8859-1" && *e != "latin-9" && *e != "iso-8859-15" &&
+          *e != "windows-1252" && *e != "cp1252") {
+        r.diags().error(
+            "yaml.type",
+            fmt::format(
+                "encoding of a SIE source must be cp437, utf-8, latin-1, latin-9 or windows-1252, "
+                "not '{}'",
+                *e),
+            s.find("encoding")->place);
         spec.encoding_given = false;
       }
     }
     if (auto a = r.text(s.find("accounts"), "accounts")) spec.accounts = *a;
     if (const YamlNode* cols = s.find("columns"); cols && !cols->is_null()) {
       if (r.expect_map(*cols, "columns",
-                       {"date", "voucher", "account", "amount", "debit", "credit", "text", "category",
-                        "activity", "person", "financier", "eligible", "paid", "supplier", "account_name",
-                        "month", "hours"})) {
+                       {"date", "voucher", "account", "amount", "debit", "credit", "text",
+                        "category", "activity", "person", "financier", "eligible", "paid",
+                        "supplier", "account_name", "month", "hours"})) {
         for (const auto& [k, v] : cols->entries) {
-          if (auto t = r.text(&v, fmt::format("columns.{}", k.text), true)) spec.columns[k.text] = *t;
+          if (auto t = r.text(&v, fmt::format("columns.{}", k.text), true))
+            spec.columns[k.text] = *t;
         }
       }
     }
@@ -426,7 +476,8 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
       auto d = r.integer(s.find(key), key);
       if (!d) return std::nullopt;
       if (*d < 1 || *d > 9999) {
-        r.diags().error("yaml.number", fmt::format("{} must be a SIE dimension number (1–9999), not {}", key, *d),
+        r.diags().error("yaml.number",
+                        fmt::format("{} must be a SIE dimension number (1–9999), not {}", key, *d),
                         s.find(key)->place);
         return std::nullopt;
       }
@@ -439,9 +490,10 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
     spec.paid_dimension = dimension("paid_dimension");
     if (auto o = r.id(s.find("organisation"), "source organisation", false)) spec.organisation = *o;
     if (auto a = r.boolean(s.find("allow_outside"), "allow_outside")) spec.allow_outside = *a;
-    if (const YamlNode* pr = s.find("project"); pr && !pr->is_null() &&
-                                                r.expect_map(*pr, "project (a source's project selection)",
-                                                             {"dimension", "column", "object"})) {
+    if (const YamlNode* pr = s.find("project");
+        pr && !pr->is_null() &&
+        r.expect_map(*pr, "project (a source's project selection)",
+                     {"dimension", "column", "object"})) {
       auto o = r.text(r.require(*pr, "object", "project"), "project.object", true);
       if (const YamlNode* col = pr->find("column")) {
         // CSV: the rows whose `column` holds `object` are this project's.
@@ -449,7 +501,8 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
         if (c && o) spec.project = model::SourceSpec::ProjectSelection{0, *o, *c};
       } else {
         auto d = r.integer(r.require(*pr, "dimension", "project"), "project.dimension");
-        if (d && o) spec.project = model::SourceSpec::ProjectSelection{static_cast<int>(*d), *o, ""};
+        if (d && o)
+          spec.project = model::SourceSpec::ProjectSelection{static_cast<int>(*d), *o, ""};
       }
     }
     if (const YamlNode* m = s.find("account_map")) spec.account_map = read_account_map(r, *m);
@@ -460,8 +513,9 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what, std::
 void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (!r.expect_sequence(n, "staff")) return;
   for (const auto& s : n.items) {
-    if (!r.expect_map(s, "a staff entry", {"id", "name", "role", "organisation", "percent", "period",
-                                           "basis", "funding", "monthly_salary", "activities"})) {
+    if (!r.expect_map(s, "a staff entry",
+                      {"id", "name", "role", "organisation", "percent", "period", "basis",
+                       "funding", "monthly_salary", "activities"})) {
       continue;
     }
     model::StaffEntry e;
@@ -477,20 +531,31 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
         e.organisation_place = o->place;
       }
     }
-    if (auto pc = r.percent(r.require(s, "percent", fmt::format("staff entry {}", e.id)), "percent")) e.percent = *pc;
+    if (auto pc =
+            r.percent(r.require(s, "percent", fmt::format("staff entry {}", e.id)), "percent"))
+      e.percent = *pc;
     if (const YamlNode* per = s.find("period")) {
       e.period = r.period(per, fmt::format("period of {}", e.id));
       e.period_place = per->place;
     }
     if (auto b = r.text(s.find("basis"), "basis")) {
-      if (*b == "fixed_percent") e.basis = model::StaffBasis::fixed_percent;
-      else if (*b == "hourly") e.basis = model::StaffBasis::hourly;
-      else r.diags().error("yaml.type", fmt::format("basis must be fixed_percent or hourly, not '{}'", *b), s.find("basis")->place);
+      if (*b == "fixed_percent")
+        e.basis = model::StaffBasis::fixed_percent;
+      else if (*b == "hourly")
+        e.basis = model::StaffBasis::hourly;
+      else
+        r.diags().error("yaml.type",
+                        fmt::format("basis must be fixed_percent or hourly, not '{}'", *b),
+                        s.find("basis")->place);
     }
     if (auto f = r.text(s.find("funding"), "funding")) {
-      if (*f == "cash") e.funding = model::Funding::cash;
-      else if (*f == "in_kind") e.funding = model::Funding::in_kind;
-      else r.diags().error("yaml.type", fmt::format("funding must be cash or in_kind, not '{}'", *f), s.find("funding")->place);
+      if (*f == "cash")
+        e.funding = model::Funding::cash;
+      else if (*f == "in_kind")
+        e.funding = model::Funding::in_kind;
+      else
+        r.diags().error("yaml.type", fmt::format("funding must be cash or in_kind, not '{}'", *f),
+                        s.find("funding")->place);
     }
     e.monthly_salary = r.money(s.find("monthly_salary"), fmt::format("monthly_salary of {}", e.id));
     if (const YamlNode* acts = s.find("activities"); acts && !acts->is_null()) {
@@ -512,7 +577,9 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
 void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (n.is_null() || !r.expect_sequence(n, "claims")) return;
   for (const auto& c : n.items) {
-    if (!r.expect_map(c, "a payment request", {"id", "period", "aid_claimed", "aid_paid", "status"})) continue;
+    if (!r.expect_map(c, "a payment request",
+                      {"id", "period", "aid_claimed", "aid_paid", "status"}))
+      continue;
     model::Claim claim;
     claim.place = c.place;
     auto id = r.text(r.require(c, "id", "a payment request"), "claim id", true);
@@ -542,7 +609,8 @@ std::vector<std::string> input_files(const model::Project& project, const std::s
   core::Diagnostics ignored;  // a glob matching nothing is said when the sources are read
   for (const auto* sources : {&project.ledger_sources, &project.time_sources}) {
     for (const auto& spec : *sources) {
-      if (!spec.accounts.empty()) out.push_back((fs::path(data_dir) / "accounts" / (spec.accounts + ".yaml")).string());
+      if (!spec.accounts.empty())
+        out.push_back((fs::path(data_dir) / "accounts" / (spec.accounts + ".yaml")).string());
       for (auto& f : expand_source_path(project.dir, spec, ignored)) out.push_back(std::move(f));
     }
   }
@@ -557,8 +625,9 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   const std::size_t errors_before = diags.count(core::Severity::error);
   if (std::error_code ec; !fs::is_directory(dir, ec)) {
     diags.unreadable("io.read",
-                     fs::exists(dir, ec) ? fmt::format("'{}' is not a folder: give the project folder", dir)
-                                         : fmt::format("the project folder '{}' does not exist", dir),
+                     fs::exists(dir, ec)
+                         ? fmt::format("'{}' is not a folder: give the project folder", dir)
+                         : fmt::format("the project folder '{}' does not exist", dir),
                      {dir, 0, 0});
     return std::nullopt;
   }
@@ -581,10 +650,12 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
     }
     if (auto t = r.text(proj->find("currency"), "project.currency")) {
       p.currency = *t;
-      if (*t != "SEK") diags.error("yaml.type", "grantkit reports in SEK only", proj->find("currency")->place);
+      if (*t != "SEK")
+        diags.error("yaml.type", "grantkit reports in SEK only", proj->find("currency")->place);
     }
   }
-  if (const YamlNode* n = root->find("organisations"); n && !n->is_null()) read_organisations(r, *n, p);
+  if (const YamlNode* n = root->find("organisations"); n && !n->is_null())
+    read_organisations(r, *n, p);
   if (const YamlNode* n = r.require(*root, "decision", "project.yaml")) read_decision(r, *n, p);
   if (const YamlNode* n = r.require(*root, "full_time", "project.yaml")) read_full_time(r, *n, p);
   if (const YamlNode* n = root->find("plan"); n && !n->is_null()) read_plan(r, *n, p);
@@ -593,10 +664,12 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   // After the activities: a change decision may name an activity the plan has or add one.
   if (const YamlNode* n = root->find("changes")) read_changes(r, *n, p);
   if (const YamlNode* n = root->find("indicators"); n && !n->is_null()) read_indicators(r, *n, p);
-  if (const YamlNode* n = root->find("sources"); n && !n->is_null() &&
-                                                 r.expect_map(*n, "sources", {"ledger", "time"})) {
-    if (const YamlNode* l = n->find("ledger"); l && !l->is_null()) read_sources(r, *l, "sources.ledger", p.ledger_sources);
-    if (const YamlNode* t = n->find("time"); t && !t->is_null()) read_sources(r, *t, "sources.time", p.time_sources);
+  if (const YamlNode* n = root->find("sources");
+      n && !n->is_null() && r.expect_map(*n, "sources", {"ledger", "time"})) {
+    if (const YamlNode* l = n->find("ledger"); l && !l->is_null())
+      read_sources(r, *l, "sources.ledger", p.ledger_sources);
+    if (const YamlNode* t = n->find("time"); t && !t->is_null())
+      read_sources(r, *t, "sources.time", p.time_sources);
   }
   if (const YamlNode* n = root->find("staff"); n && !n->is_null()) read_staff_list(r, *n, p);
 
@@ -604,8 +677,10 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   fs::path staff_file = fs::path(dir) / "staff.yaml";
   if (fs::exists(staff_file)) {
     if (auto staff_root = load_yaml_file(staff_file.string(), diags)) {
-      if (r.expect_schema(*staff_root, "staff") && r.expect_map(*staff_root, "staff.yaml", {"schema", "staff"})) {
-        if (const YamlNode* n = r.require(*staff_root, "staff", "staff.yaml")) read_staff_list(r, *n, p);
+      if (r.expect_schema(*staff_root, "staff") &&
+          r.expect_map(*staff_root, "staff.yaml", {"schema", "staff"})) {
+        if (const YamlNode* n = r.require(*staff_root, "staff", "staff.yaml"))
+          read_staff_list(r, *n, p);
       }
     }
   }
@@ -614,8 +689,10 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   fs::path claims_file = fs::path(dir) / "claims.yaml";
   if (fs::exists(claims_file)) {
     if (auto claims_root = load_yaml_file(claims_file.string(), diags)) {
-      if (r.expect_schema(*claims_root, "claims") && r.expect_map(*claims_root, "claims.yaml", {"schema", "claims"})) {
-        if (const YamlNode* n = r.require(*claims_root, "claims", "claims.yaml")) read_claims(r, *n, p);
+      if (r.expect_schema(*claims_root, "claims") &&
+          r.expect_map(*claims_root, "claims.yaml", {"schema", "claims"})) {
+        if (const YamlNode* n = r.require(*claims_root, "claims", "claims.yaml"))
+          read_claims(r, *n, p);
       }
     }
   }

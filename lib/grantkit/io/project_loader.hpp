@@ -15,8 +15,8 @@ std::string default_data_dir();
 
 // Loads `dir/project.yaml`, the programme `data_dir/programmes/<programme>.yaml` and, when
 // present, `dir/staff.yaml` (or a `staff:` list in project.yaml) and `dir/claims.yaml`. Every
-// structural fault is reported with its place (yaml.* rules), all of them in one run; the project is
-// returned only when there was none, so that checks and reports never see half-read values.
+// structural fault is reported with its place (yaml.* rules), all of them in one run; the project
+// is returned only when there was none, so that checks and reports never see half-read values.
 // Unreadable files (io.read, yaml.syntax, …) are marked unreadable: exit 2.
 std::optional<model::Project> load_project(const std::string& dir, const std::string& data_dir,
                                            core::Diagnostics& diags);
@@ -35,8 +35,8 @@ std::vector<std::string> bundled_programmes(const std::string& data_dir);
 // io.outside-project (a path resolving outside `dir`), ref.unknown (no such rule set; the message
 // lists the bundled ids and where grantkit looked).
 std::optional<std::string> find_programme(const std::string& dir, const std::string& data_dir,
-                                          const std::string& programme, const core::SourcePlace& place,
-                                          core::Diagnostics& diags);
+                                          const std::string& programme,
+                                          const core::SourcePlace& place, core::Diagnostics& diags);
 
 // Loads a programme rule set file (schema grantkit/programme/1).
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);

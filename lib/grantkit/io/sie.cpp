@@ -182,7 +182,8 @@ class Scanner {
         if (std::string_view(joined).substr(p, kMark.size()) == kMark) ++r_.ksumma;
       }
     }
-    for (std::size_t p = s.find(kMark); p != std::string_view::npos; p = s.find(kMark, p + 1)) ++r_.ksumma;
+    for (std::size_t p = s.find(kMark); p != std::string_view::npos; p = s.find(kMark, p + 1))
+      ++r_.ksumma;
     if (s.size() >= kKeep) {
       tail_.assign(s.substr(s.size() - kKeep));
     } else {
@@ -196,9 +197,24 @@ class Scanner {
   void count_letters(std::string_view s) {
     for (char ch : s) {
       switch (static_cast<unsigned char>(ch)) {
-        case 0x86: case 0x84: case 0x94: case 0x8F: case 0x8E: case 0x99: ++r_.cp437_letters; break;
-        case 0xE5: case 0xE4: case 0xF6: case 0xC5: case 0xC4: case 0xD6: ++r_.latin_letters; break;
-        default: break;
+        case 0x86:
+        case 0x84:
+        case 0x94:
+        case 0x8F:
+        case 0x8E:
+        case 0x99:
+          ++r_.cp437_letters;
+          break;
+        case 0xE5:
+        case 0xE4:
+        case 0xF6:
+        case 0xC5:
+        case 0xC4:
+        case 0xD6:
+          ++r_.latin_letters;
+          break;
+        default:
+          break;
       }
     }
   }
@@ -280,10 +296,10 @@ class Scanner {
 
   SieScan r_;
   bool started_ = false;
-  std::string head_;       // the first bytes, until three decide on a BOM
-  std::string tail_;       // the last 6 bytes so far (a `#KSUMMA` may begin there)
+  std::string head_;  // the first bytes, until three decide on a BOM
+  std::string tail_;  // the last 6 bytes so far (a `#KSUMMA` may begin there)
   bool line_start_ = true;
-  bool hash_ = false;      // the last byte was a `#` that starts a line
+  bool hash_ = false;  // the last byte was a `#` that starts a line
   bool utf8_valid_ = true;
   bool multibyte_ = false;
   int need_ = 0;
@@ -349,7 +365,8 @@ const Cp437Table* byte_table(std::string_view encoding) {
 // Converts field text between the file's encoding and UTF-8.
 class Decoder {
  public:
-  explicit Decoder(bool utf8, const Cp437Table* table = nullptr) : utf8_(utf8), table_(table ? table : &cp437_table()) {}
+  explicit Decoder(bool utf8, const Cp437Table* table = nullptr)
+      : utf8_(utf8), table_(table ? table : &cp437_table()) {}
   ~Decoder() {
     if (to_cp437_ != bad()) iconv_close(to_cp437_);
   }
@@ -425,7 +442,23 @@ struct Field {
   std::uint32_t first = 0, count = 0;
 };
 
-enum class Label { other, trans, rtrans, btrans, ver, ksumma, format, program, fnamn, konto, ktyp, dim, underdim, objekt, sietyp };
+enum class Label {
+  other,
+  trans,
+  rtrans,
+  btrans,
+  ver,
+  ksumma,
+  format,
+  program,
+  fnamn,
+  konto,
+  ktyp,
+  dim,
+  underdim,
+  objekt,
+  sietyp
+};
 
 struct LabelName {
   std::string_view name;
@@ -559,7 +592,11 @@ class Reader {
  public:
   Reader(TextStream& in, const SieScan& scan, const std::string& file, core::Diagnostics& diags,
          const SieVoucherViewSink& sink)
-      : in_(in), scan_(scan), file_(file), diags_(diags), sink_(sink),
+      : in_(in),
+        scan_(scan),
+        file_(file),
+        diags_(diags),
+        sink_(sink),
         dec_(read_as_utf8(scan), scan.encoding.empty() ? nullptr : byte_table(scan.encoding)) {}
 
   SieFile run() {
@@ -809,7 +846,8 @@ class Reader {
     if (k < fields_.size() && fields_[k].list) {
       auto list = items(fields_[k]);
       std::vector<std::pair<std::string_view, std::string_view>> pairs;
-      for (std::size_t i = 0; i + 1 < list.size(); i += 2) pairs.emplace_back(list[i].raw, list[i + 1].raw);
+      for (std::size_t i = 0; i + 1 < list.size(); i += 2)
+        pairs.emplace_back(list[i].raw, list[i + 1].raw);
       std::sort(pairs.begin(), pairs.end());
       out += 'L';
       for (const auto& [d, o] : pairs) {
@@ -858,8 +896,8 @@ class Reader {
       }
     }
 
-    if (kind == Label::konto || kind == Label::ktyp || kind == Label::dim || kind == Label::underdim ||
-        kind == Label::objekt)
+    if (kind == Label::konto || kind == Label::ktyp || kind == Label::dim ||
+        kind == Label::underdim || kind == Label::objekt)
       ++f_.plan_version;
     const bool row_label = kind == Label::trans || kind == Label::rtrans || kind == Label::btrans;
     if (!row_label && kind != Label::ver) {
@@ -867,7 +905,9 @@ class Reader {
       if (vstate_ == VState::block && rtrans_) rtrans_unpaired();
     }
     switch (kind) {
-      case Label::ksumma: ksumma(line); break;
+      case Label::ksumma:
+        ksumma(line);
+        break;
       case Label::format:
         if (!fields_.empty()) f_.format = text(fields_[0].raw);
         format_line_ = line;
@@ -889,7 +929,9 @@ class Reader {
           f_.account_types[text(fields_[0].raw)] = upper_ascii(fields_[1].raw[0]);
         break;
       case Label::dim:
-      case Label::underdim: dimension(kind == Label::underdim, line); break;
+      case Label::underdim:
+        dimension(kind == Label::underdim, line);
+        break;
       case Label::objekt: {
         auto d = fields_.size() >= 3 ? small_int(fields_[0].raw) : std::nullopt;
         if (!d)
@@ -899,11 +941,16 @@ class Reader {
           f_.object_names[{*d, text(fields_[1].raw)}] = text(fields_[2].raw);
         break;
       }
-      case Label::ver: start_voucher(line); break;
+      case Label::ver:
+        start_voucher(line);
+        break;
       case Label::trans:
       case Label::rtrans:
-      case Label::btrans: row(kind, line); break;
-      case Label::other: break;  // ignored (§7.1): #FLAGGA, #GEN, #SIETYP, #RAR, #IB, #UB, #RES, …
+      case Label::btrans:
+        row(kind, line);
+        break;
+      case Label::other:
+        break;  // ignored (§7.1): #FLAGGA, #GEN, #SIETYP, #RAR, #IB, #UB, #RES, …
     }
   }
 
@@ -994,12 +1041,15 @@ class Reader {
     std::size_t at_series = 0;
     if (fields_.size() >= 2 && !fields_[1].list && core::parse_compact_date(fields_[1].raw) &&
         (fields_.size() == 2 || !core::parse_compact_date(fields_[2].raw))) {
-      diags_.warning("sie.series",
-                     fmt::format("#VER has no voucher series: '{}' stands where the series belongs and the date "
-                                 "'{}' where the number does (§11 #VER: series, number, date, text; an empty series "
-                                 "is written \"\"); read as number {} of {}",
-                                 text(fields_[0].raw), text(fields_[1].raw), text(fields_[0].raw), text(fields_[1].raw)),
-                     at(line, fields_[0].column));
+      diags_.warning(
+          "sie.series",
+          fmt::format(
+              "#VER has no voucher series: '{}' stands where the series belongs and the date "
+              "'{}' where the number does (§11 #VER: series, number, date, text; an empty series "
+              "is written \"\"); read as number {} of {}",
+              text(fields_[0].raw), text(fields_[1].raw), text(fields_[0].raw),
+              text(fields_[1].raw)),
+          at(line, fields_[0].column));
       fields_.insert(fields_.begin(), Field{});
       at_series = 1;
     }
@@ -1055,12 +1105,13 @@ class Reader {
   }
 
   void rtrans_unpaired() {
-    diags_.warning("sie.rtrans",
-                   "#RTRANS is not followed by its #TRANS copy (the same account, objects and amount; §11 "
-                   "#RTRANS 4); the added row "
-                   "counts once, "
-                   "and a following #TRANS counts as a row of its own",
-                   at(rtrans_line_));
+    diags_.warning(
+        "sie.rtrans",
+        "#RTRANS is not followed by its #TRANS copy (the same account, objects and amount; §11 "
+        "#RTRANS 4); the added row "
+        "counts once, "
+        "and a following #TRANS counts as a row of its own",
+        at(rtrans_line_));
     rtrans_ = false;
   }
 
@@ -1076,7 +1127,8 @@ class Reader {
     if (complete && v.unreadable.empty() && !v.rows.empty()) {
       std::int64_t sum = 0;
       bool beyond = false;  // the rows add up past what int64 öre hold: certainly unbalanced
-      for (const auto& r : v.rows) beyond = beyond || __builtin_add_overflow(sum, r.amount.ore(), &sum);
+      for (const auto& r : v.rows)
+        beyond = beyond || __builtin_add_overflow(sum, r.amount.ore(), &sum);
       if (beyond || sum != 0) {
         diags_.warning(
             "sie.unbalanced",
@@ -1084,7 +1136,8 @@ class Reader {
                 "{}{} does not balance: its rows add up to {} kr (debit − credit, §11 #TRANS 4); "
                 "they are read as they are",
                 voucher_name(), v.date ? " of " + core::format_iso(*v.date) : std::string(),
-                beyond ? std::string("more than 92 233 720 368 547 758") : core::format_money_plain(core::Money::from_ore(sum))),
+                beyond ? std::string("more than 92 233 720 368 547 758")
+                       : core::format_money_plain(core::Money::from_ore(sum))),
             at(v.line));
       }
     }
@@ -1105,7 +1158,8 @@ class Reader {
         const auto& r = v.rows[i];
         SieRowView& view = row_views_[i];
         view.account = v.view(r.account);
-        view.objects = std::span<const SieObjectView>(object_views_).subspan(r.objects_at, r.objects);
+        view.objects =
+            std::span<const SieObjectView>(object_views_).subspan(r.objects_at, r.objects);
         view.amount = r.amount;
         view.date = r.date;
         view.text = v.view(r.text);
@@ -1131,8 +1185,8 @@ class Reader {
   void bad_row(std::string rule, std::string message, int line, int column, std::string account,
                std::optional<core::Date> date, std::string row_text, bool report = true) {
     if (report) diags_.error(rule, message, at(line, column));
-    voucher_.unreadable.push_back({std::move(rule), std::move(message), row_amount(), std::move(account),
-                                   std::move(row_text), date, line, column});
+    voucher_.unreadable.push_back({std::move(rule), std::move(message), row_amount(),
+                                   std::move(account), std::move(row_text), date, line, column});
   }
 
   // The amount of the row being read, where it can be read: the first field after the account
@@ -1208,16 +1262,17 @@ class Reader {
     if (k < fields_.size() && fields_[k].list) {
       const Field& list = fields_[k];
       if (list.count % 2 != 0) {
-        return fail("sie.objects", "the object list must hold pairs of dimension and object (§8.21)",
-                    list.column);
+        return fail("sie.objects",
+                    "the object list must hold pairs of dimension and object (§8.21)", list.column);
       }
       auto pairs = items(list);
       for (std::size_t i = 0; i < pairs.size(); i += 2) {
         auto d = small_int(pairs[i].raw);
         if (!d) {
-          return fail("sie.objects",
-                      fmt::format("'{}' in the object list is not a dimension number", text(pairs[i].raw)),
-                      pairs[i].column);
+          return fail(
+              "sie.objects",
+              fmt::format("'{}' in the object list is not a dimension number", text(pairs[i].raw)),
+              pairs[i].column);
         }
         OpenVoucher::Object& o = v.objects.emplace_back();
         o.dimension = *d;
@@ -1263,10 +1318,11 @@ class Reader {
     const bool cut = crc_state_ == CrcState::on;
     if (vstate_ == VState::block) {
       if (!cut) {
-        diags_.error("sie.syntax",
-                     fmt::format("the voucher on line {} has no closing }} (is the file cut short?)",
-                                 voucher_.line),
-                     at(voucher_.line));
+        diags_.error(
+            "sie.syntax",
+            fmt::format("the voucher on line {} has no closing }} (is the file cut short?)",
+                        voucher_.line),
+            at(voucher_.line));
         if (rtrans_) rtrans_unpaired();
       }
       rtrans_ = false;
@@ -1287,18 +1343,21 @@ class Reader {
     }
     // A file of balances only (#SIETYP 1–3, or 4 without #VER) gives no outcome: said, not silent.
     if (f_.vouchers == 0 && !cut) {
-      std::string what = f_.type.empty() ? std::string("gives no #SIETYP")
-                         : f_.type == "4" ? std::string("is #SIETYP 4 (vouchers) but holds only balances")
-                                          : fmt::format("is #SIETYP {} (balances{}, no vouchers; §11 #SIETYP)", f_.type,
-                                                        f_.type == "1" ? " at year end"
-                                                        : f_.type == "2" ? " per period"
-                                                        : f_.type == "3" ? " per object"
-                                                                         : "");
-      diags_.warning("sie.no-vouchers",
-                     fmt::format("the file holds no vouchers (#VER): it {}; nothing of it is outcome — export "
-                                 "SIE type 4 (transaktioner) for the ledger",
-                                 what),
-                     {file_, 0, 0});
+      std::string what =
+          f_.type.empty() ? std::string("gives no #SIETYP")
+          : f_.type == "4"
+              ? std::string("is #SIETYP 4 (vouchers) but holds only balances")
+              : fmt::format("is #SIETYP {} (balances{}, no vouchers; §11 #SIETYP)", f_.type,
+                            f_.type == "1"   ? " at year end"
+                            : f_.type == "2" ? " per period"
+                            : f_.type == "3" ? " per object"
+                                             : "");
+      diags_.warning(
+          "sie.no-vouchers",
+          fmt::format("the file holds no vouchers (#VER): it {}; nothing of it is outcome — export "
+                      "SIE type 4 (transaktioner) for the ledger",
+                      what),
+          {file_, 0, 0});
     }
     if (utf8_ && scan_.encoding.empty()) {
       diags_.info(
@@ -1310,11 +1369,13 @@ class Reader {
       diags_.warning(
           "sie.encoding",
           fmt::format(
-              "the file {} but its letters are Latin-1/Latin-9 bytes (E5H å, E4H ä, F6H ö, C5H Å, C4H Ä, D6H Ö; "
+              "the file {} but its letters are Latin-1/Latin-9 bytes (E5H å, E4H ä, F6H ö, C5H Å, "
+              "C4H Ä, D6H Ö; "
               "{} of them and none of PC8's), which PC8 (codepage 437) reads as σ Σ ÷ ┼ ─ ╓ "
               "('Leverant÷rsskulder'); read as PC8 — if its texts look so, give the source "
               "`encoding: latin-9` (or latin-1)",
-              f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format, scan_.latin_letters),
+              f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format,
+              scan_.latin_letters),
           format_line_ > 0 ? at(format_line_) : core::SourcePlace{file_, 0, 0});
     } else if (scan_.encoding.empty() && !f_.format.empty() && upper_ascii(f_.format) != "PC8") {
       diags_.warning(
@@ -1368,19 +1429,21 @@ class Reader {
 SieFile read_whole_vouchers(TextStream& text, const SieScan& scan, const std::string& file,
                             core::Diagnostics& diags, const SieVoucherSink& sink) {
   std::vector<SieVoucher> collected;
-  SieFile f = read_sie(text, scan, file, diags, [&](const SieVoucherView& v, const SieFile& so_far) {
-    if (sink)
-      sink(v.to_voucher(), so_far);
-    else
-      collected.push_back(v.to_voucher());
-  });
+  SieFile f =
+      read_sie(text, scan, file, diags, [&](const SieVoucherView& v, const SieFile& so_far) {
+        if (sink)
+          sink(v.to_voucher(), so_far);
+        else
+          collected.push_back(v.to_voucher());
+      });
   f.collected = std::move(collected);
   return f;
 }
 
 // The parent object of `object` (in a sub-dimension of `parent`): the longest declared code in the
 // parent dimension that begins `object`'s code.
-std::optional<std::string_view> parent_object(const SieFile& f, int parent, std::string_view object) {
+std::optional<std::string_view> parent_object(const SieFile& f, int parent,
+                                              std::string_view object) {
   std::optional<std::string_view> best;
   for (auto it = f.object_names.lower_bound({parent, std::string()});
        it != f.object_names.end() && it->first.first == parent; ++it) {
@@ -1522,7 +1585,8 @@ SieFile read_sie_file(const std::string& path, core::Diagnostics& diags, const S
   TextStream text(path, "utf-8", block);
   SieFile f = read_whole_vouchers(text, scan, path, diags, sink);
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the file: {}", text.error()), {path, 0, 0});
+    diags.unreadable("io.read", fmt::format("cannot read the file: {}", text.error()),
+                     {path, 0, 0});
   return f;
 }
 

@@ -55,7 +55,8 @@ struct SieRow {
 struct SieBadRow {
   std::string rule;  // ledger.amount, ledger.date, sie.objects, sie.syntax
   std::string message;
-  std::optional<core::Money> amount;  // the row's amount where it could be read (öre, debit positive)
+  std::optional<core::Money>
+      amount;  // the row's amount where it could be read (öre, debit positive)
   std::string account;
   std::string text;
   std::optional<core::Date> date;
@@ -125,9 +126,9 @@ struct SieFile {
   std::string format;    // #FORMAT as written
   std::string program;   // #PROGRAM
   std::string company;   // #FNAMN
-  std::string type;      // #SIETYP: 1–3 balances only, 4 vouchers (§11 #SIETYP); empty when not given
+  std::string type;  // #SIETYP: 1–3 balances only, 4 vouchers (§11 #SIETYP); empty when not given
   std::map<std::string, std::string, std::less<>> account_names;  // #KONTO kontonr → kontonamn
-  std::map<std::string, char> account_types;         // #KTYP kontonr → T, S, K or I
+  std::map<std::string, char> account_types;                      // #KTYP kontonr → T, S, K or I
   std::map<int, SieDimension> dimensions;
   std::map<std::pair<int, std::string>, std::string> object_names;  // #OBJEKT
   // Counts the records read that may change the four maps above (#KONTO, #KTYP, #DIM, #UNDERDIM,
@@ -150,7 +151,8 @@ struct SieFile {
   std::optional<SieObject> object_for(const SieRow& row, int dimension) const;
   // The same for a row's objects as views; the object found is a view into `objects` or into
   // object_names.
-  std::optional<SieObjectView> object_for(std::span<const SieObjectView> objects, int dimension) const;
+  std::optional<SieObjectView> object_for(std::span<const SieObjectView> objects,
+                                          int dimension) const;
   // An object's #OBJEKT name, or empty.
   std::string object_name(int dimension, const std::string& object) const;
 };

@@ -49,7 +49,9 @@ int open_regular(const std::string& path) {
   return fd;
 }
 
-iconv_t no_iconv() { return reinterpret_cast<iconv_t>(-1); }
+iconv_t no_iconv() {
+  return reinterpret_cast<iconv_t>(-1);
+}
 
 // The iconv name of a source encoding, or nullptr for UTF-8; `known` is false for an encoding
 // grantkit does not read.
@@ -114,7 +116,8 @@ std::size_t check_utf8_block(std::string_view s, bool last, std::size_t& done) {
 
 // The line and column of byte `offset` of the file (counted from byte `skip`, after a BOM),
 // read again block by block: only when a fault is reported.
-TextPosition position_in_file(const std::string& path, std::size_t skip, std::size_t offset, bool utf8) {
+TextPosition position_in_file(const std::string& path, std::size_t skip, std::size_t offset,
+                              bool utf8) {
   TextPosition p{1, 1};
   int fd = open_regular(path);
   if (fd < 0) return {};
@@ -146,7 +149,8 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
   bool known = true;
   const char* from = iconv_name(encoding, known);
   if (!known) {
-    return DecodeError{fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding), {}};
+    return DecodeError{
+        fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding), {}};
   }
   int fd = open_regular(path);
   if (fd < 0) return DecodeError{"cannot read the file", {}, true};
@@ -176,11 +180,11 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
     std::size_t bad = check_utf8_block(s, last, done);
     if (bad != std::string_view::npos) {
       ::close(fd);
-      return DecodeError{
-          fmt::format("the byte {:02X} is not UTF-8; if the file comes from Excel or an older system, declare "
-                      "encoding: windows-1252 in its source",
-                      static_cast<unsigned char>(s[bad])),
-          position_in_file(path, skip, offset + bad, true)};
+      return DecodeError{fmt::format("the byte {:02X} is not UTF-8; if the file comes from Excel "
+                                     "or an older system, declare "
+                                     "encoding: windows-1252 in its source",
+                                     static_cast<unsigned char>(s[bad])),
+                         position_in_file(path, skip, offset + bad, true)};
     }
     if (last) break;
     // Carry the cut sequence (at most 3 bytes) to the front and read the next block after it.
@@ -200,7 +204,8 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
   return std::nullopt;
 }
 
-TextStream::TextStream(std::string_view text) : data_(text.data()), end_(text.size()), at_end_(true) {}
+TextStream::TextStream(std::string_view text)
+    : data_(text.data()), end_(text.size()), at_end_(true) {}
 
 TextStream::TextStream(const std::string& path, std::string_view encoding, std::size_t block)
     : block_(block == 0 ? kBlock : block), encoding_(encoding.empty() ? "utf-8" : encoding) {
@@ -303,7 +308,8 @@ void TextStream::read_block() {
     }
     if (static_cast<std::size_t>(n) < block_) at_end_ = true;
     std::size_t in_size = carry_ + static_cast<std::size_t>(n);
-    // A byte of a single-byte encoding becomes at most 3 bytes of UTF-8, 2 bytes of UTF-16 at most 3.
+    // A byte of a single-byte encoding becomes at most 3 bytes of UTF-8, 2 bytes of UTF-16 at
+    // most 3.
     if (buf_.size() < end_ + in_size * 3 + 16) buf_.resize(end_ + in_size * 3 + 16);
     auto cd = static_cast<iconv_t>(iconv_);
     char* in = raw_.data();
@@ -323,8 +329,10 @@ void TextStream::read_block() {
       } else if (error_.empty()) {
         bad_offset_ = raw_offset_ + at;
         if (at < in_size) {
-          error_ = fmt::format("the byte {:02X} cannot be read as {} ({}); is the source's encoding right?",
-                               static_cast<unsigned char>(raw_[at]), from_, err == EILSEQ ? "invalid" : "incomplete");
+          error_ = fmt::format(
+              "the byte {:02X} cannot be read as {} ({}); is the source's encoding right?",
+              static_cast<unsigned char>(raw_[at]), from_,
+              err == EILSEQ ? "invalid" : "incomplete");
         } else {
           error_ = fmt::format("the file ends inside a {} character", from_);
         }

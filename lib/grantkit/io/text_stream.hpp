@@ -65,15 +65,15 @@ class TextStream {
 
  private:
   void read_block();
-  std::string buf_;          // decoded text (files only)
+  std::string buf_;  // decoded text (files only)
   const char* data_ = nullptr;
   std::size_t begin_ = 0, end_ = 0;
   int fd_ = -1;
   std::size_t block_ = 0;
-  std::string raw_;          // undecoded bytes (non-UTF-8 files), with a carried incomplete tail
-  std::size_t carry_ = 0;    // bytes of an incomplete character left in raw_ from the last block
-  void* iconv_ = nullptr;    // iconv_t when the file is not UTF-8
-  const char* from_ = "";    // its iconv name
+  std::string raw_;             // undecoded bytes (non-UTF-8 files), with a carried incomplete tail
+  std::size_t carry_ = 0;       // bytes of an incomplete character left in raw_ from the last block
+  void* iconv_ = nullptr;       // iconv_t when the file is not UTF-8
+  const char* from_ = "";       // its iconv name
   std::size_t raw_offset_ = 0;  // the file offset of raw_[0]
   std::optional<std::size_t> bad_offset_;
   bool at_end_ = false;

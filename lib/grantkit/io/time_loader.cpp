@@ -57,7 +57,8 @@ class Names {
 };
 
 // Turns a raw row into an entry, or reports why it cannot (time.date, time.hours).
-std::optional<model::TimeEntry> parse_row(const RawRow& raw, Names& names, core::Diagnostics& diags) {
+std::optional<model::TimeEntry> parse_row(const RawRow& raw, Names& names,
+                                          core::Diagnostics& diags) {
   std::optional<core::Month> month;
   if (!raw.month.empty()) {
     auto m = parse_iso_month(raw.month);
@@ -138,7 +139,8 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
   CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty())
-      diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
+      diags.unreadable("csv.syntax", reader.error(),
+                       {path, reader.error_line(), reader.error_column()});
     else
       diags.warning("csv.empty", "the time report is empty", {path, 0, 0});
     return;
@@ -179,14 +181,15 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
     return it == index.end() ? kNone : it->second;
   };
   const std::size_t c_person = column_of("person"), c_activity = column_of("activity"),
-                    c_month = column_of("month"), c_date = column_of("date"), c_hours = column_of("hours");
+                    c_month = column_of("month"), c_date = column_of("date"),
+                    c_hours = column_of("hours");
   const core::SharedText file{path};
   std::size_t header_size = rec.fields.size();
   // Room for the file's rows at once, estimated from the lines of the first block and the file's
   // size (a little over): a vector that doubles as it goes holds the old and the new array at its
   // last step, half again the rows' memory at the peak.
-  if (std::size_t lines = static_cast<std::size_t>(
-          std::count(text.pending().begin(), text.pending().end(), '\n'));
+  if (std::size_t lines =
+          static_cast<std::size_t>(std::count(text.pending().begin(), text.pending().end(), '\n'));
       lines > 0) {
     std::error_code ec;
     auto bytes = std::filesystem::file_size(path, ec);
@@ -214,13 +217,13 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
                   {path, rec.line, static_cast<int>(rec.fields.size()) + 1});
       continue;
     }
-    RawRow raw{field(c_person), field(c_activity), field(c_month), field(c_date),
-               field(c_hours),  place(c_person),   place(c_activity), place(c_month),
-               place(c_date),   place(c_hours)};
+    RawRow raw{field(c_person), field(c_activity), field(c_month), field(c_date), field(c_hours),
+               place(c_person), place(c_activity), place(c_month), place(c_date), place(c_hours)};
     if (auto e = parse_row(raw, names, diags)) out.push_back(std::move(*e));
   }
   if (!reader.error().empty())
-    diags.unreadable("csv.syntax", reader.error(), {path, reader.error_line(), reader.error_column()});
+    diags.unreadable("csv.syntax", reader.error(),
+                     {path, reader.error_line(), reader.error_column()});
 }
 
 void read_time_yaml(const std::string& path, Names& names, core::Diagnostics& diags,
@@ -262,7 +265,9 @@ void read_time_yaml(const std::string& path, Names& names, core::Diagnostics& di
     RawRow raw;
     raw.person = *person;
     raw.activity = *activity;
-    auto shared = [&](const core::SourcePlace& at) { return core::SharedPlace{file, at.line, at.column}; };
+    auto shared = [&](const core::SourcePlace& at) {
+      return core::SharedPlace{file, at.line, at.column};
+    };
     raw.place = shared(row.find("person")->place);
     raw.activity_place = shared(row.find("activity")->place);
     raw.hours_place = shared(hours->place);

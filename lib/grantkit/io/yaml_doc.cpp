@@ -53,7 +53,8 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw StopParse{"yaml.alias", "aliases (*name) are not supported in grantkit files; write the value out",
+    throw StopParse{"yaml.alias",
+                    "aliases (*name) are not supported in grantkit files; write the value out",
                     mark};
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -90,16 +91,18 @@ class TreeBuilder : public YAML::EventHandler {
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
       throw StopParse{"yaml.alias",
-                      "anchors (&name) are not supported in grantkit files; write the value out", mark};
+                      "anchors (&name) are not supported in grantkit files; write the value out",
+                      mark};
     }
   }
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
     if (tag != "?" && tag != "!" && !tag.empty()) {
-      throw StopParse{"yaml.syntax", fmt::format("tags ({}) are not supported in grantkit files", tag),
-                      mark};
+      throw StopParse{"yaml.syntax",
+                      fmt::format("tags ({}) are not supported in grantkit files", tag), mark};
     }
   }
-  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YamlNode::Kind kind) {
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+            YamlNode::Kind kind) {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
@@ -180,7 +183,11 @@ std::size_t invalid_utf8_at(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
     if (len == 0 || i + len > s.size()) return i;
     for (std::size_t k = 1; k < len; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
@@ -193,7 +200,8 @@ std::size_t invalid_utf8_at(std::string_view s) {
 // A tab in the indentation of line `error_line` (0-based) or the line before it: its 1-based line
 // and column, or line 0. Asked only once yaml-cpp has refused the text there, so that the tab is
 // named as the cause instead of yaml-cpp's "illegal map value" after it.
-core::SourcePlace tab_in_indentation(std::string_view text, const std::string& file, int error_line) {
+core::SourcePlace tab_in_indentation(std::string_view text, const std::string& file,
+                                     int error_line) {
   int line = 0;
   for (std::size_t i = 0; i < text.size() && line <= error_line; ++line) {
     if (line >= error_line - 1) {
@@ -261,7 +269,8 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
         ++column;
       }
     }
-    diags.unreadable("yaml.encoding", "the file is not UTF-8; save it as UTF-8", {file, line, column});
+    diags.unreadable("yaml.encoding", "the file is not UTF-8; save it as UTF-8",
+                     {file, line, column});
     return std::nullopt;
   }
   std::istringstream in(normalised);
@@ -331,7 +340,8 @@ std::optional<YamlNode> load_yaml_file(const std::string& path, core::Diagnostic
   if (!bytes) {
     if (core::path_kind(path) == core::PathKind::other) {
       diags.unreadable("io.not-a-file",
-                       fmt::format("the file is {}, not a regular file: it is not read", core::path_kind_name(path)),
+                       fmt::format("the file is {}, not a regular file: it is not read",
+                                   core::path_kind_name(path)),
                        {path, 0, 0});
       return std::nullopt;
     }

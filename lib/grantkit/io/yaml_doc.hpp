@@ -25,7 +25,7 @@ struct YamlNode {
   std::string text;     // scalars only
   bool quoted = false;  // scalars written in quotes or as a block literal
   core::SourcePlace place;
-  std::vector<YamlNode> items;                          // sequence
+  std::vector<YamlNode> items;     // sequence
   std::vector<YamlEntry> entries;  // map, in file order, keys are scalars
 
   bool is_null() const { return kind == Kind::null; }

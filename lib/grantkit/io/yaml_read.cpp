@@ -26,17 +26,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string_view kind_name(const YamlNode& n) {
   switch (n.kind) {
-    case YamlNode::Kind::null: return "nothing (null)";
-    case YamlNode::Kind::scalar: return "a single value";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::map: return "a map";
+    case YamlNode::Kind::null:
+      return "nothing (null)";
+    case YamlNode::Kind::scalar:
+      return "a single value";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::map:
+      return "a map";
   }
   return "?";
 }
 
 }  // namespace
 
-std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates) {
+std::string closest_match(std::string_view word,
+                          std::initializer_list<std::string_view> candidates) {
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (auto c : candidates) {
@@ -50,7 +55,8 @@ std::string closest_match(std::string_view word, std::initializer_list<std::stri
 }
 
 void YamlReader::type_error(const YamlNode& n, std::string_view what, std::string_view expected) {
-  diags_.error("yaml.type", fmt::format("{} must be {}, not {}", what, expected, kind_name(n)), n.place);
+  diags_.error("yaml.type", fmt::format("{} must be {}, not {}", what, expected, kind_name(n)),
+               n.place);
 }
 
 bool YamlReader::expect_map(const YamlNode& n, std::string_view what,
@@ -64,10 +70,12 @@ bool YamlReader::expect_map(const YamlNode& n, std::string_view what,
     std::string hint = closest_match(k.text, allowed);
     std::string allowed_list;
     for (auto a : allowed) allowed_list += (allowed_list.empty() ? "" : ", ") + std::string(a);
-    diags_.error("yaml.unknown-key",
-                 hint.empty() ? fmt::format("unknown key '{}' in {} (known: {})", k.text, what, allowed_list)
-                              : fmt::format("unknown key '{}' in {}; did you mean '{}'?", k.text, what, hint),
-                 k.place);
+    diags_.error(
+        "yaml.unknown-key",
+        hint.empty()
+            ? fmt::format("unknown key '{}' in {} (known: {})", k.text, what, allowed_list)
+            : fmt::format("unknown key '{}' in {}; did you mean '{}'?", k.text, what, hint),
+        k.place);
   }
   return true;
 }
@@ -83,7 +91,8 @@ bool YamlReader::expect_sequence(const YamlNode& n, std::string_view what) {
 bool YamlReader::expect_schema(const YamlNode& root, std::string_view kind) {
   std::string wanted = fmt::format("grantkit/{}/1", kind);
   if (!root.is_map() || root.entries.empty()) {
-    diags_.error("yaml.schema", fmt::format("the file must be a map starting with 'schema: {}'", wanted),
+    diags_.error("yaml.schema",
+                 fmt::format("the file must be a map starting with 'schema: {}'", wanted),
                  root.place);
     return false;
   }
@@ -94,19 +103,22 @@ bool YamlReader::expect_schema(const YamlNode& root, std::string_view kind) {
   }
   if (!v.is_scalar() || v.text != wanted) {
     diags_.error("yaml.schema",
-                 fmt::format("schema '{}' is not what this file must hold ('{}')", v.text, wanted), v.place);
+                 fmt::format("schema '{}' is not what this file must hold ('{}')", v.text, wanted),
+                 v.place);
     return false;
   }
   return true;
 }
 
-const YamlNode* YamlReader::require(const YamlNode& map, std::string_view key, std::string_view what) {
+const YamlNode* YamlReader::require(const YamlNode& map, std::string_view key,
+                                    std::string_view what) {
   const YamlNode* n = map.find(key);
   if (!n) diags_.error("yaml.missing-key", fmt::format("{} needs '{}'", what, key), map.place);
   return n;
 }
 
-std::optional<std::string> YamlReader::text(const YamlNode* n, std::string_view what, bool required) {
+std::optional<std::string> YamlReader::text(const YamlNode* n, std::string_view what,
+                                            bool required) {
   if (!n) return std::nullopt;
   if (n->is_null()) {
     if (required) {
@@ -129,7 +141,8 @@ std::optional<std::string> YamlReader::id(const YamlNode* n, std::string_view wh
   auto t = text(n, what, required);
   if (!t) return t;
   if (t->empty() || t->find_first_of(" \t") != std::string::npos) {
-    diags_.error("yaml.type", fmt::format("{} must be an id without spaces, not '{}'", what, *t), n->place);
+    diags_.error("yaml.type", fmt::format("{} must be an id without spaces, not '{}'", what, *t),
+                 n->place);
     return std::nullopt;
   }
   return t;
@@ -176,7 +189,8 @@ std::optional<core::Percent> YamlReader::percent(const YamlNode* n, std::string_
   return *p;
 }
 
-std::optional<core::Date> YamlReader::date(const YamlNode* n, std::string_view what, bool required) {
+std::optional<core::Date> YamlReader::date(const YamlNode* n, std::string_view what,
+                                           bool required) {
   if (!n || n->is_null()) {
     if (required && n) diags_.error("yaml.date", fmt::format("{} needs a date", what), n->place);
     return std::nullopt;
@@ -193,9 +207,11 @@ std::optional<core::Date> YamlReader::date(const YamlNode* n, std::string_view w
   return *d;
 }
 
-std::optional<core::Period> YamlReader::period(const YamlNode* n, std::string_view what, bool required) {
+std::optional<core::Period> YamlReader::period(const YamlNode* n, std::string_view what,
+                                               bool required) {
   if (!n || n->is_null()) {
-    if (required && n) diags_.error("yaml.type", fmt::format("{} needs {{from, to}}", what), n->place);
+    if (required && n)
+      diags_.error("yaml.type", fmt::format("{} needs {{from, to}}", what), n->place);
     return std::nullopt;
   }
   if (!expect_map(*n, what, {"from", "to"})) return std::nullopt;
@@ -214,10 +230,11 @@ std::optional<core::Period> YamlReader::period(const YamlNode* n, std::string_vi
 
 std::optional<bool> YamlReader::boolean(const YamlNode* n, std::string_view what) {
   if (!n || n->is_null()) return std::nullopt;
-  if (n->is_scalar() && !n->quoted && (n->text == "true" || n->text == "false")) return n->text == "true";
+  if (n->is_scalar() && !n->quoted && (n->text == "true" || n->text == "false"))
+    return n->text == "true";
   diags_.error("yaml.boolean",
-               fmt::format("{} must be true or false, not '{}' (yes/no/on/off are not accepted)", what,
-                           n->text),
+               fmt::format("{} must be true or false, not '{}' (yes/no/on/off are not accepted)",
+                           what, n->text),
                n->place);
   return std::nullopt;
 }
@@ -229,12 +246,14 @@ std::optional<std::int64_t> YamlReader::integer(const YamlNode* n, std::string_v
     return std::nullopt;
   }
   const std::string& t = n->text;
-  bool ok = !t.empty() && t.size() <= 15 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+  bool ok = !t.empty() && t.size() <= 15 &&
+            std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
             !(t.size() > 1 && t[0] == '0');
   if (!ok) {
-    diags_.error("yaml.number",
-                 fmt::format("{} must be a whole number written in decimal digits, not '{}'", what, t),
-                 n->place);
+    diags_.error(
+        "yaml.number",
+        fmt::format("{} must be a whole number written in decimal digits, not '{}'", what, t),
+        n->place);
     return std::nullopt;
   }
   return std::stoll(t);

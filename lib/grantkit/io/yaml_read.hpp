@@ -17,7 +17,8 @@ namespace grantkit::io {
 
 // The closest of `candidates` to `word` by edit distance, or "" when none is close enough to
 // suggest ("did you mean").
-std::string closest_match(std::string_view word, std::initializer_list<std::string_view> candidates);
+std::string closest_match(std::string_view word,
+                          std::initializer_list<std::string_view> candidates);
 
 // Reads values out of a parsed document, reporting into `diags`. Every method returns nullopt (or
 // false) after reporting when the value is wrong; a null or absent optional value returns nullopt
@@ -41,9 +42,9 @@ class YamlReader {
   // An id: text without spaces.
   std::optional<std::string> id(const YamlNode* n, std::string_view what, bool required = true);
   // An amount ≥ 0 (core::parse_input_amount): every amount a grantkit YAML file holds (budgets, aid
-  // maximum, salaries, co-financing, aid claimed) is a sum of money, never a debt; a negative one is
-  // yaml.range. At most 100 000 000 000 kr, the ledger row's limit, so that no sum or product of a
-  // project's amounts can leave int64 öre; above it yaml.amount at the value's line.
+  // maximum, salaries, co-financing, aid claimed) is a sum of money, never a debt; a negative one
+  // is yaml.range. At most 100 000 000 000 kr, the ledger row's limit, so that no sum or product of
+  // a project's amounts can leave int64 öre; above it yaml.amount at the value's line.
   std::optional<core::Money> money(const YamlNode* n, std::string_view what);
   // A percentage 0–100 %: every percentage a grantkit YAML file holds is a share of something
   // (aid rate, share of full time, flat rate, deviation threshold, index); one outside is
@@ -51,7 +52,8 @@ class YamlReader {
   std::optional<core::Percent> percent(const YamlNode* n, std::string_view what);
   std::optional<core::Date> date(const YamlNode* n, std::string_view what, bool required = false);
   // `{from: DATE, to: DATE}` with from <= to.
-  std::optional<core::Period> period(const YamlNode* n, std::string_view what, bool required = false);
+  std::optional<core::Period> period(const YamlNode* n, std::string_view what,
+                                     bool required = false);
   // Only `true` or `false` (never yes/no/on/off).
   std::optional<bool> boolean(const YamlNode* n, std::string_view what);
   // A plain non-negative integer written in decimal without leading zeros.

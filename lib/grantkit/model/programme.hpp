@@ -1,5 +1,6 @@
 #pragma once
-// A programme rule set (data/programmes/*.yaml): cost categories, flat rates, full time, thresholds.
+// A programme rule set (data/programmes/*.yaml): cost categories, flat rates, full time,
+// thresholds.
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,7 +93,8 @@ struct Programme {
   bool claim_within_calendar_year = true;
   // Whether costs of the final reporting (slutredovisning) are eligible after every activity has
   // ended, in the closing part of the eligible period: a cost without an activity dated then is
-  // one. Else such a cost is ledger.outside-activity-period. YAML `final_reporting: {after_activities, source}`.
+  // one. Else such a cost is ledger.outside-activity-period. YAML `final_reporting:
+  // {after_activities, source}`.
   bool final_reporting_after_activities = false;
 
   const CostCategory* find_category(std::string_view wanted) const;

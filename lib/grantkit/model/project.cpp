@@ -6,7 +6,8 @@
 namespace grantkit::model {
 
 const CostCategory* Programme::find_category(std::string_view wanted) const {
-  auto it = std::find_if(categories.begin(), categories.end(), [&](const CostCategory& c) { return c.id == wanted; });
+  auto it = std::find_if(categories.begin(), categories.end(),
+                         [&](const CostCategory& c) { return c.id == wanted; });
   return it == categories.end() ? nullptr : &*it;
 }
 
@@ -16,10 +17,12 @@ namespace {
 // it was built for); nullptr when there is none. With duplicate ids, the first, as a scan finds it.
 template <typename T, typename Index>
 const T* find_by_id(const std::vector<T>& list, Index& index, std::string_view wanted) {
-  if (!index.built || index.data != static_cast<const void*>(list.data()) || index.size != list.size()) {
+  if (!index.built || index.data != static_cast<const void*>(list.data()) ||
+      index.size != list.size()) {
     index.at.clear();
     index.at.reserve(list.size());
-    for (std::size_t i = 0; i < list.size(); ++i) index.at.emplace(list[i].id, i);  // keeps the first
+    for (std::size_t i = 0; i < list.size(); ++i)
+      index.at.emplace(list[i].id, i);  // keeps the first
     index.data = list.data();
     index.size = list.size();
     index.built = true;
@@ -45,7 +48,8 @@ const Financier* Project::find_financier(std::string_view wanted) const {
 
 bool Project::knows_organisation(std::string_view wanted) const {
   return find_financier(wanted) != nullptr ||
-         std::any_of(organisations.begin(), organisations.end(), [&](const Organisation& o) { return o.id == wanted; });
+         std::any_of(organisations.begin(), organisations.end(),
+                     [&](const Organisation& o) { return o.id == wanted; });
 }
 
 core::FullTimeRule Project::full_time_rule() const {
@@ -58,13 +62,15 @@ core::FullTimeRule Project::full_time_rule() const {
 
 namespace {
 
-std::vector<const ChangeDecision*> in_force_by_date(const std::vector<ChangeDecision>& changes, Date date) {
+std::vector<const ChangeDecision*> in_force_by_date(const std::vector<ChangeDecision>& changes,
+                                                    Date date) {
   std::vector<const ChangeDecision*> out;
   for (const auto& c : changes) {
     if (c.date <= date) out.push_back(&c);
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ChangeDecision* a, const ChangeDecision* b) { return a->date < b->date; });
+  std::stable_sort(out.begin(), out.end(), [](const ChangeDecision* a, const ChangeDecision* b) {
+    return a->date < b->date;
+  });
   return out;
 }
 
@@ -81,7 +87,8 @@ Decision Project::decision_on(Date date) const {
       if (c->budget->total) d.budget.total = c->budget->total;
       for (const auto& [category, amount] : c->budget->categories) {
         d.budget.categories[category] = amount;
-        if (auto pl = c->budget->category_places.find(category); pl != c->budget->category_places.end())
+        if (auto pl = c->budget->category_places.find(category);
+            pl != c->budget->category_places.end())
           d.budget.category_places[category] = pl->second;
       }
       d.budget.place = c->budget->place;
@@ -100,7 +107,8 @@ Project Project::on(Date date) const {
   p.in_force_on = date;
   for (const ChangeDecision* c : in_force_by_date(changes, date)) {
     for (const auto& a : c->activities) {
-      auto it = std::find_if(p.activities.begin(), p.activities.end(), [&](const Activity& x) { return x.id == a.id; });
+      auto it = std::find_if(p.activities.begin(), p.activities.end(),
+                             [&](const Activity& x) { return x.id == a.id; });
       if (it == p.activities.end()) {
         Activity added;
         added.id = a.id;
@@ -119,7 +127,8 @@ Project Project::on(Date date) const {
       if (a.period) it->period = *a.period;
     }
     for (const auto& f : c->financing) {
-      auto it = std::find_if(p.financing.begin(), p.financing.end(), [&](const Financier& x) { return x.id == f.id; });
+      auto it = std::find_if(p.financing.begin(), p.financing.end(),
+                             [&](const Financier& x) { return x.id == f.id; });
       if (it == p.financing.end()) {
         Financier added;
         added.id = f.id;
@@ -166,7 +175,8 @@ std::int64_t Project::planned_minutes(const StaffEntry& e) const {
   return full * e.percent.millionths() / core::Percent::kWhole;
 }
 
-std::optional<Money> Project::planned_cost(const StaffEntry& e, std::optional<Period> within) const {
+std::optional<Money> Project::planned_cost(const StaffEntry& e,
+                                           std::optional<Period> within) const {
   if (!e.monthly_salary) return std::nullopt;
   Period period = staff_period(e);
   if (within) {

@@ -57,7 +57,8 @@ struct Decision {
 };
 
 // What a change decision says of one activity (`changes[].activities[]`): the activity with this
-// id gets each field given; an id the plan does not have is a new activity (it then needs a period).
+// id gets each field given; an id the plan does not have is a new activity (it then needs a
+// period).
 struct ActivityChange {
   std::string id;
   std::optional<std::string> name;
@@ -178,7 +179,7 @@ struct PlanFacts {
 
 // A declared input source (FORMATS.md `sources`): where to read ledger or time rows, and how.
 struct SourceSpec {
-  std::string path;    // a file or a glob, relative to the project folder
+  std::string path;  // a file or a glob, relative to the project folder
   // `allow_outside: true`: the source may name files outside the project folder (absolute, `..`,
   // or a symbolic link out); by default such a file is refused (io.outside-project).
   bool allow_outside = false;
@@ -188,7 +189,7 @@ struct SourceSpec {
   char thousands = 0;
   std::string encoding = "utf-8";
   bool encoding_given = false;  // `encoding:` written in the source (a SIE file then is read so)
-  std::string accounts;  // account plan id (data/accounts/<id>.yaml): bas, kommun-bas
+  std::string accounts;         // account plan id (data/accounts/<id>.yaml): bas, kommun-bas
   std::map<std::string, std::string> columns;  // canonical name → header name
   // Whose books these are (`organisation:`): the applicant organisation (a financier or
   // organisation id) whose expense list for Min ansökan carries these rows; empty: the owner's.
@@ -197,14 +198,14 @@ struct SourceSpec {
   // 20– free) carries the activity, person, supplier and financier of a row.
   std::optional<int> activity_dimension;
   std::optional<int> person_dimension;
-  std::optional<int> supplier_dimension;   // the row's supplier is the object's #OBJEKT name
+  std::optional<int> supplier_dimension;  // the row's supplier is the object's #OBJEKT name
   std::optional<int> financier_dimension;
   // SIE 4: the dimension whose object id is the row's payment date (YYYYMMDD or YYYY-MM-DD), where
   // the organisation records one: SIE 4B has no payment date of its own.
   std::optional<int> paid_dimension;
-  // SIE 4: only rows carrying `object` in `dimension` are this project's (`project:` in the source);
-  // the others are excluded as ledger.not-this-project.
-  // CSV: `column` names the header whose value must equal `object` (`project: {column, object}`).
+  // SIE 4: only rows carrying `object` in `dimension` are this project's (`project:` in the
+  // source); the others are excluded as ledger.not-this-project. CSV: `column` names the header
+  // whose value must equal `object` (`project: {column, object}`).
   struct ProjectSelection {
     int dimension = 0;
     std::string object;
@@ -230,7 +231,7 @@ struct Claim {
 
 // The whole project folder as loaded: project.yaml, staff.yaml and where the other inputs are.
 struct Project {
-  std::string dir;  // the project folder
+  std::string dir;   // the project folder
   std::string file;  // project.yaml's path
   std::string id;
   std::string name;
@@ -266,7 +267,8 @@ struct Project {
   // The calendar/full-time rule in force: the programme's default overridden by full_time.
   core::FullTimeRule full_time_rule() const;
   // The decision in force on `date`: the original with every change decision dated on or before
-  // `date` applied in date order, each replacing the fields it names (DOMAIN.md "change decisions").
+  // `date` applied in date order, each replacing the fields it names (DOMAIN.md "change
+  // decisions").
   Decision decision_on(Date date) const;
   // The project as it stands on `date`: decision_on(date), and the activities and financiers as the
   // change decisions in force then leave them (each named field replaced, by id; a new id added).
@@ -287,7 +289,9 @@ struct Project {
   // is the owner (`project.owner`).
   std::string organisation_name(std::string_view id) const;
   // The period a staffing entry runs over: its own, or the full-time definition's.
-  Period staff_period(const StaffEntry& entry) const { return entry.period ? *entry.period : full_time.period; }
+  Period staff_period(const StaffEntry& entry) const {
+    return entry.period ? *entry.period : full_time.period;
+  }
   // Planned minutes of a staffing entry: share × full-time minutes of its period under the
   // project's full-time rule (core::full_time_minutes), rounded down to whole minutes. 50 % over
   // 2021-06-01..2022-11-30: 77 400 min (1 290 h) on the 1 720 h basis.
@@ -299,11 +303,13 @@ struct Project {
   //   so a whole month counts 1 and a partial month its share of working days;
   // - hourly (CPR 1303/2013 art. 68a): planned hours × monthly salary × 12 / the annual hours.
   // Payroll overhead (a flat rate) is not part of it.
-  std::optional<Money> planned_cost(const StaffEntry& entry, std::optional<Period> within = std::nullopt) const;
+  std::optional<Money> planned_cost(const StaffEntry& entry,
+                                    std::optional<Period> within = std::nullopt) const;
   // The owner's share of the financing plan under `decision` (DOMAIN.md "Co-financing and aid": the
   // balancing item): the total eligible budget − the aid (its maximum, else rate × total, rounded
   // down, as financing.plan-balance reads it) − every other financier's total; nothing when the
-  // project has no owner organisation or a part is unknown. May be negative (financing.owner-negative).
+  // project has no owner organisation or a part is unknown. May be negative
+  // (financing.owner-negative).
   std::optional<Money> owner_share(const Decision& d) const;
 
  private:

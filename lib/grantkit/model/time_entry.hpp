@@ -11,11 +11,11 @@
 namespace grantkit::model {
 
 // One time-report row (FORMATS.md "Time reports"): `person` is a staff id (role pseudonym),
-// `activity` an activity id, `seconds` the hours reported as whole seconds (never negative; core/hours.hpp).
-// A row gives a `month` or a `date`; with a date, `month` is the date's month.
-// One compact record per row: the ids and the file name are core::SharedText, held once by the
-// loader for all the rows that repeat them (a time report of 10 M rows names a few persons,
-// activities and files), and read as text wherever text is wanted.
+// `activity` an activity id, `seconds` the hours reported as whole seconds (never negative;
+// core/hours.hpp). A row gives a `month` or a `date`; with a date, `month` is the date's month. One
+// compact record per row: the ids and the file name are core::SharedText, held once by the loader
+// for all the rows that repeat them (a time report of 10 M rows names a few persons, activities and
+// files), and read as text wherever text is wanted.
 struct TimeEntry {
   core::SharedText person;
   core::SharedText activity;

@@ -23,7 +23,8 @@ Outcome::DaySums& Outcome::SumSet::of(std::uint32_t activity, std::uint32_t cate
   return sums[of_activity[category] - 1];
 }
 
-void Outcome::SumSet::add(core::Date date, std::uint32_t activity, std::uint32_t category, core::Money amount) {
+void Outcome::SumSet::add(core::Date date, std::uint32_t activity, std::uint32_t category,
+                          core::Money amount) {
   DaySums& s = of(activity, category);
   const std::int64_t day = date.day_number();
   if (s.days.empty()) {
@@ -38,7 +39,8 @@ void Outcome::SumSet::add(core::Date date, std::uint32_t activity, std::uint32_t
   s.days[static_cast<std::size_t>(day - s.first_day)] += amount;
 }
 
-void Outcome::SumSet::in(const core::Period& window, std::vector<std::pair<BookedKey, core::Money>>& out) const {
+void Outcome::SumSet::in(const core::Period& window,
+                         std::vector<std::pair<BookedKey, core::Money>>& out) const {
   const std::int64_t from = window.from.day_number(), to = window.to.day_number();
   for (const auto& s : sums) {
     const std::int64_t last = s.first_day + static_cast<std::int64_t>(s.days.size()) - 1;
@@ -51,8 +53,8 @@ void Outcome::SumSet::in(const core::Period& window, std::vector<std::pair<Booke
   }
 }
 
-std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const core::Period& window,
-                                                                           bool paid_only) const {
+std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(
+    const core::Period& window, bool paid_only) const {
   std::vector<std::pair<BookedKey, core::Money>> out;
   booked_.in(window, out);
   auto order = [](const auto& a, const auto& b) {
@@ -72,19 +74,23 @@ std::vector<std::pair<Outcome::BookedKey, core::Money>> Outcome::booked_in(const
     while (j < unpaid.size() && order(unpaid[j], b)) ++j;
     while (j < unpaid.size() && !order(b, unpaid[j])) b.second -= unpaid[j++].second;
   }
-  out.erase(std::remove_if(out.begin(), out.end(), [](const auto& b) { return b.second.is_zero(); }), out.end());
+  out.erase(
+      std::remove_if(out.begin(), out.end(), [](const auto& b) { return b.second.is_zero(); }),
+      out.end());
   return out;
 }
 
-void Outcome::add_cost(const TransactionView& t) { add_cost(t, intern(t.activity), intern(t.category)); }
+void Outcome::add_cost(const TransactionView& t) {
+  add_cost(t, intern(t.activity), intern(t.category));
+}
 
 void Outcome::add_cost(const TransactionView& t, std::uint32_t activity, std::uint32_t category) {
   booked_.add(t.date, activity, category, t.amount);
   if (keeps(t.date)) costs.push_back(t.to_transaction());
 }
 
-void Outcome::add_unpaid(std::size_t source, core::Date date, std::uint32_t activity, std::uint32_t category,
-                         core::Money amount) {
+void Outcome::add_unpaid(std::size_t source, core::Date date, std::uint32_t activity,
+                         std::uint32_t category, core::Money amount) {
   if (source >= unpaid_.size()) unpaid_.resize(source + 1);
   unpaid_[source].add(date, activity, category, amount);
 }
@@ -124,10 +130,12 @@ void Outcome::add_not_kept(const std::map<std::pair<std::string, std::string>, E
 
 void Outcome::add_exclusion(Exclusion&& e) {
   count(excluded_count, e.rule);
-  if (e.transaction.date.is_special() || keeps(e.transaction.date)) excluded.push_back(std::move(e));
+  if (e.transaction.date.is_special() || keeps(e.transaction.date))
+    excluded.push_back(std::move(e));
 }
 
-void Outcome::add_exclusion(const TransactionView& t, std::string_view rule, std::string_view reason) {
+void Outcome::add_exclusion(const TransactionView& t, std::string_view rule,
+                            std::string_view reason) {
   count(excluded_count, rule);
   if (t.date.is_special() || keeps(t.date))
     excluded.push_back({t.to_transaction(), std::string(rule), std::string(reason)});

@@ -1,20 +1,20 @@
 #pragma once
 // Outcome (utfall): booked transactions as read from the accounting exports.
 #include <cstdint>
-#include <string_view>
-#include <tuple>
-#include <unordered_map>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <grantkit/core/date.hpp>
-#include <grantkit/core/text_hash.hpp>
-#include <grantkit/model/time_entry.hpp>
 #include <grantkit/core/diagnostic.hpp>
 #include <grantkit/core/money.hpp>
+#include <grantkit/core/text_hash.hpp>
 #include <grantkit/model/account_plan.hpp>
+#include <grantkit/model/time_entry.hpp>
 
 namespace grantkit::model {
 
@@ -100,18 +100,19 @@ struct AccountSummary {
   core::Money sum;
 };
 
-// What one ledger file gave (`grantkit ledger`): counts, the dates spanned and the sums per account.
+// What one ledger file gave (`grantkit ledger`): counts, the dates spanned and the sums per
+// account.
 struct LedgerFileSummary {
   std::string file;
-  std::string format;    // csv | sie
-  std::string encoding;  // as read: utf-8, windows-1252, cp437, utf-16le
-  std::size_t rows = 0;          // rows read: CSV data rows; SIE #TRANS/#RTRANS that count
-  std::size_t vouchers = 0;      // distinct vouchers (verifikationer)
-  std::size_t removed_rows = 0;  // SIE #BTRANS (struck rows, not counted)
-  std::size_t transactions = 0;  // rows passed on as outcome (costs, income, VAT, financing)
-  std::size_t unreadable = 0;    // rows that could not be read (excluded with their rule)
+  std::string format;                  // csv | sie
+  std::string encoding;                // as read: utf-8, windows-1252, cp437, utf-16le
+  std::size_t rows = 0;                // rows read: CSV data rows; SIE #TRANS/#RTRANS that count
+  std::size_t vouchers = 0;            // distinct vouchers (verifikationer)
+  std::size_t removed_rows = 0;        // SIE #BTRANS (struck rows, not counted)
+  std::size_t transactions = 0;        // rows passed on as outcome (costs, income, VAT, financing)
+  std::size_t unreadable = 0;          // rows that could not be read (excluded with their rule)
   std::optional<core::Period> period;  // first to last date read
-  std::string checksum;  // SIE #KSUMMA: ok | mismatch; empty when the file has none
+  std::string checksum;                // SIE #KSUMMA: ok | mismatch; empty when the file has none
   std::vector<AccountSummary> accounts;  // by account number
 };
 
@@ -134,7 +135,9 @@ struct Outcome {
   struct ReceivedKey {
     core::Date date;
     std::string financier;
-    bool operator<(const ReceivedKey& o) const { return std::tie(date, financier) < std::tie(o.date, o.financier); }
+    bool operator<(const ReceivedKey& o) const {
+      return std::tie(date, financier) < std::tie(o.date, o.financier);
+    }
   };
   std::map<ReceivedKey, core::Money> received;
   // Aid paid out by the managing authority (rows `category: aid`), summed per day (öre, received
@@ -160,14 +163,17 @@ struct Outcome {
 
   // The booked sums dated inside `window` that are not zero, ordered by date, activity id and
   // category id. `paid_only`: without the costs not paid by the builder's `paid_by` (claim.unpaid).
-  std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window, bool paid_only = false) const;
+  std::vector<std::pair<BookedKey, core::Money>> booked_in(const core::Period& window,
+                                                           bool paid_only = false) const;
   // The activity or category name behind an interned id of BookedKey.
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   // The id of a name, interning it on first use.
   std::uint32_t intern(std::string_view name);
 
   // Whether a row dated `date` is kept whole.
-  bool keeps(core::Date date) const { return keep_all || (detail && !date.is_special() && detail->contains(date)); }
+  bool keeps(core::Date date) const {
+    return keep_all || (detail && !date.is_special() && detail->contains(date));
+  }
   // Adds an eligible cost: summed into the booked sums, kept whole when keeps(date).
   void add_cost(const TransactionView& t);
   // The same, with the activity's and the category's ids from intern() (the hot path).
@@ -178,8 +184,8 @@ struct Outcome {
   void add_aid(const TransactionView& t);
   // Adds to the sums of costs booked but not paid (booked_in's `paid_only`), per ledger file
   // `source` (an index the caller gives); the cost itself is added with add_cost.
-  void add_unpaid(std::size_t source, core::Date date, std::uint32_t activity, std::uint32_t category,
-                  core::Money amount);
+  void add_unpaid(std::size_t source, core::Date date, std::uint32_t activity,
+                  std::uint32_t category, core::Money amount);
   // Forgets the unpaid sums of `source`: a file without payment dates, whose costs are claimed
   // with claim.payment-unknown instead.
   void drop_unpaid(std::size_t source);
@@ -202,7 +208,8 @@ struct Outcome {
   };
   struct SumSet {
     std::vector<DaySums> sums;
-    std::vector<std::vector<std::uint32_t>> at;  // [activity][category] → index in sums + 1; 0: none
+    std::vector<std::vector<std::uint32_t>>
+        at;  // [activity][category] → index in sums + 1; 0: none
     DaySums& of(std::uint32_t activity, std::uint32_t category);
     void add(core::Date date, std::uint32_t activity, std::uint32_t category, core::Money amount);
     void in(const core::Period& window, std::vector<std::pair<BookedKey, core::Money>>& out) const;

@@ -28,15 +28,24 @@ std::string plain(const reports::Cell& c, CsvDialect dialect) {
     return s;
   };
   switch (c.kind) {
-    case K::empty: return "";
-    case K::text: return spreadsheet_safe(c.text);
-    case K::date: return c.text;
-    case K::money: return localise(core::format_money_plain(c.money()));
-    case K::percent: return localise(core::format_percent_plain(core::Percent::from_millionths(c.number)));
-    case K::seconds: return localise(format_hours_plain(c.number));
-    case K::integer: return fmt::format("{}", c.number);
-    case K::list: return spreadsheet_safe(fmt::format("{}", fmt::join(c.list, " ")));
-    case K::entries: return "";
+    case K::empty:
+      return "";
+    case K::text:
+      return spreadsheet_safe(c.text);
+    case K::date:
+      return c.text;
+    case K::money:
+      return localise(core::format_money_plain(c.money()));
+    case K::percent:
+      return localise(core::format_percent_plain(core::Percent::from_millionths(c.number)));
+    case K::seconds:
+      return localise(format_hours_plain(c.number));
+    case K::integer:
+      return fmt::format("{}", c.number);
+    case K::list:
+      return spreadsheet_safe(fmt::format("{}", fmt::join(c.list, " ")));
+    case K::entries:
+      return "";
   }
   return "";
 }
@@ -50,13 +59,18 @@ bool looks_like_formula(const std::string& text) {
                            text[0] == '\t' || text[0] == '\r');
 }
 
-std::string csv_field(const std::string& text, char delimiter) { return quote_csv(text, delimiter); }
+std::string csv_field(const std::string& text, char delimiter) {
+  return quote_csv(text, delimiter);
+}
 
-std::string spreadsheet_safe(const std::string& text) { return looks_like_formula(text) ? "'" + text : text; }
+std::string spreadsheet_safe(const std::string& text) {
+  return looks_like_formula(text) ? "'" + text : text;
+}
 
 std::string format_hours_plain(std::int64_t seconds) {
   bool neg = seconds < 0;
-  std::uint64_t s = neg ? 0 - static_cast<std::uint64_t>(seconds) : static_cast<std::uint64_t>(seconds);
+  std::uint64_t s =
+      neg ? 0 - static_cast<std::uint64_t>(seconds) : static_cast<std::uint64_t>(seconds);
   // hundredths of an hour (36 s each), rounded half up; the only rounding of a sum of hours
   std::uint64_t hundredths = (s + 18) / 36;
   std::string out = fmt::format("{}{}", neg && hundredths ? "-" : "", hundredths / 100);

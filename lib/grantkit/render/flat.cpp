@@ -68,22 +68,29 @@ std::string human_cell(const Cell& c, Lang lang, bool whole) {
   const char* group = lang == Lang::sv ? " " : ",";
   char mark = lang == Lang::sv ? ',' : '.';
   switch (c.kind) {
-    case K::empty: return "";
+    case K::empty:
+      return "";
     case K::text: {
       const std::string& shown = lang == Lang::sv ? c.display_sv : c.display_en;
       return shown.empty() ? c.text : shown;
     }
-    case K::date: return c.text;
-    case K::money: return core::format_money_human(c.money(), !whole, group, mark);
-    case K::percent: return core::format_percent_human(core::Percent::from_millionths(c.number), 1, mark);
+    case K::date:
+      return c.text;
+    case K::money:
+      return core::format_money_human(c.money(), !whole, group, mark);
+    case K::percent:
+      return core::format_percent_human(core::Percent::from_millionths(c.number), 1, mark);
     case K::seconds: {
       std::string h = format_hours_plain(c.number);
       if (lang == Lang::sv) std::replace(h.begin(), h.end(), '.', ',');
       return h;
     }
-    case K::integer: return fmt::format("{}", c.number);
-    case K::list: return fmt::format("{}", fmt::join(c.list, ", "));
-    case K::entries: return "";
+    case K::integer:
+      return fmt::format("{}", c.number);
+    case K::list:
+      return fmt::format("{}", fmt::join(c.list, ", "));
+    case K::entries:
+      return "";
   }
   return "";
 }
@@ -91,7 +98,8 @@ std::string human_cell(const Cell& c, Lang lang, bool whole) {
 std::string percent_bar(std::int64_t millionths) {
   constexpr std::int64_t cells = 10;
   std::int64_t filled = (std::clamp<std::int64_t>(millionths, 0, core::Percent::kWhole) * cells +
-                         core::Percent::kWhole / 2) / core::Percent::kWhole;
+                         core::Percent::kWhole / 2) /
+                        core::Percent::kWhole;
   std::string out;
   for (std::int64_t i = 0; i < cells; ++i) out += i < filled ? "█" : "░";
   return out;

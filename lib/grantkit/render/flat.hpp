@@ -15,8 +15,8 @@ struct FlatColumn {
   std::string key;         // CSV header: `key` or `key.entry`
   std::string label_sv;
   std::string label_en;
-  bool numeric = false;    // right-aligned in human formats
-  bool bar = false;        // Column::bar: the terminal table adds a bar to the percent
+  bool numeric = false;  // right-aligned in human formats
+  bool bar = false;      // Column::bar: the terminal table adds a bar to the percent
 };
 
 std::vector<FlatColumn> flatten_columns(const reports::Table& t);

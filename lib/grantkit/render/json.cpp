@@ -22,14 +22,26 @@ void put_string(std::string& out, std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += ch;
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += ch;
     }
   }
   out += '"';
@@ -38,13 +50,25 @@ void put_string(std::string& out, std::string_view s) {
 void put_cell(std::string& out, const reports::Cell& c, const reports::Column* col) {
   using K = reports::Cell::Kind;
   switch (c.kind) {
-    case K::empty: out += "null"; break;
+    case K::empty:
+      out += "null";
+      break;
     case K::text:
-    case K::date: put_string(out, c.text); break;
-    case K::money: out += core::format_money_plain(c.money()); break;
-    case K::percent: out += core::format_percent_plain(core::Percent::from_millionths(c.number)); break;
-    case K::seconds: out += format_hours_plain(c.number); break;
-    case K::integer: out += fmt::format("{}", c.number); break;
+    case K::date:
+      put_string(out, c.text);
+      break;
+    case K::money:
+      out += core::format_money_plain(c.money());
+      break;
+    case K::percent:
+      out += core::format_percent_plain(core::Percent::from_millionths(c.number));
+      break;
+    case K::seconds:
+      out += format_hours_plain(c.number);
+      break;
+    case K::integer:
+      out += fmt::format("{}", c.number);
+      break;
     case K::list: {
       out += '[';
       for (std::size_t i = 0; i < c.list.size(); ++i) {
@@ -130,9 +154,12 @@ std::string diagnostics_json(const core::Diagnostics& diagnostics) {
     out += ", \"message\": ";
     put_string(out, d.message);
     out += ", \"file\": ";
-    if (d.place.file.empty()) out += "null";
-    else put_string(out, d.place.file);
-    out += fmt::format(", \"line\": {}, \"column\": {}}}", d.place.line > 0 ? std::to_string(d.place.line) : "null",
+    if (d.place.file.empty())
+      out += "null";
+    else
+      put_string(out, d.place.file);
+    out += fmt::format(", \"line\": {}, \"column\": {}}}",
+                       d.place.line > 0 ? std::to_string(d.place.line) : "null",
                        d.place.column > 0 ? std::to_string(d.place.column) : "null");
   }
   out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
@@ -174,9 +201,15 @@ FindingCounts count_findings(const core::Diagnostics& diagnostics) {
   std::set<std::string> files;
   for (const auto& d : diagnostics.items()) {
     switch (d.severity) {
-      case core::Severity::error: ++c.errors; break;
-      case core::Severity::warning: ++c.warnings; break;
-      case core::Severity::info: ++c.info; break;
+      case core::Severity::error:
+        ++c.errors;
+        break;
+      case core::Severity::warning:
+        ++c.warnings;
+        break;
+      case core::Severity::info:
+        ++c.info;
+        break;
     }
     if (d.severity != core::Severity::info && !d.place.file.empty()) files.insert(d.place.file);
   }
@@ -186,11 +219,13 @@ FindingCounts count_findings(const core::Diagnostics& diagnostics) {
 
 std::string findings_summary(const FindingCounts& c, Lang lang) {
   if (lang == Lang::sv) {
-    return fmt::format("{} fel, {} {} i {} {}", c.errors, c.warnings, c.warnings == 1 ? "varning" : "varningar",
-                       c.files, c.files == 1 ? "fil" : "filer");
+    return fmt::format("{} fel, {} {} i {} {}", c.errors, c.warnings,
+                       c.warnings == 1 ? "varning" : "varningar", c.files,
+                       c.files == 1 ? "fil" : "filer");
   }
-  return fmt::format("{} {}, {} {} in {} {}", c.errors, c.errors == 1 ? "error" : "errors", c.warnings,
-                     c.warnings == 1 ? "warning" : "warnings", c.files, c.files == 1 ? "file" : "files");
+  return fmt::format("{} {}, {} {} in {} {}", c.errors, c.errors == 1 ? "error" : "errors",
+                     c.warnings, c.warnings == 1 ? "warning" : "warnings", c.files,
+                     c.files == 1 ? "file" : "files");
 }
 
 std::string render_validation_json(const Validation& v) {
@@ -205,8 +240,10 @@ std::string render_validation_json(const Validation& v) {
     out += "}";
   }
   out += ",\n  \"as_of\": ";
-  if (v.as_of) put_string(out, core::format_iso(*v.as_of));
-  else out += "null";
+  if (v.as_of)
+    put_string(out, core::format_iso(*v.as_of));
+  else
+    out += "null";
   out += ",\n  \"period\": ";
   if (v.period) {
     out += "{\"from\": ";
@@ -218,8 +255,9 @@ std::string render_validation_json(const Validation& v) {
     out += "null";
   }
   FindingCounts c = count_findings(v.diagnostics);
-  out += fmt::format(",\n  \"counts\": {{\"errors\": {}, \"warnings\": {}, \"info\": {}, \"files\": {}}}", c.errors,
-                     c.warnings, c.info, c.files);
+  out += fmt::format(
+      ",\n  \"counts\": {{\"errors\": {}, \"warnings\": {}, \"info\": {}, \"files\": {}}}",
+      c.errors, c.warnings, c.info, c.files);
   return out + diagnostics_json(v.diagnostics);
 }
 

@@ -74,7 +74,9 @@ std::string month_sv(core::Month m) {
   return fmt::format("{} {}", kMonthsSv[m.month - 1], m.year);
 }
 // An amount in a document, always with öre; "–" when unknown.
-std::string kr(const std::optional<Money>& m) { return m ? core::format_kr(*m, true) : "–"; }
+std::string kr(const std::optional<Money>& m) {
+  return m ? core::format_kr(*m, true) : "–";
+}
 std::string hours_sv(std::int64_t seconds) {
   std::string h = format_hours_plain(seconds);
   std::replace(h.begin(), h.end(), '.', ',');
@@ -461,7 +463,8 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
                     kr(list.total)));
   }
   add(unique("personalkostnader", ".csv"), render_staff_costs_csv(pw.staff_costs, dialect),
-      fmt::format("Personalkostnader: {} rader, {}{}", pw.staff_costs.size(), kr(pw.staff_cost_total),
+      fmt::format("Personalkostnader: {} rader, {}{}", pw.staff_costs.size(),
+                  kr(pw.staff_cost_total),
                   pw.staff_cost_complete ? "" : " (månadslön saknas för någon)"));
 
   std::vector<std::string> persons;
@@ -523,11 +526,12 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     index += "<h2>Kostnadsslag att se över före ansökan</h2>\n<ul class=\"flags\">\n";
     for (const auto& [category, flags] : pw.category_flags) {
       for (const auto& f : flags) {
-        index += fmt::format("<li><code>{}</code>: {} <span class=\"rule\">[{}]</span></li>\n", e(category),
-                             f == "budget.change-decision-needed"
-                                 ? "över budget med mer än avvikelsegränsen; ett ändringsbeslut behövs innan det kan begäras"
-                                 : "över budget; handläggarens godkännande behövs",
-                             e(f));
+        index += fmt::format(
+            "<li><code>{}</code>: {} <span class=\"rule\">[{}]</span></li>\n", e(category),
+            f == "budget.change-decision-needed" ? "över budget med mer än avvikelsegränsen; ett "
+                                                   "ändringsbeslut behövs innan det kan begäras"
+                                                 : "över budget; handläggarens godkännande behövs",
+            e(f));
       }
     }
     index += "</ul>\n";

@@ -33,9 +33,11 @@ std::string diagnostics_text(const core::Diagnostics& diags, Lang lang) {
 }
 
 std::string heading(const reports::Document& doc, Lang lang) {
-  return fmt::format("{} — {} ({})\n{} {} · {} {}\n", lang == Lang::sv ? doc.title_sv : doc.title_en,
-                     core::escape_control(doc.project_name), core::escape_control(doc.project_id), lang == Lang::sv ? "Period" : "Period",
-                     doc.period.iso(), lang == Lang::sv ? "per" : "as of", core::format_iso(doc.as_of));
+  return fmt::format("{} — {} ({})\n{} {} · {} {}\n",
+                     lang == Lang::sv ? doc.title_sv : doc.title_en,
+                     core::escape_control(doc.project_name), core::escape_control(doc.project_id),
+                     lang == Lang::sv ? "Period" : "Period", doc.period.iso(),
+                     lang == Lang::sv ? "per" : "as of", core::format_iso(doc.as_of));
 }
 
 // The tables of a document as terminal text (bars for percent columns flagged `bar`).
@@ -92,10 +94,18 @@ std::string md_escape(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     switch (c) {
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '&': o += "&amp;"; break;
-      case '|': o += "\\|"; break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '&':
+        o += "&amp;";
+        break;
+      case '|':
+        o += "\\|";
+        break;
       case '\\':
       case '`':
       case '*':
@@ -108,8 +118,11 @@ std::string md_escape(const std::string& s) {
         if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
         o += ' ';
         break;
-      case '\n': o += ' '; break;
-      default: o += c;
+      case '\n':
+        o += ' ';
+        break;
+      default:
+        o += c;
     }
   }
   return core::escape_control(o);
@@ -131,7 +144,8 @@ std::string tables_markdown(const reports::Document& doc, Lang lang, int level) 
     auto put = [&](const std::vector<std::string>& r, bool bold) {
       out += "|";
       for (const auto& cell : r)
-        out += bold && !cell.empty() ? fmt::format(" **{}** |", md_escape(cell)) : fmt::format(" {} |", md_escape(cell));
+        out += bold && !cell.empty() ? fmt::format(" **{}** |", md_escape(cell))
+                                     : fmt::format(" {} |", md_escape(cell));
       out += "\n";
     };
     for (const auto& r : g.rows) put(r, false);
@@ -161,7 +175,8 @@ std::string render_table(const reports::Document& doc, Lang lang) {
 }
 
 std::string render_markdown(const reports::Document& doc, Lang lang) {
-  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? doc.title_sv : doc.title_en, md_escape(doc.project_name));
+  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? doc.title_sv : doc.title_en,
+                                md_escape(doc.project_name));
   out += title_line(doc, lang);
   out += tables_markdown(doc, lang, 2);
   return out + diagnostics_markdown(doc.diagnostics, lang);
@@ -181,7 +196,8 @@ std::string render_table(const reports::Bundle& bundle, Lang lang) {
 
 std::string render_markdown(const reports::Bundle& bundle, Lang lang) {
   const auto& h = bundle.header;
-  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? h.title_sv : h.title_en, md_escape(h.project_name));
+  std::string out = fmt::format("# {} — {}\n\n", lang == Lang::sv ? h.title_sv : h.title_en,
+                                md_escape(h.project_name));
   out += title_line(h, lang);
   for (const auto& [key, doc] : bundle.sections) {
     out += fmt::format("\n## {}\n", md_escape(lang == Lang::sv ? doc.title_sv : doc.title_en));
@@ -192,11 +208,15 @@ std::string render_markdown(const reports::Bundle& bundle, Lang lang) {
 
 std::string render_text(const reports::Document& doc, const RenderOptions& options) {
   switch (options.format) {
-    case Format::json: return render_json(doc);
-    case Format::csv: return render_csv(doc, options.csv_dialect);
-    case Format::md: return render_markdown(doc, options.lang);
+    case Format::json:
+      return render_json(doc);
+    case Format::csv:
+      return render_csv(doc, options.csv_dialect);
+    case Format::md:
+      return render_markdown(doc, options.lang);
     case Format::table:
-    default: return render_table(doc, options.lang);
+    default:
+      return render_table(doc, options.lang);
   }
 }
 

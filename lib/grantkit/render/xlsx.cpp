@@ -2,8 +2,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
@@ -185,9 +185,9 @@ constexpr std::pair<std::string_view, std::string_view> kShortSheetNames[] = {
 
 // Words that do not end a shortened name ("Budget mot utfall per" says nothing).
 bool dangling_word(std::string_view w) {
-  constexpr std::string_view words[] = {"per", "mot", "och", "i", "av", "för", "till", "med", "om",
-                                        "the", "of", "by", "and", "against", "versus", "vs", "in",
-                                        "for", "to", "with", "a", "an", "-", "—", "–"};
+  constexpr std::string_view words[] = {
+      "per",     "mot",    "och", "i",  "av",  "för", "till", "med", "om", "the", "of", "by", "and",
+      "against", "versus", "vs",  "in", "for", "to",  "with", "a",   "an", "-",   "—",  "–"};
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
@@ -219,7 +219,8 @@ std::string whole_words(const std::string& s, std::size_t limit) {
     for (std::size_t i = 0; i < n; ++i) out += (i ? " " : "") + words[i];
   }
   if (out.empty()) out = first_code_points(s, limit);
-  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '\'')) out.pop_back();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '\''))
+    out.pop_back();
   return out.empty() ? std::string("Blad") : out;
 }
 
@@ -377,8 +378,7 @@ class SheetWriter {
   void frame(std::size_t data_rows, std::size_t columns) {
     worksheet_freeze_panes(ws_, kHeaderRow + 1, 0);
     if (columns > 0 && data_rows > 0) {
-      check(worksheet_autofilter(ws_, kHeaderRow, 0,
-                                 static_cast<lxw_row_t>(kHeaderRow + data_rows),
+      check(worksheet_autofilter(ws_, kHeaderRow, 0, static_cast<lxw_row_t>(kHeaderRow + data_rows),
                                  static_cast<lxw_col_t>(columns - 1)));
     }
     check(worksheet_repeat_rows(ws_, kTitleRow, kHeaderRow));
@@ -450,16 +450,21 @@ std::string cell_ref(lxw_row_t row, lxw_col_t col) {
 // The value an XLSX cell holds for a numeric report cell (kronor, fraction, hours, count).
 double xlsx_value(const Cell& c) {
   switch (c.kind) {
-    case Cell::Kind::money: return xlsx_number_from_ore(c.number);
-    case Cell::Kind::percent: return xlsx_fraction_from_millionths(c.number);
-    case Cell::Kind::seconds: return xlsx_hours_from_seconds(c.number);
-    default: return xlsx_number_from_integer(c.number);
+    case Cell::Kind::money:
+      return xlsx_number_from_ore(c.number);
+    case Cell::Kind::percent:
+      return xlsx_fraction_from_millionths(c.number);
+    case Cell::Kind::seconds:
+      return xlsx_hours_from_seconds(c.number);
+    default:
+      return xlsx_number_from_integer(c.number);
   }
 }
 
 // `total_formula` (Column::with_total_formula) with each `{key}` replaced by the reference of the
 // totals row's cell under that column; empty when a key names no column or an empty cell.
-std::string total_formula(const std::string& templ, const std::map<std::string, std::string>& refs) {
+std::string total_formula(const std::string& templ,
+                          const std::map<std::string, std::string>& refs) {
   std::string out = "=";
   for (std::size_t i = 0; i < templ.size(); ++i) {
     if (templ[i] != '{') {
@@ -583,8 +588,8 @@ std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::D
   return w.error();
 }
 
-std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Document& h,
-                        Lang lang, const std::string& title) {
+std::string write_about(lxw_worksheet* ws, const Formats& f, const reports::Document& h, Lang lang,
+                        const std::string& title) {
   SheetWriter w(ws, f, lang);
   w.title(title);
   bool sv = lang == Lang::sv;
@@ -656,7 +661,8 @@ class StderrCapture {
       while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
       if (l.rfind("[ERROR]", 0) == 0) {
         l.erase(0, 7);
-        if (!l.empty() && l[0] == '[') l.erase(0, l.find(']') == std::string::npos ? 0 : l.find(']') + 1);
+        if (!l.empty() && l[0] == '[')
+          l.erase(0, l.find(']') == std::string::npos ? 0 : l.find(']') + 1);
         if (!l.empty() && l[0] == ':') l.erase(0, 1);
         while (!l.empty() && l[0] == ' ') l.erase(0, 1);
       }
@@ -683,7 +689,8 @@ class StderrCapture {
 }  // namespace
 
 // The workbook itself (write_xlsx without the capture of libxlsxwriter's own messages).
-static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lang lang, const std::string& path) {
+static core::Result<bool> write_xlsx_workbook(const reports::Bundle& bundle, Lang lang,
+                                              const std::string& path) {
   using R = core::Result<bool>;
   // constant_memory: every sheet is written row by row, top to bottom, so libxlsxwriter can
   // stream each row to a temporary file instead of keeping the whole sheet (and a shared-string
@@ -739,7 +746,8 @@ core::Result<bool> write_xlsx(const reports::Bundle& bundle, Lang lang, const st
   auto written = write_xlsx_workbook(bundle, lang, path);
   std::string said = captured.text();
   if (!written && !said.empty()) {
-    return core::Result<bool>::failure(fmt::format("{} (libxlsxwriter: {})", written.error(), said));
+    return core::Result<bool>::failure(
+        fmt::format("{} (libxlsxwriter: {})", written.error(), said));
   }
   return written;
 }

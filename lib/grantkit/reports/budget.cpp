@@ -10,8 +10,8 @@ namespace grantkit::reports {
 using core::Money;
 using core::Percent;
 
-Document document_header(const model::Project& p, const ReportWindow& w, std::string report, std::string sv,
-                         std::string en) {
+Document document_header(const model::Project& p, const ReportWindow& w, std::string report,
+                         std::string sv, std::string en) {
   Document d;
   d.report = std::move(report);
   d.title_sv = std::move(sv);
@@ -35,8 +35,8 @@ std::string category_label(const model::Programme& prog, const std::string& id, 
 
 // Planned outcome to date of `budget` spread linearly over `span`: budget × days of span elapsed by
 // the end of "to date" / days of span, rounded down (0 before the span starts).
-std::optional<Money> linear_plan(const std::optional<Money>& budget, const std::optional<core::Period>& span,
-                                 const ReportWindow& w) {
+std::optional<Money> linear_plan(const std::optional<Money>& budget,
+                                 const std::optional<core::Period>& span, const ReportWindow& w) {
   if (!budget || !span) return std::nullopt;
   if (!w.to_date || w.to_date->to < span->from) return Money();
   core::Date end = std::min(w.to_date->to, span->to);
@@ -88,7 +88,8 @@ std::optional<Money> planned_through(const model::Project& p, core::Date through
   ReportWindow w;
   w.as_of = through;
   w.period = {through, through};
-  if (p.project_period().from <= through) w.to_date = core::Period{p.project_period().from, through};
+  if (p.project_period().from <= through)
+    w.to_date = core::Period{p.project_period().from, through};
   Plan plan = plan_of(p, w);
   if (plan.by_activities) {
     Money sum;
@@ -103,8 +104,9 @@ std::optional<Money> planned_through(const model::Project& p, core::Date through
 }
 
 std::optional<Money> planned_budget(const model::Project& p) {
-  bool by_activities = !p.activities.empty() && std::all_of(p.activities.begin(), p.activities.end(),
-                                                            [](const model::Activity& a) { return a.budget.has_value(); });
+  bool by_activities = !p.activities.empty() &&
+                       std::all_of(p.activities.begin(), p.activities.end(),
+                                   [](const model::Activity& a) { return a.budget.has_value(); });
   if (by_activities) {
     Money sum;
     for (const auto& a : p.activities) sum += *a.budget;
@@ -149,12 +151,14 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
     for (const auto& a : p.activities) add_row(a.id, row(a.id, "", a.budget), a.period);
   } else if (by_category) {
     for (const auto& c : p.programme.categories) {
-      if (auto it = cats.find(c.id); it != cats.end()) add_row(c.id, row("", c.id, it->second), p.project_period());
+      if (auto it = cats.find(c.id); it != cats.end())
+        add_row(c.id, row("", c.id, it->second), p.project_period());
     }
     for (const auto& [id, m] : cats) add_row(id, row("", id, m), p.project_period());
   } else {
     for (const auto& a : p.activities) {
-      for (const auto& [cat, m] : a.category_budget) add_row(a.id + kSep + cat, row(a.id, cat, m), a.period);
+      for (const auto& [cat, m] : a.category_budget)
+        add_row(a.id + kSep + cat, row(a.id, cat, m), a.period);
     }
   }
   bool has_budget_lines = false;
@@ -177,8 +181,9 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
                         has_budget_lines && !unsplit ? std::optional(Money()) : std::nullopt);
       r.planned_line = false;
       const auto* act = p.find_activity(c.activity);
-      std::optional<core::Period> span =
-          by_category ? std::optional(p.project_period()) : act ? std::optional(act->period) : std::nullopt;
+      std::optional<core::Period> span = by_category ? std::optional(p.project_period())
+                                         : act       ? std::optional(act->period)
+                                                     : std::nullopt;
       add_row(key, std::move(r), span);
     }
     return f.rows[index[key]];
@@ -207,10 +212,14 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
       if (r.budget->ore() != 0) r.used = core::ratio_percent(r.to_date, *r.budget);
     }
     if (r.planned_line) {
-      if (by_activity && plan.by_activities) r.planned = plan.activity[r.activity];
-      else if (by_category && plan.by_activities) r.planned = plan.category[r.category];
-      else if (!by_activity && !by_category && plan.by_activities) r.planned = plan.cell[r.activity + kSep + r.category];
-      else r.planned = linear_plan(r.budget, span, w);
+      if (by_activity && plan.by_activities)
+        r.planned = plan.activity[r.activity];
+      else if (by_category && plan.by_activities)
+        r.planned = plan.category[r.category];
+      else if (!by_activity && !by_category && plan.by_activities)
+        r.planned = plan.cell[r.activity + kSep + r.category];
+      else
+        r.planned = linear_plan(r.budget, span, w);
     } else if (r.budget) {
       r.planned = Money();  // nothing was planned for it
     }
@@ -219,8 +228,11 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
       r.flags.push_back("ledger.no-activity");
     } else {
       r.flags = pos.budget_flags(r.budget, r.to_date, r.elapsed, by_category, by_activity);
-      std::string what = r.activity.empty() ? r.category : r.category.empty() ? r.activity : r.activity + "/" + r.category;
-      for (const auto& flag : r.flags) pos.flag_finding(flag, what, r.budget, r.to_date, r.elapsed, f.findings, r.planned);
+      std::string what = r.activity.empty()   ? r.category
+                         : r.category.empty() ? r.activity
+                                              : r.activity + "/" + r.category;
+      for (const auto& flag : r.flags)
+        pos.flag_finding(flag, what, r.budget, r.to_date, r.elapsed, f.findings, r.planned);
     }
     t.this_period += r.this_period;
     t.to_date += r.to_date;
@@ -235,18 +247,22 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
   }
   // Per activity and category, an activity whose budget is not split has no row of its budget:
   // the grouping then states no total budget or plan (they would not be the activities').
-  bool every_split = std::all_of(p.activities.begin(), p.activities.end(),
-                                 [](const model::Activity& a) { return !a.category_budget.empty(); });
+  bool every_split =
+      std::all_of(p.activities.begin(), p.activities.end(),
+                  [](const model::Activity& a) { return !a.category_budget.empty(); });
   if (!by_activity && !by_category && !every_split) {
     all_planned = false;
     all_budgets_known = false;
   }
   if (!all_planned || !any_planned) t.planned.reset();
-  bool all_budgets = all_budgets_known &&
-                     std::all_of(f.rows.begin(), f.rows.end(), [](const BudgetRow& r) { return r.budget.has_value(); });
+  bool all_budgets =
+      all_budgets_known && std::all_of(f.rows.begin(), f.rows.end(),
+                                       [](const BudgetRow& r) { return r.budget.has_value(); });
   // Per cost category without category budgets: the decided total is the categories' total.
-  if (!has_budget_lines && by_category) t.budget = decision.budget.total;
-  else if (!all_budgets) t.budget.reset();
+  if (!has_budget_lines && by_category)
+    t.budget = decision.budget.total;
+  else if (!all_budgets)
+    t.budget.reset();
   if (t.budget) {
     t.remaining = *t.budget - t.to_date;
     if (t.budget->ore() != 0) t.used = core::ratio_percent(t.to_date, *t.budget);
@@ -259,7 +275,8 @@ BudgetFigures budget_figures(const Position& pos, const BudgetOptions& o) {
 
 Document budget_document(const Position& pos, const BudgetFigures& f) {
   const model::Project& p = pos.project();
-  Document doc = document_header(p, pos.window(), "budget", "Budget mot utfall", "Budget versus outcome");
+  Document doc =
+      document_header(p, pos.window(), "budget", "Budget mot utfall", "Budget versus outcome");
   doc.diagnostics = f.findings;
   const bool by_activity = f.by != BudgetGrouping::category;
   const bool by_category = f.by != BudgetGrouping::activity;
@@ -272,7 +289,9 @@ Document budget_document(const Position& pos, const BudgetFigures& f) {
                                       {"outcome_period", "Denna period", "This period"},
                                       {"outcome_to_date", "Ackumulerat", "Cumulative"},
                                       {"remaining", "Återstår", "Remaining"},
-                                      Column("used_pct", "Förbrukat", "Used").with_bar().with_total_formula("({budget}-{remaining})/{budget}"),
+                                      Column("used_pct", "Förbrukat", "Used")
+                                          .with_bar()
+                                          .with_total_formula("({budget}-{remaining})/{budget}"),
                                       Column("elapsed_pct", "Tid förfluten", "Elapsed").with_bar(),
                                       {"planned_to_date", "Planerat hittills", "Planned to date"},
                                       {"variance", "Avvikelse", "Variance"},
@@ -280,7 +299,8 @@ Document budget_document(const Position& pos, const BudgetFigures& f) {
     t.columns.push_back(c);
   }
   const bool monthly = f.monthly;
-  if (monthly) t.columns.push_back(Column::series("months", "Månader", "Months", "month", "outcome"));
+  if (monthly)
+    t.columns.push_back(Column::series("months", "Månader", "Months", "month", "outcome"));
   auto figures = [&](const BudgetRow& r, std::vector<Cell>& cells) {
     cells.push_back(Cell::of_money(r.budget));
     cells.push_back(Cell::of_money(r.this_period));
@@ -315,7 +335,8 @@ Document budget_document(const Position& pos, const BudgetFigures& f) {
   }
   std::vector<Cell> total;
   if (by_activity) total.push_back(Cell::of_code("total", "Totalt", "Total"));
-  if (by_category) total.push_back(by_activity ? Cell::of_text("") : Cell::of_code("total", "Totalt", "Total"));
+  if (by_category)
+    total.push_back(by_activity ? Cell::of_text("") : Cell::of_code("total", "Totalt", "Total"));
   figures(f.total, total);
   t.total = std::move(total);
   doc.tables.push_back(std::move(t));

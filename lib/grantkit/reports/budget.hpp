@@ -32,12 +32,12 @@ struct BudgetRow {
   std::optional<core::Money> budget;
   core::Money this_period;
   core::Money to_date;
-  std::optional<core::Money> remaining;  // budget − to_date
-  std::optional<core::Percent> used;     // to_date / budget
-  std::optional<core::Percent> elapsed;  // of the row's period by the end of "to date"
-  std::optional<core::Money> planned;    // planned outcome to date
-  std::optional<core::Money> variance;   // to_date − planned
-  std::vector<std::string> flags;        // rule ids
+  std::optional<core::Money> remaining;       // budget − to_date
+  std::optional<core::Percent> used;          // to_date / budget
+  std::optional<core::Percent> elapsed;       // of the row's period by the end of "to date"
+  std::optional<core::Money> planned;         // planned outcome to date
+  std::optional<core::Money> variance;        // to_date − planned
+  std::vector<std::string> flags;             // rule ids
   std::map<core::Month, core::Money> months;  // with `monthly`: this period's outcome per month
 };
 
@@ -78,7 +78,7 @@ std::optional<core::Money> planned_through(const model::Project& project, core::
 std::optional<core::Money> planned_budget(const model::Project& project);
 
 // A document with the project's header fields and the report window.
-Document document_header(const model::Project& project, const ReportWindow& window, std::string report,
-                         std::string title_sv, std::string title_en);
+Document document_header(const model::Project& project, const ReportWindow& window,
+                         std::string report, std::string title_sv, std::string title_en);
 
 }  // namespace grantkit::reports

@@ -13,7 +13,8 @@ namespace grantkit::reports {
 // the programme says so (Tillväxtverket 2014–2020, "Ansöka om utbetalning"), inside the eligible
 // period, and not overlapping an earlier request in claims.yaml (claim.overlap). Findings go to
 // `diags` as errors.
-void check_claim_period(const model::Project& project, const core::Period& period, core::Diagnostics& diags);
+void check_claim_period(const model::Project& project, const core::Period& period,
+                        core::Diagnostics& diags);
 
 // The tables of DOMAIN.md "Payment requests" for window.period, cut at window.as_of, from the
 // position on its paid basis (Basis::paid: costs not paid by --as-of wait for a later request):

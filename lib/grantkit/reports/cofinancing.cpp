@@ -17,7 +17,8 @@ Document cofinancing_report(const Position& pos) {
   Document doc = document_header(p, w, "cofinancing", "Medfinansiering", "Co-financing");
 
   CostLines lines = pos.to_date();
-  std::map<std::string, Money> cash = w.to_date ? pos.received(*w.to_date) : std::map<std::string, Money>{};
+  std::map<std::string, Money> cash =
+      w.to_date ? pos.received(*w.to_date) : std::map<std::string, Money>{};
   std::map<std::string, Money> in_kind;
   Money eligible;
   for (const auto& l : lines) {
@@ -43,7 +44,8 @@ Document cofinancing_report(const Position& pos) {
   Money capped = pos.aid_base(eligible);
   std::optional<Money> due = pos.aid_earned(eligible);
   // DOMAIN.md "Co-financing and aid": the owner's own financing is the balancing item (total
-  // eligible − aid − other co-financing), in the plan and to date; never received, never a shortfall.
+  // eligible − aid − other co-financing), in the plan and to date; never received, never a
+  // shortfall.
   const std::string owner = p.owner_id();
   const model::Financier* owner_row = owner.empty() ? nullptr : p.find_financier(owner);
   std::optional<Money> owner_planned = owner_row ? p.owner_share(decision) : std::nullopt;
@@ -52,7 +54,8 @@ Document cofinancing_report(const Position& pos) {
     Money others;
     for (const auto& f : p.financing) {
       if (f.id == owner) continue;
-      others += (cash.count(f.id) ? cash[f.id] : Money()) + (in_kind.count(f.id) ? in_kind[f.id] : Money());
+      others += (cash.count(f.id) ? cash[f.id] : Money()) +
+                (in_kind.count(f.id) ? in_kind[f.id] : Money());
     }
     owner_actual = eligible - *due - others;
   }
@@ -67,26 +70,30 @@ Document cofinancing_report(const Position& pos) {
     Money vk = in_kind.count(f.id) ? in_kind[f.id] : Money();
     Money actual = is_owner && owner_actual ? *owner_actual : rc + vk;
     std::optional<Money> expected;
-    if (planned_total && !is_owner) expected = core::prorate_floor(*planned_total, elapsed_days, whole.days());
+    if (planned_total && !is_owner)
+      expected = core::prorate_floor(*planned_total, elapsed_days, whole.days());
     std::vector<std::string> flags;
     if (is_owner) flags.push_back("owner");
     if (f.status != model::FinancingStatus::confirmed) flags.push_back("financing.unresolved");
     if (expected && expected->ore() > 0) {
       Money behind = *expected - (rc + vk);
-      if (behind > Money() && core::ratio_percent(behind, *expected) > p.programme.shortfall_percent) {
+      if (behind > Money() &&
+          core::ratio_percent(behind, *expected) > p.programme.shortfall_percent) {
         flags.push_back("financing.shortfall");
-        doc.diagnostics.warning("financing.shortfall",
-                                fmt::format("{}: {} kr received or contributed by {}, {} kr expected pro rata",
-                                            f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true),
-                                            core::format_iso(w.as_of), core::format_money_human(*expected, true)),
-                                f.place);
+        doc.diagnostics.warning(
+            "financing.shortfall",
+            fmt::format("{}: {} kr received or contributed by {}, {} kr expected pro rata",
+                        f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true),
+                        core::format_iso(w.as_of), core::format_money_human(*expected, true)),
+            f.place);
       }
     }
-    t.rows.push_back({Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
-                      Cell::of_text(f.type == model::FinancierType::public_ ? "public" : "private"),
-                      Cell::of_money(f.cash), Cell::of_money(rc), Cell::of_money(f.in_kind), Cell::of_money(vk),
-                      Cell::of_money(planned_total), Cell::of_money(actual), Cell::of_money(expected),
-                      Cell::of_list(flags)});
+    t.rows.push_back(
+        {Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
+         Cell::of_text(f.type == model::FinancierType::public_ ? "public" : "private"),
+         Cell::of_money(f.cash), Cell::of_money(rc), Cell::of_money(f.in_kind), Cell::of_money(vk),
+         Cell::of_money(planned_total), Cell::of_money(actual), Cell::of_money(expected),
+         Cell::of_list(flags)});
     if (f.cash) s_pc += *f.cash;
     if (f.in_kind) s_pk += *f.in_kind;
     if (planned_total) s_pt += *planned_total;
@@ -95,9 +102,16 @@ Document cofinancing_report(const Position& pos) {
     s_vk += vk;
     s_at += actual;
   }
-  t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::none(), Cell::of_money(s_pc),
-                              Cell::of_money(s_rc), Cell::of_money(s_pk), Cell::of_money(s_vk), Cell::of_money(s_pt),
-                              Cell::of_money(s_at), Cell::of_money(s_ex), Cell::of_list({})};
+  t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"),
+                              Cell::none(),
+                              Cell::of_money(s_pc),
+                              Cell::of_money(s_rc),
+                              Cell::of_money(s_pk),
+                              Cell::of_money(s_vk),
+                              Cell::of_money(s_pt),
+                              Cell::of_money(s_at),
+                              Cell::of_money(s_ex),
+                              Cell::of_list({})};
   doc.tables.push_back(std::move(t));
 
   std::vector<std::pair<std::string, Cell>> aid;
@@ -112,13 +126,15 @@ Document cofinancing_report(const Position& pos) {
   aid.emplace_back("claimed_to_date", Cell::of_money(claimed));
   aid.emplace_back("paid_to_date", Cell::of_money(paid.value_or(Money())));
   doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
-  doc.tables.push_back(value_table("aid", doc.values.back().second, "Stöd", "Aid",
-                                   {{"rate", {"Stödnivå", "Aid rate"}},
-                                    {"max", {"Högsta stödbelopp", "Maximum aid"}},
-                                    {"cumulative_eligible", {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
-                                    {"aid_to_date", {"Stöd hittills", "Aid to date"}},
-                                    {"claimed_to_date", {"Begärt stöd hittills", "Aid claimed to date"}},
-                                    {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}}}));
+  doc.tables.push_back(
+      value_table("aid", doc.values.back().second, "Stöd", "Aid",
+                  {{"rate", {"Stödnivå", "Aid rate"}},
+                   {"max", {"Högsta stödbelopp", "Maximum aid"}},
+                   {"cumulative_eligible",
+                    {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
+                   {"aid_to_date", {"Stöd hittills", "Aid to date"}},
+                   {"claimed_to_date", {"Begärt stöd hittills", "Aid claimed to date"}},
+                   {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}}}));
   return doc;
 }
 

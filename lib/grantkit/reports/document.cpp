@@ -20,14 +20,18 @@ Cell Cell::of_money(core::Money m) {
   c.number = m.ore();
   return c;
 }
-Cell Cell::of_money(const std::optional<core::Money>& m) { return m ? of_money(*m) : none(); }
+Cell Cell::of_money(const std::optional<core::Money>& m) {
+  return m ? of_money(*m) : none();
+}
 Cell Cell::of_percent(core::Percent p) {
   Cell c;
   c.kind = Kind::percent;
   c.number = p.millionths();
   return c;
 }
-Cell Cell::of_percent(const std::optional<core::Percent>& p) { return p ? of_percent(*p) : none(); }
+Cell Cell::of_percent(const std::optional<core::Percent>& p) {
+  return p ? of_percent(*p) : none();
+}
 Cell Cell::of_seconds(std::int64_t seconds) {
   Cell c;
   c.kind = Kind::seconds;
@@ -55,7 +59,8 @@ Cell Cell::of_list(std::vector<std::string> items) {
 Cell Cell::of_entries(std::vector<std::pair<std::string, Cell>> items) {
   Cell c;
   c.kind = Kind::entries;
-  for (auto& [label, value] : items) c.entries.push_back(CellEntry{std::move(label), std::move(value)});
+  for (auto& [label, value] : items)
+    c.entries.push_back(CellEntry{std::move(label), std::move(value)});
   return c;
 }
 
@@ -69,8 +74,9 @@ Bundle bundle_of(Document doc) {
   return b;
 }
 
-Table value_table(const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
-                  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels) {
+Table value_table(
+    const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels) {
   Table t;
   t.key = key;
   t.presents = key;

@@ -21,9 +21,9 @@ struct CellEntry;
 struct Cell {
   enum class Kind { empty, text, money, percent, seconds, integer, date, list, entries };
   Kind kind = Kind::empty;
-  std::string text;                     // text; date as ISO
-  std::int64_t number = 0;              // money (öre), percent (millionths), seconds, integer
-  std::vector<std::string> list;        // list: e.g. the flags (rule ids) of a row
+  std::string text;                // text; date as ISO
+  std::int64_t number = 0;         // money (öre), percent (millionths), seconds, integer
+  std::vector<std::string> list;   // list: e.g. the flags (rule ids) of a row
   std::vector<CellEntry> entries;  // entries: a labelled series (months, activities)
   std::string display_sv;  // text cells: what human formats show instead of `text` (e.g. a label)
   std::string display_en;
@@ -53,7 +53,9 @@ struct CellEntry {
   Cell value;
 };
 
-inline Cell Cell::none() { return Cell{}; }
+inline Cell Cell::none() {
+  return Cell{};
+}
 
 // A column: its JSON/CSV key (snake_case English), its labels, and for `entries` cells how JSON
 // names each entry: as an object {label: value} (as_object) or a list of {entry_key: label,
@@ -139,8 +141,9 @@ struct Bundle {
 // A table that shows a document value of `entries` to readers (Table::presents = `key`): one row
 // per entry, its label from `labels` (entry key → Swedish and English label, in that order) and
 // its value.
-Table value_table(const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
-                  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels);
+Table value_table(
+    const std::string& key, const Cell& value, std::string title_sv, std::string title_en,
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>>& labels);
 
 // A bundle of one report (single reports in HTML and XLSX): the header is `doc` without tables.
 Bundle bundle_of(Document doc);

@@ -37,11 +37,12 @@ struct CostLine {
 // The value of a staff entry's time in one month: share × monthly salary × (working days of the
 // month inside `part` / working days of the whole month), rounded down to öre
 // (fixed share, Delegated Reg. 481/2014 art. 3). Zero without a salary.
-core::Money staff_month_value(const model::Project& project, const model::StaffEntry& entry, core::Month month,
-                              const core::Period& part);
+core::Money staff_month_value(const model::Project& project, const model::StaffEntry& entry,
+                              core::Month month, const core::Period& part);
 
 // ---- Staff at a unit cost per hour (erdf-2021-2027, Tillväxtverket's Handbok för EU-projekt
-// 2021–2027, "Kostnader som är stödberättigande för alla typer av projekt") ------------------------
+// 2021–2027, "Kostnader som är stödberättigande för alla typer av projekt")
+// ------------------------
 
 // How many times the programme's hourly_rate_index has raised a person's unit cost by `month`:
 // whole `hourly_rate_index_months` periods from the month the entry starts in the project (its
@@ -69,7 +70,8 @@ class TimeIndex {
  public:
   TimeIndex(const model::Project& project, const std::vector<model::TimeEntry>& time);
   // The rows of `person` in `month` whose activity is in the plan, in file order.
-  const std::vector<const model::TimeEntry*>& rows(std::string_view person, core::Month month) const;
+  const std::vector<const model::TimeEntry*>& rows(std::string_view person,
+                                                   core::Month month) const;
 
  private:
   std::map<std::pair<std::string_view, core::Month>, std::vector<const model::TimeEntry*>> rows_;
@@ -78,9 +80,11 @@ class TimeIndex {
 // The seconds `entry`'s person reported on the plan's activities in `part` of one month, by
 // activity in the order the rows first name them (time rows dated on or before part.to, inside the
 // entry's staffing period).
-std::vector<std::pair<std::string, std::int64_t>> reported_seconds(
-    const model::Project& project, const model::StaffEntry& entry, const TimeIndex& time,
-    core::Month month, const core::Period& part);
+std::vector<std::pair<std::string, std::int64_t>> reported_seconds(const model::Project& project,
+                                                                   const model::StaffEntry& entry,
+                                                                   const TimeIndex& time,
+                                                                   core::Month month,
+                                                                   const core::Period& part);
 // The same over the rows of `time` (one pass over them: for one question; index the rows once
 // with TimeIndex to ask about many entries or months).
 std::vector<std::pair<std::string, std::int64_t>> reported_seconds(
@@ -132,9 +136,7 @@ struct AidPaid {
   core::Money paid;
   std::optional<core::Money> claimed;
 };
-AidPaid aid_paid(const model::Project& project, const model::Outcome& outcome, const core::Period& window,
-                 core::Date claimed_through, core::Diagnostics& diags);
-
-
+AidPaid aid_paid(const model::Project& project, const model::Outcome& outcome,
+                 const core::Period& window, core::Date claimed_through, core::Diagnostics& diags);
 
 }  // namespace grantkit::reports

@@ -67,13 +67,19 @@ Document summary_section(const model::Project& p, const ReportWindow& w, const B
   // The budget report's totals row, figure by figure (the same BudgetFigures, not read back).
   for (const Figure& f :
        {Figure{"budget", "Godkänd budget", "Approved budget", Cell::of_money(total.budget)},
-        Figure{"outcome_period", "Utfall denna period", "Outcome this period", Cell::of_money(total.this_period)},
-        Figure{"outcome_to_date", "Utfall ackumulerat", "Outcome to date", Cell::of_money(total.to_date)},
-        Figure{"remaining", "Återstår av budgeten", "Budget remaining", Cell::of_money(total.remaining)},
+        Figure{"outcome_period", "Utfall denna period", "Outcome this period",
+               Cell::of_money(total.this_period)},
+        Figure{"outcome_to_date", "Utfall ackumulerat", "Outcome to date",
+               Cell::of_money(total.to_date)},
+        Figure{"remaining", "Återstår av budgeten", "Budget remaining",
+               Cell::of_money(total.remaining)},
         Figure{"used_pct", "Förbrukat av budgeten", "Budget used", Cell::of_percent(total.used)},
-        Figure{"elapsed_pct", "Förfluten tid av projektperioden", "Project time elapsed", Cell::of_percent(total.elapsed)},
-        Figure{"planned_to_date", "Planerat utfall hittills", "Planned outcome to date", Cell::of_money(total.planned)},
-        Figure{"variance", "Avvikelse mot plan", "Variance from plan", Cell::of_money(total.variance)}}) {
+        Figure{"elapsed_pct", "Förfluten tid av projektperioden", "Project time elapsed",
+               Cell::of_percent(total.elapsed)},
+        Figure{"planned_to_date", "Planerat utfall hittills", "Planned outcome to date",
+               Cell::of_money(total.planned)},
+        Figure{"variance", "Avvikelse mot plan", "Variance from plan",
+               Cell::of_money(total.variance)}}) {
     k.rows.push_back({Cell::of_code(f.key, f.sv, f.en), f.value});
   }
   s.tables.push_back(std::move(k));
@@ -119,10 +125,11 @@ void append_unique(core::Diagnostics& into, const core::Diagnostics& from) {
 Document burn_up_report(const Position& pos) {
   const model::Project& p = pos.project();
   const ReportWindow& w = pos.window();
-  Document doc =
-      document_header(p, w, "burn_up", "Ackumulerat utfall per månad", "Cumulative outcome per month");
+  Document doc = document_header(p, w, "burn_up", "Ackumulerat utfall per månad",
+                                 "Cumulative outcome per month");
   bool per_activity = !p.activities.empty() &&
-                      std::all_of(p.activities.begin(), p.activities.end(), [](const model::Activity& a) { return a.budget.has_value(); });
+                      std::all_of(p.activities.begin(), p.activities.end(),
+                                  [](const model::Activity& a) { return a.budget.has_value(); });
   doc.values.emplace_back("plan", Cell::of_text(per_activity ? "activity" : "category"));
   Table t;
   t.key = "rows";
@@ -150,7 +157,8 @@ Document burn_up_report(const Position& pos) {
     bool past = w.to_date && end < w.to_date->to;
     model::Project then = past ? p.on(end) : model::Project{};
     const model::Project& plan = past ? then : p;
-    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative, Cell::of_money(planned_through(plan, end)),
+    t.rows.push_back({Cell::of_text(m.iso()), step, cumulative,
+                      Cell::of_money(planned_through(plan, end)),
                       Cell::of_money(planned_budget(plan))});
   }
   doc.tables.push_back(std::move(t));
@@ -161,8 +169,8 @@ Document transactions_report(const Position& pos) {
   const model::Project& p = pos.project();
   const model::Outcome& outcome = pos.outcome();
   const ReportWindow& w = pos.window();
-  Document doc =
-      document_header(p, w, "transactions", "Transaktioner denna period", "Transactions this period");
+  Document doc = document_header(p, w, "transactions", "Transaktioner denna period",
+                                 "Transactions this period");
   Table t;
   t.key = "transactions";
   for (Column c : std::vector<Column>{{"date", "Datum", "Date"},
@@ -208,7 +216,8 @@ Document transactions_report(const Position& pos) {
   return doc;
 }
 
-Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o, const core::Diagnostics& loaded) {
+Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o,
+                      const core::Diagnostics& loaded) {
   const model::Project& p = pos.project();
   const ReportWindow& w = pos.window();
   Bundle b;

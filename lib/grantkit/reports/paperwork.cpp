@@ -3,10 +3,10 @@
 #include <fnmatch.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <filesystem>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -25,7 +25,6 @@ using core::Percent;
 using core::Period;
 
 namespace {
-
 
 std::string owner_organisation(const model::Project& p) {
   for (const auto& o : p.organisations) {
@@ -152,7 +151,8 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
     std::optional<StaffCostRow> row;
     auto flush = [&] {
       // Hours × the unit cost, rounded down once per row (one unit cost), as eligible_costs does.
-      if (row && row->cost && (e.basis == model::StaffBasis::hourly || p.programme.staff_unit_cost)) {
+      if (row && row->cost &&
+          (e.basis == model::StaffBasis::hourly || p.programme.staff_unit_cost)) {
         row->cost = staff_hours_cost(row->seconds, *row->hourly_rate);
       }
       if (row) rows.push_back(std::move(*row));
@@ -183,9 +183,11 @@ std::vector<StaffCostRow> staff_cost_rows(const model::Project& p,
         row->seconds += fixed_share_seconds(p, e, in_month);
         // Under a unit cost (erdf-2021-2027) a fixed share is hours too, costed at flush();
         // else share × salary a month (Delegated Reg. 481/2014 art. 3).
-        if (row->cost && !p.programme.staff_unit_cost) *row->cost += staff_month_value(p, e, m, in_month);
+        if (row->cost && !p.programme.staff_unit_cost)
+          *row->cost += staff_month_value(p, e, m, in_month);
       } else {
-        for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month)) row->seconds += sec;
+        for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month))
+          row->seconds += sec;
       }
     }
     flush();
@@ -325,7 +327,8 @@ std::vector<InKindSummary> in_kind_summaries(const Position& pos, const Period& 
         if (e.basis == model::StaffBasis::fixed_percent) {
           person.seconds += fixed_share_seconds(p, e, in_month);
         } else {
-          for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month)) person.seconds += sec;
+          for (const auto& [act, sec] : reported_seconds(p, e, time, m, in_month))
+            person.seconds += sec;
         }
       }
       // The value the claim counts for this person (the position's lines, whichever way the
@@ -380,8 +383,10 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
     pw.attestations = share_attestations(p, window);
     pw.in_kind = in_kind_summaries(pos, window);
     for (const auto& r : pw.staff_costs) {
-      if (r.cost) pw.staff_cost_total += *r.cost;
-      else pw.staff_cost_complete = false;
+      if (r.cost)
+        pw.staff_cost_total += *r.cost;
+      else
+        pw.staff_cost_complete = false;
     }
     for (const auto& e : p.staff) {
       if (e.monthly_salary || !p.staff_period(e).overlaps(window)) continue;

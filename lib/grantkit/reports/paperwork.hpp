@@ -2,7 +2,8 @@
 // The paperwork of a payment request (ansökan om utbetalning) in Tillväxtverket's e-service Min
 // ansökan: the expense rows to import, the staff cost rows, time reports, attestations of
 // working-time share and the summaries of in-kind contributions (CLI.md `paperwork`). Pure
-// computation: figures in öre and whole seconds (core/hours.hpp); render/paperwork.hpp turns them into files.
+// computation: figures in öre and whole seconds (core/hours.hpp); render/paperwork.hpp turns them
+// into files.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -57,12 +58,12 @@ const model::SourceSpec* ledger_source_of(const model::Project& project,
                                           const model::Transaction& row);
 
 // Min ansökan's expense rows for `window`: exactly the booked eligible costs the claim lists as
-// its transactions (outcome.costs dated inside the window and paid by --as-of; every excluded row — outside the
-// period, ineligible, or in a category a flat rate covers — is already out of outcome.costs),
-// one line per voucher and account, one list per applicant organisation: one per distinct
-// organisation of the ledger sources, owner first then in source order (a list may be empty);
-// rows whose source cannot be told go to the owner's list. Money in öre; the lists' totals add up
-// to the claim's transactions total.
+// its transactions (outcome.costs dated inside the window and paid by --as-of; every excluded row —
+// outside the period, ineligible, or in a category a flat rate covers — is already out of
+// outcome.costs), one line per voucher and account, one list per applicant organisation: one per
+// distinct organisation of the ledger sources, owner first then in source order (a list may be
+// empty); rows whose source cannot be told go to the owner's list. Money in öre; the lists' totals
+// add up to the claim's transactions total.
 std::vector<ExpenseList> expense_lists(const model::Project& project, const model::Outcome& outcome,
                                        const core::Period& window);
 
@@ -166,8 +167,8 @@ struct InKindPerson {
   std::string person;
   std::string role;
   core::Percent percent;
-  core::Period period;                     // the part of the window covered
-  std::int64_t seconds = 0;                // share × full-time minutes of `period` (project rule), s
+  core::Period period;       // the part of the window covered
+  std::int64_t seconds = 0;  // share × full-time minutes of `period` (project rule), s
   std::optional<core::Money> hourly_rate;  // öre per hour (hourly_rate())
   core::Money value;  // Σ staff_month_value over the months of `period`, öre (0 without a salary)
   bool has_salary = false;

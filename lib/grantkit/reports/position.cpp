@@ -10,8 +10,8 @@ using core::Money;
 using core::Percent;
 
 std::string cost_line_key(const CostLine& l) {
-  return fmt::format("{}\x1F{}\x1F{}\x1F{}\x1F{}", l.activity, l.category, static_cast<int>(l.source), l.origin,
-                     l.financier);
+  return fmt::format("{}\x1F{}\x1F{}\x1F{}\x1F{}", l.activity, l.category,
+                     static_cast<int>(l.source), l.origin, l.financier);
 }
 
 std::map<std::string, Money> by_category(const CostLines& lines) {
@@ -26,7 +26,8 @@ Money total_of(const CostLines& lines) {
   return sum;
 }
 
-Position::Position(const model::Project& project, const model::Outcome& outcome, const ReportWindow& window)
+Position::Position(const model::Project& project, const model::Outcome& outcome,
+                   const ReportWindow& window)
     : project_(project), outcome_(outcome), window_(window) {}
 
 const CostLines& Position::cumulative(core::Date through, Basis basis) const {
@@ -36,7 +37,8 @@ const CostLines& Position::cumulative(core::Date through, Basis basis) const {
   const core::Date start = project_.project_period().from;
   if (start <= through) {
     std::map<std::string, std::size_t> index;
-    for (auto& l : eligible_costs(project_, outcome_, core::Period{start, through}, basis == Basis::paid)) {
+    for (auto& l :
+         eligible_costs(project_, outcome_, core::Period{start, through}, basis == Basis::paid)) {
       std::string k = cost_line_key(l);
       auto [it, fresh] = index.emplace(k, merged.size());
       if (fresh) {
@@ -69,11 +71,15 @@ CostLines Position::in(const core::Period& span, Basis basis) const {
     }
   }
   for (auto& l : out) l.month = core::Month::of(span.to);
-  out.erase(std::remove_if(out.begin(), out.end(), [](const CostLine& l) { return l.amount.is_zero(); }), out.end());
+  out.erase(
+      std::remove_if(out.begin(), out.end(), [](const CostLine& l) { return l.amount.is_zero(); }),
+      out.end());
   return out;
 }
 
-CostLines Position::to_date(Basis basis) const { return window_.to_date ? in(*window_.to_date, basis) : CostLines{}; }
+CostLines Position::to_date(Basis basis) const {
+  return window_.to_date ? in(*window_.to_date, basis) : CostLines{};
+}
 
 CostLines Position::this_period(Basis basis) const {
   return window_.this_period ? in(*window_.this_period, basis) : CostLines{};
@@ -87,7 +93,8 @@ std::map<std::string, Money> Position::received(const core::Period& span) const 
   return out;
 }
 
-std::map<std::string, Money> Position::contributed(const core::Period& span, const CostLines& lines) const {
+std::map<std::string, Money> Position::contributed(const core::Period& span,
+                                                   const CostLines& lines) const {
   auto out = received(span);
   for (const auto& l : lines) {
     if (l.source == CostSource::in_kind && !l.financier.empty()) out[l.financier] += l.amount;
@@ -131,9 +138,10 @@ std::vector<std::string> Position::budget_flags(const std::optional<Money>& budg
   if (!budget) return flags;
   if (to_date > *budget) {
     Money over = to_date - *budget;
-    bool big = budget->ore() > 0 ? core::ratio_percent(over, *budget) > programme.deviation_percent &&
-                                       over >= programme.deviation_amount
-                                 : over >= programme.deviation_amount;
+    bool big = budget->ore() > 0
+                   ? core::ratio_percent(over, *budget) > programme.deviation_percent &&
+                         over >= programme.deviation_amount
+                   : over >= programme.deviation_amount;
     flags.push_back(is_category && big ? "budget.change-decision-needed" : "budget.over");
   }
   if (is_activity && elapsed && budget->ore() > 0) {
@@ -160,7 +168,8 @@ std::map<std::string, std::vector<std::string>> Position::category_flags() const
   return out;
 }
 
-void Position::flag_finding(const std::string& f, const std::string& what, std::optional<Money> budget, Money outcome,
+void Position::flag_finding(const std::string& f, const std::string& what,
+                            std::optional<Money> budget, Money outcome,
                             std::optional<Percent> elapsed_pct, core::Diagnostics& into,
                             std::optional<Money> planned) const {
   // Placed at the budget line in project.yaml: the activity's budget, the category's line of the
@@ -176,25 +185,30 @@ void Position::flag_finding(const std::string& f, const std::string& what, std::
     // A warning when the under-spend (budget pro rata by elapsed time − outcome) is material: at
     // least the rule set's underspend_amount; else an info.
     Money behind = planned && *planned > outcome ? *planned - outcome : Money();
-    std::string msg = fmt::format("{}: {} of the budget used with {} of its time elapsed; {} kr behind the budget pro rata",
-                                  what, core::format_percent_human(core::ratio_percent(outcome, *budget)),
-                                  core::format_percent_human(*elapsed_pct), core::format_money_human(behind, true));
-    if (behind >= project_.programme.underspend_amount) into.warning(f, msg, place);
-    else into.info(f, msg, place);
+    std::string msg = fmt::format(
+        "{}: {} of the budget used with {} of its time elapsed; {} kr behind the budget pro rata",
+        what, core::format_percent_human(core::ratio_percent(outcome, *budget)),
+        core::format_percent_human(*elapsed_pct), core::format_money_human(behind, true));
+    if (behind >= project_.programme.underspend_amount)
+      into.warning(f, msg, place);
+    else
+      into.info(f, msg, place);
     return;
   }
   Money b = budget.value_or(Money());
-  std::string over = b.is_zero() ? fmt::format("{}: outcome {} kr, and the decision in force budgets nothing for it", what,
-                                               core::format_money_human(outcome, true))
-                                 : fmt::format("{}: outcome {} kr is above the budget {} kr by {} kr", what,
-                                               core::format_money_human(outcome, true),
-                                               core::format_money_human(b, true),
-                                               core::format_money_human(outcome - b, true));
-  into.warning(f,
-               over + (f == "budget.change-decision-needed"
-                           ? "; a change decision (ändringsbeslut) is needed before it can be claimed"
-                           : ""),
-               place);
+  std::string over =
+      b.is_zero()
+          ? fmt::format("{}: outcome {} kr, and the decision in force budgets nothing for it", what,
+                        core::format_money_human(outcome, true))
+          : fmt::format("{}: outcome {} kr is above the budget {} kr by {} kr", what,
+                        core::format_money_human(outcome, true), core::format_money_human(b, true),
+                        core::format_money_human(outcome - b, true));
+  into.warning(
+      f,
+      over + (f == "budget.change-decision-needed"
+                  ? "; a change decision (ändringsbeslut) is needed before it can be claimed"
+                  : ""),
+      place);
 }
 
 }  // namespace grantkit::reports

@@ -38,7 +38,8 @@ class Position {
  public:
   // `project` is the project as it stands on window.as_of (model::Project::on): the decision,
   // activities and financing in force then. Both references must outlive the position.
-  Position(const model::Project& project, const model::Outcome& outcome, const ReportWindow& window);
+  Position(const model::Project& project, const model::Outcome& outcome,
+           const ReportWindow& window);
 
   const model::Project& project() const { return project_; }
   const model::Outcome& outcome() const { return outcome_; }
@@ -60,7 +61,8 @@ class Position {
   // Cash co-financing received per financier in `span` (ledger rows `category: financing`), öre.
   std::map<std::string, core::Money> received(const core::Period& span) const;
   // Cash received plus in-kind time valued (the in-kind lines of `lines`) per financier, öre.
-  std::map<std::string, core::Money> contributed(const core::Period& span, const CostLines& lines) const;
+  std::map<std::string, core::Money> contributed(const core::Period& span,
+                                                 const CostLines& lines) const;
 
   // The deviation flags of one budget line (DOMAIN.md "Budget deviations and change decisions"):
   // budget.over (outcome above its budget); budget.change-decision-needed (a cost category above
@@ -68,9 +70,9 @@ class Position {
   // 50 000 kr); budget.underspend (an activity's used % more than the programme's points, 15,
   // behind its elapsed %). `is_category` selects the change-decision rule, `is_activity` the
   // underspend rule.
-  std::vector<std::string> budget_flags(const std::optional<core::Money>& budget, core::Money outcome,
-                                        std::optional<core::Percent> elapsed, bool is_category,
-                                        bool is_activity) const;
+  std::vector<std::string> budget_flags(const std::optional<core::Money>& budget,
+                                        core::Money outcome, std::optional<core::Percent> elapsed,
+                                        bool is_category, bool is_activity) const;
   // The flags of each cost category on its outcome to date against the decision in force (the
   // same rule and figures as the budget report per cost category), by category id; only flagged
   // categories. For the claim and the paperwork, which state the same flags.
@@ -78,8 +80,9 @@ class Position {
   // The diagnostic for one flag of a budget line `what` (a category or activity id), placed at the
   // line's budget in project.yaml. budget.underspend is a warning when the line is at least the
   // programme's underspend_amount (50 000 kr) behind `planned` (its budget pro rata), else an info.
-  void flag_finding(const std::string& flag, const std::string& what, std::optional<core::Money> budget,
-                    core::Money outcome, std::optional<core::Percent> elapsed, core::Diagnostics& into,
+  void flag_finding(const std::string& flag, const std::string& what,
+                    std::optional<core::Money> budget, core::Money outcome,
+                    std::optional<core::Percent> elapsed, core::Diagnostics& into,
                     std::optional<core::Money> planned = std::nullopt) const;
 
   // Eligible costs as aid is computed on them: capped at the approved total budget (DOMAIN.md:

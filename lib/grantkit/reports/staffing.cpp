@@ -15,7 +15,6 @@ using core::Percent;
 
 namespace {
 
-
 // |value − plan| > plan × tolerance, exactly: for whole öre, "above the floor of plan × tolerance"
 // is the same as "above plan × tolerance".
 bool beyond(Money value, Money plan, Percent tolerance) {
@@ -24,9 +23,7 @@ bool beyond(Money value, Money plan, Percent tolerance) {
   return diff > limit;
 }
 
-
 }  // namespace
-
 
 std::int64_t planned_minutes(const model::Project& project, const model::StaffEntry& entry) {
   return project.planned_minutes(entry);
@@ -98,7 +95,8 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
     std::string org = p.organisation_name(e.organisation);
     t.rows.push_back({Cell::of_text(e.id), Cell::of_text(e.role),
                       Cell::of_code(e.organisation, org, org), Cell::of_percent(e.percent),
-                      Cell::of_date(period.from), Cell::of_date(period.to), Cell::of_seconds(full * core::kSecondsPerMinute),
+                      Cell::of_date(period.from), Cell::of_date(period.to),
+                      Cell::of_seconds(full * core::kSecondsPerMinute),
                       Cell::of_seconds(planned * core::kSecondsPerMinute), Cell::of_money(cost),
                       in_kind ? Cell::of_code("in_kind", "i annat än pengar", "in kind")
                               : Cell::of_code("cash", "kontant", "cash"),
@@ -165,7 +163,8 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
               "{}: its in-kind staff time is planned at {} (share × monthly salary over the "
               "staffing period{}), the financing plan says {} in kind; the difference {} is more "
               "than {}",
-              id, core::format_kr(*value), overhead ? " with the payroll overhead" : "", core::format_kr(*plan), core::format_kr(*value - *plan),
+              id, core::format_kr(*value), overhead ? " with the payroll overhead" : "",
+              core::format_kr(*plan), core::format_kr(*value - *plan),
               core::format_percent_human(p.programme.in_kind_deviation_percent)),
           f ? f->place : core::SourcePlace{});
     }

@@ -113,7 +113,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   auto counted = [&](const model::TimeEntry& e) { return e.span().from <= w.as_of; };
   // Activities by id, hashed: a plan of 100 000 activities is looked up once per row, not scanned.
   std::unordered_map<std::string_view, std::size_t> activity_index;
-  for (std::size_t i = 0; i < p.activities.size(); ++i) activity_index.emplace(p.activities[i].id, i);
+  for (std::size_t i = 0; i < p.activities.size(); ++i)
+    activity_index.emplace(p.activities[i].id, i);
   auto find_activity = [&](std::string_view id) -> const model::Activity* {
     auto it = activity_index.find(id);
     return it == activity_index.end() ? nullptr : &p.activities[it->second];
@@ -121,7 +122,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
 
   // Row-level rules, on every row read: unknown person or activity, hours outside the periods.
   // A row's flags are bits (kRowFlags), one byte a row.
-  constexpr std::array<std::string_view, 3> kRowFlags = {kUnknownPerson, kUnknownActivity, kOutsidePeriod};
+  constexpr std::array<std::string_view, 3> kRowFlags = {kUnknownPerson, kUnknownActivity,
+                                                         kOutsidePeriod};
   std::vector<std::uint8_t> entry_flags(entries.size(), 0);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto& e = entries[i];
@@ -198,10 +200,10 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       const auto& e = entries[i];
       int year = e.month.year;
       std::int64_t limit =
-          person.hourly
-              ? annual_seconds
-              : core::full_time_minutes({Month{year, 1}.first_day(), Month{year, 12}.last_day()}, rule) *
-                    core::kSecondsPerMinute;
+          person.hourly ? annual_seconds
+                        : core::full_time_minutes(
+                              {Month{year, 1}.first_day(), Month{year, 12}.last_day()}, rule) *
+                              core::kSecondsPerMinute;
       std::int64_t& sum = sums[year];
       bool was_under = sum <= limit;
       sum += e.seconds;
@@ -241,7 +243,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   {
     std::map<std::pair<std::string, Month>, std::int64_t> reported_in;
     for (std::size_t pi = 0; pi < persons.size(); ++pi) {
-      for (std::size_t i : rows_of[pi]) reported_in[{persons[pi].id, entries[i].month}] += entries[i].seconds;
+      for (std::size_t i : rows_of[pi])
+        reported_in[{persons[pi].id, entries[i].month}] += entries[i].seconds;
     }
     const auto& prog = p.programme;
     auto pct = [](Percent x) { return core::format_percent_human(x); };
@@ -275,7 +278,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
         bool holiday = std::find(prog.time_holiday_months.begin(), prog.time_holiday_months.end(),
                                  m.month) != prog.time_holiday_months.end();
         std::pair<std::string, Month> key{person.id, m};
-        if (diff > share_of_plan(prog.time_deviation_month_percent) && !(holiday && reported < planned)) {
+        if (diff > share_of_plan(prog.time_deviation_month_percent) &&
+            !(holiday && reported < planned)) {
           deviation[key] = m;
           deviation_message[key] = fmt::format(
               "{}, {}: {} reported, {} planned (share × full time); more than {} apart in one "
@@ -312,7 +316,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
   // Person-months of the window.
   std::vector<Month> months = core::months_of(w.period);
   std::vector<std::string> order;  // persons with rows: staffing first, then unknown persons
-  std::unordered_set<std::string_view> in_order;  // the ids in `order` (views into persons and rows)
+  std::unordered_set<std::string_view>
+      in_order;  // the ids in `order` (views into persons and rows)
   for (const Person& person : persons) {
     order.push_back(person.id);
     in_order.insert(person.id);
@@ -373,13 +378,15 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       bool opened_in_window = opened >= months.front() && opened <= months.back();
       Month before = m.month == 1 ? Month{m.year - 1, 12} : Month{m.year, m.month - 1};
       auto prev = deviation.find({person_id, before});
-      bool first_of_it_here = m == months.front() || prev == deviation.end() || prev->second != opened;
+      bool first_of_it_here =
+          m == months.front() || prev == deviation.end() || prev->second != opened;
       bool told_here = opened == m || (!opened_in_window && first_of_it_here);
       auto msg = deviation_message.find({person_id, opened});
       if (told_here && msg != deviation_message.end())
         doc.diagnostics.warning(std::string(kDeviation), msg->second, staff_place);
     }
-    if (auto full = full_passed.find({person_id, m.year}); full != full_passed.end() && full->second <= m)
+    if (auto full = full_passed.find({person_id, m.year});
+        full != full_passed.end() && full->second <= m)
       l.flags.insert(kOverFullTime);
     auto cap = cap_passed.find({person_id, m.year});
     if (cap != cap_passed.end() && cap->second <= m) l.flags.insert(kAnnualCap);

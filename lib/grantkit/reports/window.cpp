@@ -6,7 +6,8 @@
 
 namespace grantkit::reports {
 
-core::Result<ReportWindow> make_window(const model::Project& project, std::optional<core::Date> as_of,
+core::Result<ReportWindow> make_window(const model::Project& project,
+                                       std::optional<core::Date> as_of,
                                        std::optional<core::Period> period, core::Date today) {
   const core::Period& whole = project.project_period();
   ReportWindow w;
@@ -18,8 +19,8 @@ core::Result<ReportWindow> make_window(const model::Project& project, std::optio
     w.period = {m.first_day(), m.last_day()};
   }
   if (!w.period.overlaps(whole)) {
-    return core::Result<ReportWindow>::failure(
-        fmt::format("the period {} lies outside the project period {}", w.period.iso(), whole.iso()));
+    return core::Result<ReportWindow>::failure(fmt::format(
+        "the period {} lies outside the project period {}", w.period.iso(), whole.iso()));
   }
   core::Date end = std::min(w.period.to, w.as_of);
   if (w.period.from <= end) w.this_period = core::Period{w.period.from, end};

@@ -20,7 +20,8 @@ struct ReportWindow {
 
 // Builds the window: as_of defaults to `today` clipped to the project period; period defaults to
 // the month of as_of. Fails when the period does not touch the project period.
-core::Result<ReportWindow> make_window(const model::Project& project, std::optional<core::Date> as_of,
+core::Result<ReportWindow> make_window(const model::Project& project,
+                                       std::optional<core::Date> as_of,
                                        std::optional<core::Period> period, core::Date today);
 
 }  // namespace grantkit::reports
