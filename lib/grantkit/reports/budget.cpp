@@ -54,12 +54,19 @@ struct Plan {
   std::map<std::string, Money> category;
 };
 
+}  // namespace
+
+bool plan_per_activity(const model::Project& p) {
+  return !p.activities.empty() &&
+         std::all_of(p.activities.begin(), p.activities.end(),
+                     [](const model::Activity& a) { return a.budget.has_value(); });
+}
+
+namespace {
+
 Plan plan_of(const model::Project& p, const ReportWindow& w) {
   Plan plan;
-  if (p.activities.empty()) return plan;
-  for (const auto& a : p.activities) {
-    if (!a.budget) return Plan{};
-  }
+  if (!plan_per_activity(p)) return plan;
   plan.by_activities = true;
   const auto& cats = p.decision.budget.categories;
   for (const auto& a : p.activities) {
@@ -104,10 +111,7 @@ std::optional<Money> planned_through(const model::Project& p, core::Date through
 }
 
 std::optional<Money> planned_budget(const model::Project& p) {
-  bool by_activities = !p.activities.empty() &&
-                       std::all_of(p.activities.begin(), p.activities.end(),
-                                   [](const model::Activity& a) { return a.budget.has_value(); });
-  if (by_activities) {
+  if (plan_per_activity(p)) {
     Money sum;
     for (const auto& a : p.activities) sum += *a.budget;
     return sum;

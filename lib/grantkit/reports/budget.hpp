@@ -73,6 +73,9 @@ Document budget_report(const Position& position, const BudgetOptions& options);
 // activity has a budget, else per cost category (linear over the eligible period); nothing when
 // neither has budgets. The burn-up's plan line.
 std::optional<core::Money> planned_through(const model::Project& project, core::Date through);
+// Whether the plan is per activity: the project has activities and every one has a budget (else
+// the plan is per cost category).
+bool plan_per_activity(const model::Project& project);
 // The budget that plan runs to (öre): the activities' budgets when every activity has one, else
 // the decision's category budgets, else its total.
 std::optional<core::Money> planned_budget(const model::Project& project);

@@ -127,10 +127,7 @@ Document burn_up_report(const Position& pos) {
   const ReportWindow& w = pos.window();
   Document doc = document_header(p, w, "burn_up", "Ackumulerat utfall per månad",
                                  "Cumulative outcome per month");
-  bool per_activity = !p.activities.empty() &&
-                      std::all_of(p.activities.begin(), p.activities.end(),
-                                  [](const model::Activity& a) { return a.budget.has_value(); });
-  doc.values.emplace_back("plan", Cell::of_text(per_activity ? "activity" : "category"));
+  doc.values.emplace_back("plan", Cell::of_text(plan_per_activity(p) ? "activity" : "category"));
   Table t;
   t.key = "rows";
   t.columns.emplace_back("month", "Månad", "Month");
