@@ -28,7 +28,7 @@ int run_paperwork(PaperworkOptions& po) {
     throw UsageError("paperwork needs --period, the payment request's period (e.g. 2022-H1)");
   if (o.output.empty() || o.output == "-")
     throw UsageError("paperwork writes a folder: give it with -o FOLDER");
-  Loaded l = load(o, Ledger::period);
+  Loaded l = load(o, Ledger::request);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   bool complete = true;
   const std::vector<model::TimeEntry>& entries = time_reports(l, complete);

@@ -9,7 +9,7 @@
 namespace grantkit::cli {
 
 int run_report(CommonOptions& o) {
-  Loaded l = load(o, Ledger::period);
+  Loaded l = load(o, Ledger::request);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::MonthlyReportOptions mo;
   mo.time = &time_reports(l, mo.time_complete);

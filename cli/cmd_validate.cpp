@@ -46,10 +46,15 @@ void check_as_reports(const CommonOptions& o, const reports::Position& pos,
   core::Diagnostics claim = reports::claim_report(pos).diagnostics;
   if (o.period.empty()) {
     // Without --period there is no payment-request period to judge: the window's period is the
-    // month of --as-of, which claim.period and claim.overlap are not about.
+    // month of --as-of, which claim.period and claim.overlap are not about, nor the request's
+    // basis in the register (claim_basis: months since the last request, late costs, corrections,
+    // a period not ended), which `validate --period P` states for the request P.
     core::Diagnostics kept;
     for (const auto& d : claim.items()) {
-      if (d.rule != "claim.period" && d.rule != "claim.overlap") kept.add(d);
+      if (d.rule != "claim.period" && d.rule != "claim.overlap" && d.rule != "claim.gap" &&
+          d.rule != "claim.period-open" && d.rule != "claim.late-cost" &&
+          d.rule != "claim.reported-changed" && d.rule != "claim.reported-recomputed")
+        kept.add(d);
     }
     claim = kept;
   } else {
@@ -64,8 +69,8 @@ void check_as_reports(const CommonOptions& o, const reports::Position& pos,
 int run_validate(CommonOptions& o) {
   // The ledger streams through as sums; the rows of the period (--period, else the month of
   // --as-of) are kept whole, as claim keeps them: its findings on single rows (claim.unpaid) and
-  // paperwork's checks need them.
-  Loaded l = load(o, Ledger::period);
+  // paperwork's checks need them; with --period those before it too (the late costs it names).
+  Loaded l = load(o, o.period.empty() ? Ledger::period : Ledger::request);
   render::Validation v;
   v.diagnostics = l.diagnostics;
   if (l.project) {

@@ -63,7 +63,7 @@ const std::vector<Command>& commands() {
        run_cofinancing},
       {"claim",
        "The payment request for --period: costs, financing, aid, transactions",
-       {kAsOf | kPeriod | kOutputs | kTable | kFindings,
+       {kAsOf | kPeriod | kOutputs | kTable | kFindings | kRecord,
         kAllFormats,
         {},
         {"costs", "financing", "transactions", "excluded", "aid"},

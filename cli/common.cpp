@@ -91,6 +91,11 @@ void add_common_options(CLI::App* app, CommonOptions& o, const OptionSpec& spec)
                     "the table CSV prints: " + joined(spec.tables, " | ") +
                         " (default: " + spec.tables.front() + "); JSON keeps every table");
   }
+  if (has(kRecord)) {
+    app->add_flag("--record", o.record,
+                  "append this request to claims.yaml as submitted (refused for a period already "
+                  "recorded, or when the request has errors)");
+  }
   if (has(kStrict)) app->add_flag("--strict", o.strict, "warnings count as errors");
   if (has(kQuiet)) app->add_flag("-q,--quiet", o.quiet, "print only errors");
   if (has(kVerbose))
@@ -183,10 +188,12 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
   std::optional<core::Period> detail;
   // The payment request's commands (claim, report, paperwork) leave out costs not paid by --as-of.
   std::optional<core::Date> paid_by;
-  if (ledger == Ledger::period) {
+  if (ledger == Ledger::period || ledger == Ledger::request) {
     detail = l.window.period;
     paid_by = l.window.as_of;
   }
+  if (ledger == Ledger::request && l.project->project_period().from < l.window.period.from)
+    detail = core::Period{l.project->project_period().from, l.window.period.to};
   check::OutcomeBuilder builder(*l.project, l.diagnostics, ledger == Ledger::all, detail, paid_by);
   // Findings that sum up eligible costs count what the reports' "to date" counts.
   if (l.window.to_date)

@@ -34,6 +34,7 @@ struct CommonOptions {
   bool strict = false;
   bool quiet = false;
   bool verbose = false;
+  bool record = false;  // claim --record: append the request to claims.yaml
 };
 
 // A usage error found after CLI11's own parsing (a bad --period, say): exit 2.
@@ -57,6 +58,7 @@ enum Option : unsigned {
   kQuiet = 1u << 9,
   kVerbose = 1u << 10,
   kTable = 1u << 11,
+  kRecord = 1u << 12,
 };
 
 struct OptionSpec {
@@ -109,7 +111,9 @@ struct Loaded {
 // How much of the ledger a command needs: none; the sums only (the ledger streams through in
 // constant memory: budget, cofinancing, validate); the sums and the rows of --period kept whole
 // (claim, report: their transaction lists); or every row kept whole.
-enum class Ledger { skip, sums, period, all };
+// `request`: as `period`, and the rows from the project's start kept too, so that a payment request
+// can name the late costs of earlier periods (claim, report, paperwork, validate --period).
+enum class Ledger { skip, sums, period, request, all };
 // Loads project.yaml, staff.yaml, the programme and, as `ledger` says, the ledger sources: the
 // one place where ledger rows become the classified outcome (io::read_ledger streams them into
 // check::OutcomeBuilder).

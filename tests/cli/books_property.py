@@ -138,12 +138,15 @@ def check_project(folder, as_of, period, where, expect=None, all_paid=True):
     if claim is None or cof is None:
         return
     ct = claim["costs_total"]
-    same(where, "claim previously + this period = cumulative",
-         money(ct["previously_reported"]) + money(ct["this_period"]), ct["cumulative"])
-    for r in claim["costs"]:
-        same(where, f"claim {r['category']} previously + this period",
-             money(r["previously_reported"]) + money(r["this_period"]), r["cumulative"])
-    for col in ("approved", "previously_reported", "this_period", "cumulative", "remaining"):
+    same(where, "claim previously + claimed now = cumulative",
+         money(ct["previously_reported"]) + money(ct["claimed"]), ct["cumulative"])
+    for r in claim["costs"] + [ct]:
+        same(where, f"claim {r['category']} previously + claimed now",
+             money(r["previously_reported"]) + money(r["claimed"]), r["cumulative"])
+        same(where, f"claim {r['category']} this period + earlier periods",
+             money(r["this_period"]) + money(r["late_costs"]), r["claimed"])
+    for col in ("approved", "previously_reported", "deducted", "this_period", "late_costs", "claimed",
+                "cumulative", "remaining"):
         vals = [money(r[col]) for r in claim["costs"]]
         if ct[col] is not None and all(v is not None for v in vals):
             same(where, f"claim costs total {col} is the sum of its rows", ct[col], sum(vals, Decimal(0)))

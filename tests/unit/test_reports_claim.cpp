@@ -88,12 +88,17 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   auto doc = test::claim_report(p, o, window(p, "2022-11-30", "2022-H1"));
   CHECK(test::count_rule(doc.diagnostics, "claim.period") == 0);
   const auto& costs = table(doc, "costs");
-  // previously: 100 000 personal + 45 240 overhead; this period: 50 000 + 22 620 + 12 345,67.
+  // previously: 100 000 personal + 45 240 overhead (recomputed: the register says nothing of what
+  // request 1 reported); this period: 50 000 + 22 620 + 12 345,67. Columns: category, approved,
+  // previously_reported, deducted, this_period, late_costs, claimed, cumulative, remaining.
+  CHECK(test::count_rule(doc.diagnostics, "claim.reported-recomputed") == 1);
   CHECK(costs.total->at(2).number == 14524000);
-  CHECK(costs.total->at(3).number == 5000000 + 2262000 + 1234567);
-  CHECK(costs.total->at(4).number == costs.total->at(2).number + costs.total->at(3).number);
-  for (std::size_t c = 2; c <= 4; ++c) CHECK(column_sum(costs, c) == costs.total->at(c).number);
-  for (const auto& r : costs.rows) CHECK(r[4].number == r[2].number + r[3].number);
+  CHECK(costs.total->at(4).number == 5000000 + 2262000 + 1234567);
+  CHECK(costs.total->at(5).number == 0);
+  CHECK(costs.total->at(6).number == costs.total->at(4).number + costs.total->at(5).number);
+  CHECK(costs.total->at(7).number == costs.total->at(2).number + costs.total->at(6).number);
+  for (std::size_t c = 2; c <= 7; ++c) CHECK(column_sum(costs, c) == costs.total->at(c).number);
+  for (const auto& r : costs.rows) CHECK(r[7].number == r[2].number + r[6].number);
   // aid: 50 % × 230 205,67 = 115 102,83 (down) − 60 000 = 55 102,83
   CHECK(aid(doc, "cumulative_eligible").number == 23020567);
   CHECK(aid(doc, "previously_claimed").number == 6000000);
@@ -101,10 +106,10 @@ TEST_CASE("reports::claim_report: tables add up and aid is rate × cumulative �
   // Readers see the aid as a table of labelled rows; JSON has it once, as the `aid` object.
   const auto& shown = table(doc, "aid");
   CHECK(shown.presents == "aid");
-  REQUIRE(shown.rows.size() == 6);
-  CHECK(shown.rows[4][0].display_sv == "Utbetalt stöd hittills");
-  CHECK(shown.rows[5][0].display_sv == "Stöd att begära denna period");
-  CHECK(shown.rows[5][1].number == 5510283);
+  REQUIRE(shown.rows.size() == 8);
+  CHECK(shown.rows[6][0].display_sv == "Utbetalt stöd hittills");
+  CHECK(shown.rows[7][0].display_sv == "Stöd att begära denna period");
+  CHECK(shown.rows[7][1].number == 5510283);
   std::string json = render::render_json(doc);
   CHECK(json.find("\"aid\": {") != std::string::npos);
   CHECK(json.find("\"aid\": [") == std::string::npos);

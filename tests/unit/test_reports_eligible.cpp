@@ -94,7 +94,7 @@ TEST_CASE("model::Project::decision_on applies change decisions from their date"
   auto p = test::load_fixture();
   model::ChangeDecision c;
   c.date = test::date("2022-06-01");
-  c.aid = model::Aid{core::Percent::from_points(60), Money::from_kronor(600000)};
+  c.aid = model::Aid{core::Percent::from_points(60), Money::from_kronor(600000), std::nullopt};
   p.changes = {c};
   CHECK(p.decision_on(test::date("2022-05-31")).aid.max == Money::from_kronor(500000));
   CHECK(p.decision_on(test::date("2022-06-01")).aid.max == Money::from_kronor(600000));
@@ -130,7 +130,7 @@ TEST_CASE(
   moved.categories = {{"personal", Money::from_kronor(650000)},
                       {"externa_tjanster", Money::from_kronor(350000)}};
   c.budget = moved;
-  c.aid = model::Aid{core::Percent::from_points(50), Money::from_kronor(450000)};
+  c.aid = model::Aid{core::Percent::from_points(50), Money::from_kronor(450000), std::nullopt};
   c.rates["indirect"] = core::Percent::from_points(15);
   model::ActivityChange a2;
   a2.id = "A2";

@@ -122,9 +122,11 @@ model::Budget read_budget(YamlReader& r, const YamlNode& n) {
 
 model::Aid read_aid(YamlReader& r, const YamlNode& n, std::string_view what) {
   model::Aid aid;
-  if (!r.expect_map(n, what, {"rate", "max"})) return aid;
+  if (!r.expect_map(n, what, {"rate", "max", "financing_share"})) return aid;
   aid.rate = r.percent(n.find("rate"), fmt::format("{}.rate", what));
   aid.max = r.money(n.find("max"), fmt::format("{}.max", what));
+  aid.financing_share =
+      r.percent(n.find("financing_share"), fmt::format("{}.financing_share", what));
   return aid;
 }
 
@@ -574,11 +576,74 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
   }
 }
 
+// A map of cost category → amount (claims.yaml `reported`, `approved`); `signed_amounts` lets an
+// amount be negative (a request may report a correction).
+std::optional<std::map<std::string, core::Money>> read_category_amounts(YamlReader& r,
+                                                                       const YamlNode* n,
+                                                                       std::string_view what,
+                                                                       bool signed_amounts) {
+  if (!n || n->is_null()) return std::nullopt;
+  if (!n->is_map()) {
+    r.expect_map(*n, what, {});
+    return std::nullopt;
+  }
+  std::map<std::string, core::Money> out;
+  for (const auto& [k, v] : n->entries) {
+    std::string label = fmt::format("{} for category {}", what, k.text);
+    auto m = signed_amounts ? r.signed_money(&v, label) : r.money(&v, label);
+    if (m) out[k.text] = *m;
+  }
+  return out;
+}
+
+std::optional<model::ClaimStatus> read_claim_status(YamlReader& r, const YamlNode* n) {
+  auto t = r.text(n, "status");
+  if (!t) return std::nullopt;
+  static const std::pair<const char*, model::ClaimStatus> kStatuses[] = {
+      {"draft", model::ClaimStatus::draft},
+      {"submitted", model::ClaimStatus::submitted},
+      {"approved", model::ClaimStatus::approved},
+      {"paid", model::ClaimStatus::paid}};
+  for (const auto& [name, status] : kStatuses) {
+    if (*t == name) return status;
+  }
+  r.diags().error(
+      "yaml.type",
+      fmt::format("status must be one of draft, submitted, approved, paid, not '{}'", *t),
+      n->place);
+  return std::nullopt;
+}
+
+void read_claim_transactions(YamlReader& r, const YamlNode& n, model::Claim& claim) {
+  if (n.is_null()) return;
+  if (!r.expect_sequence(n, "transactions")) return;
+  std::vector<model::ClaimTransaction> rows;
+  for (const auto& t : n.items) {
+    if (!r.expect_map(t, "a transaction of a payment request",
+                      {"file", "voucher", "date", "category", "amount"}))
+      continue;
+    model::ClaimTransaction row;
+    row.place = t.place;
+    auto date = r.date(r.require(t, "date", "a transaction of a payment request"), "date", true);
+    auto amount = r.signed_money(r.require(t, "amount", "a transaction of a payment request"),
+                                 "amount");
+    if (!date || !amount) continue;
+    row.date = *date;
+    row.amount = *amount;
+    if (auto f = r.text(t.find("file"), "file")) row.file = *f;
+    if (auto v = r.text(t.find("voucher"), "voucher")) row.voucher = *v;
+    if (auto c = r.text(t.find("category"), "category")) row.category = *c;
+    rows.push_back(std::move(row));
+  }
+  claim.transactions = std::move(rows);
+}
+
 void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
   if (n.is_null() || !r.expect_sequence(n, "claims")) return;
   for (const auto& c : n.items) {
     if (!r.expect_map(c, "a payment request",
-                      {"id", "period", "aid_claimed", "aid_paid", "status"}))
+                      {"id", "period", "submitted", "reported", "approved", "aid_claimed",
+                       "aid_paid", "paid_date", "status", "transactions"}))
       continue;
     model::Claim claim;
     claim.place = c.place;
@@ -587,9 +652,15 @@ void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (!id || !period) continue;
     claim.id = *id;
     claim.period = *period;
+    claim.submitted = r.date(c.find("submitted"), "submitted");
+    claim.reported = read_category_amounts(r, c.find("reported"), "reported", true);
+    if (auto a = read_category_amounts(r, c.find("approved"), "approved", true))
+      claim.approved = std::move(*a);
     claim.aid_claimed = r.money(c.find("aid_claimed"), "aid_claimed");
     claim.aid_paid = r.money(c.find("aid_paid"), "aid_paid");
-    if (auto s = r.text(c.find("status"), "status")) claim.status = *s;
+    claim.paid_date = r.date(c.find("paid_date"), "paid_date");
+    if (auto s = read_claim_status(r, c.find("status"))) claim.status = *s;
+    if (const YamlNode* t = c.find("transactions")) read_claim_transactions(r, *t, claim);
     p.claims.push_back(std::move(claim));
   }
 }
@@ -597,6 +668,16 @@ void read_claims(YamlReader& r, const YamlNode& n, model::Project& p) {
 }  // namespace
 
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);
+
+void read_claims_document(const YamlNode& root, std::vector<model::Claim>& out,
+                          core::Diagnostics& diags) {
+  YamlReader r(diags);
+  if (!r.expect_schema(root, "claims") || !r.expect_map(root, "claims.yaml", {"schema", "claims"}))
+    return;
+  model::Project holder;
+  if (const YamlNode* n = r.require(root, "claims", "claims.yaml")) read_claims(r, *n, holder);
+  for (auto& c : holder.claims) out.push_back(std::move(c));
+}
 
 std::vector<std::string> input_files(const model::Project& project, const std::string& data_dir) {
   std::vector<std::string> out;
@@ -689,11 +770,7 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   fs::path claims_file = fs::path(dir) / "claims.yaml";
   if (fs::exists(claims_file)) {
     if (auto claims_root = load_yaml_file(claims_file.string(), diags)) {
-      if (r.expect_schema(*claims_root, "claims") &&
-          r.expect_map(*claims_root, "claims.yaml", {"schema", "claims"})) {
-        if (const YamlNode* n = r.require(*claims_root, "claims", "claims.yaml"))
-          read_claims(r, *n, p);
-      }
+      read_claims_document(*claims_root, p.claims, diags);
     }
   }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <grantkit/core/diagnostic.hpp>
+#include <grantkit/io/yaml_doc.hpp>
 #include <grantkit/model/project.hpp>
 
 namespace grantkit::io {
@@ -37,6 +38,20 @@ std::vector<std::string> bundled_programmes(const std::string& data_dir);
 std::optional<std::string> find_programme(const std::string& dir, const std::string& data_dir,
                                           const std::string& programme,
                                           const core::SourcePlace& place, core::Diagnostics& diags);
+
+// Reads a parsed claims.yaml (schema grantkit/claims/1, FORMATS.md "claims.yaml") and appends its
+// payment requests to `out`; faults are placed yaml.* findings.
+void read_claims_document(const YamlNode& root, std::vector<model::Claim>& out,
+                          core::Diagnostics& diags);
+
+// Appends `claim` (with its id) to the register `dir/claims.yaml` (`claim --record`): the file's
+// own text is kept, comments and order included, and the entry is added at the end of its
+// `claims:` list; a new file is written when there is none. The new text is read back and must
+// give the same requests plus this one before it atomically replaces the file. Refused with a
+// finding, nothing written: `claim.record-exists` (a request for the same period is registered),
+// `claim.record-format` (the list is not a block list at the end of the file, so appending would
+// change its meaning), `io.write` (the file could not be written). Returns whether it was written.
+bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagnostics& diags);
 
 // Loads a programme rule set file (schema grantkit/programme/1).
 std::optional<model::Programme> load_programme(const std::string& path, core::Diagnostics& diags);

@@ -169,6 +169,20 @@ std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view
   return *m;
 }
 
+std::optional<core::Money> YamlReader::signed_money(const YamlNode* n, std::string_view what) {
+  if (!n || n->is_null()) return std::nullopt;
+  if (!n->is_scalar()) {
+    type_error(*n, what, "an amount");
+    return std::nullopt;
+  }
+  auto m = core::parse_input_amount(n->text);
+  if (!m) {
+    diags_.error("yaml.amount", fmt::format("{}: {}", what, m.error()), n->place);
+    return std::nullopt;
+  }
+  return *m;
+}
+
 std::optional<core::Percent> YamlReader::percent(const YamlNode* n, std::string_view what) {
   if (!n || n->is_null()) return std::nullopt;
   if (!n->is_scalar()) {

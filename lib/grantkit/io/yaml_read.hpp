@@ -46,6 +46,9 @@ class YamlReader {
   // is yaml.range. At most 100 000 000 000 kr, the ledger row's limit, so that no sum or product of
   // a project's amounts can leave int64 öre; above it yaml.amount at the value's line.
   std::optional<core::Money> money(const YamlNode* n, std::string_view what);
+  // An amount that may be negative (a payment request's reported correction, a credit row of its
+  // transaction list), within the same limit.
+  std::optional<core::Money> signed_money(const YamlNode* n, std::string_view what);
   // A percentage 0–100 %: every percentage a grantkit YAML file holds is a share of something
   // (aid rate, share of full time, flat rate, deviation threshold, index); one outside is
   // yaml.range (an aid rate of 101 % would claim more than the costs).

@@ -30,9 +30,14 @@ enum class FinancierType { public_, private_ };
 enum class FinancingStatus { confirmed, to_be_redistributed, unknown };
 
 // Aid (stöd): the ERDF rate of eligible costs and the decided maximum; unknown when null.
+// The decision's aid (Beslut): `rate`, the share of the eligible costs aid covers (the first
+// percentage); `financing_share`, the share of the project's total financing that aid may reach at
+// most (the second percentage, *Så läser ni beslutet*, Handbok för EU-projekt 2014–2020); `max`,
+// the amount decided. Aid is the smallest of the three caps (reports::Position::aid_earned).
 struct Aid {
   std::optional<Percent> rate;
   std::optional<Money> max;
+  std::optional<Percent> financing_share;
 };
 
 // The approved budget (total and, optionally, per cost category id), in öre.
@@ -219,13 +224,42 @@ struct SourceSpec {
   SourcePlace place;
 };
 
-// A payment request already made (ansökan om utbetalning), from claims.yaml; money in öre.
+// Where a payment request stands (claims.yaml `status`): a draft was not sent and counts for
+// nothing; a submitted request is what was sent; approved and paid carry Tillväxtverket's review.
+enum class ClaimStatus { draft, submitted, approved, paid };
+
+// One voucher row a payment request contained (its transaktionslista), as `claim --record` writes
+// it: the ledger file (relative to the project folder), the voucher, its date and cost category,
+// and the amount in öre (negative for a credit). Two rows are the same row when file, voucher,
+// date and amount agree.
+struct ClaimTransaction {
+  std::string file;
+  std::string voucher;
+  core::Date date;
+  std::string category;
+  Money amount;
+  SourcePlace place;
+};
+
+// A payment request already made (ansökan om utbetalning), from claims.yaml (FORMATS.md
+// "claims.yaml"); money in öre.
+// - `reported`: what it reported per cost category as sent (tidigare redovisat for the next one);
+//   absent in the register's first format, where grantkit recomputes it from today's books.
+// - `approved`: per category, what Tillväxtverket approved after review; a category not named is
+//   approved as reported, and reported − approved is a deduction, never claimed again.
+// - `transactions`: the rows it held, when recorded; a late cost is one dated in its period that
+//   is not among them.
 struct Claim {
   std::string id;
   Period period;
+  std::optional<core::Date> submitted;
+  std::optional<std::map<std::string, Money>> reported;
+  std::map<std::string, Money> approved;
   std::optional<Money> aid_claimed;
   std::optional<Money> aid_paid;
-  std::string status;  // e.g. submitted, paid
+  std::optional<core::Date> paid_date;
+  ClaimStatus status = ClaimStatus::submitted;
+  std::optional<std::vector<ClaimTransaction>> transactions;
   SourcePlace place;
 };
 

@@ -119,11 +119,18 @@ void put_row(std::string& out, const reports::Table& t, const std::vector<report
   out += '}';
 }
 
+// The version of a document's JSON schema (docs/schema/versions.txt): 2 for claim, whose costs
+// gained deducted, late_costs and claimed, its aid financing_share and previously_deducted, its
+// transactions late_from (the claim register); 1 for the others.
+int schema_version(std::string_view report) {
+  return report == "claim" ? 2 : 1;
+}
+
 // The header fields of the contract: schema, project, currency, as_of, period (no closing brace).
 std::string header_json(const reports::Document& doc, std::string_view report) {
   std::string out = "{\n";
   out += "  \"schema\": ";
-  put_string(out, fmt::format("grantkit/{}/1", report));
+  put_string(out, fmt::format("grantkit/{}/{}", report, schema_version(report)));
   out += ",\n  \"project\": {\"id\": ";
   put_string(out, doc.project_id);
   out += ", \"name\": ";

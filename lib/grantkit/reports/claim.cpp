@@ -1,8 +1,9 @@
 #include <grantkit/reports/claim.hpp>
 
-#include <map>
-
 #include <algorithm>
+#include <filesystem>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -21,7 +22,229 @@ Cell category_cell(const model::Programme& prog, const std::string& id) {
   return Cell::of_code(id, c ? c->sv : id, c ? c->en : id);
 }
 
+std::string months_text(const core::Period& span) {
+  auto months = core::months_of(span);
+  if (months.size() == 1) return months.front().iso();
+  return fmt::format("{}–{}", months.front().iso(), months.back().iso());
+}
+
+std::string amounts_text(const std::map<std::string, Money>& by_cat) {
+  std::vector<std::string> parts;
+  for (const auto& [cat, m] : by_cat)
+    parts.push_back(fmt::format("{} {} kr", cat, core::format_money_human(m, true)));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 }  // namespace
+
+std::string project_relative(const model::Project& p, const std::string& file) {
+  namespace fs = std::filesystem;
+  fs::path f = fs::path(file).lexically_normal();
+  fs::path rel = f.lexically_relative(fs::path(p.dir).lexically_normal());
+  if (rel.empty() || *rel.begin() == "..") return f.generic_string();
+  return rel.generic_string();
+}
+
+ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
+  const model::Project& p = pos.project();
+  const model::Outcome& o = pos.outcome();
+  const ReportWindow& w = pos.window();
+  const core::Date start = p.project_period().from;
+  const core::Date day_before = w.period.from - boost::gregorian::days(1);
+  ClaimBasis b;
+  b.this_period = by_category(pos.this_period(Basis::paid));
+  if (w.period.to > w.as_of) {
+    diags.warning("claim.period-open",
+                  fmt::format("the period {} has not ended as of {}: costs of its remaining days "
+                              "are not in this request; send it once the period has ended",
+                              w.period.iso(), core::format_iso(w.as_of)));
+  }
+  for (const auto& c : p.claims) {
+    if (c.status != model::ClaimStatus::draft && c.period.to < w.period.from)
+      b.earlier.push_back(&c);
+  }
+  std::stable_sort(b.earlier.begin(), b.earlier.end(),
+                   [](const model::Claim* x, const model::Claim* y) {
+                     return x->period.from < y->period.from;
+                   });
+  // What the earlier requests reported (recomputed where the register does not say) and what
+  // Tillväxtverket deducted from it.
+  std::vector<std::string> recomputed;
+  Money recomputed_sum;
+  for (const model::Claim* c : b.earlier) {
+    std::map<std::string, Money> rep;
+    if (c->reported) {
+      rep = *c->reported;
+    } else {
+      if (c->period.to >= start) {
+        core::Period span{std::max(c->period.from, start), c->period.to};
+        rep = by_category(pos.in(span, Basis::paid));
+      }
+      recomputed.push_back(c->id);
+      for (const auto& [cat, m] : rep) recomputed_sum += m;
+    }
+    for (const auto& [cat, m] : rep) b.reported[cat] += m;
+    for (const auto& [cat, approved] : c->approved) {
+      auto r = rep.find(cat);
+      Money sent = r == rep.end() ? Money() : r->second;
+      if (sent != approved) b.deducted[cat] += sent - approved;
+    }
+    if (c->aid_claimed) b.aid_claimed += *c->aid_claimed;
+    if (c->aid_paid)
+      b.aid_accepted += *c->aid_paid;
+    else if (c->aid_claimed)
+      b.aid_accepted += *c->aid_claimed;
+  }
+  if (!recomputed.empty()) {
+    diags.info("claim.reported-recomputed",
+               fmt::format("request{} {} in claims.yaml {} not say what {} reported per cost "
+                           "category (`reported`): it is recomputed from today's books ({} kr), so "
+                           "a cost booked late for {} period cannot be told apart",
+                           recomputed.size() == 1 ? "" : "s", fmt::join(recomputed, ", "),
+                           recomputed.size() == 1 ? "does" : "do",
+                           recomputed.size() == 1 ? "it" : "they",
+                           core::format_money_human(recomputed_sum, true),
+                           recomputed.size() == 1 ? "its" : "their"),
+               b.earlier.empty() ? core::SourcePlace{} : b.earlier.front()->place);
+  }
+  // Costs of earlier periods that no request reported: B − R.
+  std::map<std::string, Money> before;
+  if (start <= day_before && start <= w.as_of)
+    before = by_category(pos.cumulative(std::min(day_before, w.as_of), Basis::paid));
+  for (const auto& [cat, m] : before) b.late[cat] += m;
+  for (const auto& [cat, m] : b.reported) b.late[cat] -= m;
+  for (auto it = b.late.begin(); it != b.late.end();) {
+    it = it->second.is_zero() ? b.late.erase(it) : std::next(it);
+  }
+
+  // The months between the last registered request (or the project's start) and this one.
+  core::Date covered_to = start - boost::gregorian::days(1);
+  const model::Claim* last = nullptr;
+  for (const model::Claim* c : b.earlier) {
+    if (c->period.to > covered_to) {
+      covered_to = c->period.to;
+      last = c;
+    }
+  }
+  std::map<std::string, Money> gap_costs;
+  if (covered_to < day_before) {
+    b.gap = core::Period{covered_to + boost::gregorian::days(1), day_before};
+    if (b.gap->from <= w.as_of)
+      gap_costs = by_category(pos.in(core::Period{b.gap->from, std::min(b.gap->to, w.as_of)},
+                                     Basis::paid));
+    Money sum;
+    for (const auto& [cat, m] : gap_costs) sum += m;
+    // Before a project's first request, months with no costs are no gap to speak of.
+    if (last || !sum.is_zero())
+      diags.warning(
+        "claim.gap",
+        fmt::format("{} ({}) {} covered by no payment request, between {} and this one: {} kr of "
+                    "eligible costs dated then are claimed in this request",
+                    months_text(*b.gap), b.gap->iso(),
+                    core::months_of(*b.gap).size() == 1 ? "is" : "are",
+                    last ? fmt::format("request {} ({})", last->id, last->period.iso())
+                         : std::string("the project's start"),
+                    core::format_money_human(sum, true)));
+  }
+
+  // The rows that can be named: every booked cost dated before the period in an earlier request's
+  // period with a recorded transaction list and not in it (matched as a multiset on file, voucher,
+  // date and amount, against every earlier request's list: a late cost claimed by request 2 is not
+  // late again), or dated in months no request covered.
+  using Key = std::tuple<std::string, std::string, core::Date, std::int64_t>;
+  std::map<Key, std::vector<const model::ClaimTransaction*>> recorded;
+  for (const model::Claim* c : b.earlier) {
+    if (!c->transactions) continue;
+    for (const auto& t : *c->transactions)
+      recorded[Key{t.file, t.voucher, t.date, t.amount.ore()}].push_back(&t);
+  }
+  auto covering = [&](core::Date d) -> const model::Claim* {
+    for (const model::Claim* c : b.earlier) {
+      if (c->period.contains(d)) return c;
+    }
+    return nullptr;
+  };
+  std::vector<const model::Transaction*> candidates;
+  for (const auto& t : o.costs) {
+    if (t.unpaid || t.date < start || t.date >= w.period.from || t.date > w.as_of) continue;
+    candidates.push_back(&t);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const model::Transaction* x, const model::Transaction* y) {
+                     return x->date < y->date;
+                   });
+  std::map<std::string, Money> named_late;  // named rows in an earlier request's period
+  for (const model::Transaction* t : candidates) {
+    auto hit = recorded.find(Key{project_relative(p, t->place.file), t->voucher, t->date,
+                                 t->amount.ore()});
+    if (hit != recorded.end() && !hit->second.empty()) {
+      hit->second.pop_back();
+      continue;
+    }
+    const model::Claim* c = covering(t->date);
+    if (c && !c->transactions) continue;  // cannot be told apart: summed below
+    b.late_rows.push_back({t, c ? c->id : std::string()});
+    bool in_gap = !c && b.gap && b.gap->contains(t->date);
+    if (in_gap) continue;  // stated by claim.gap
+    named_late[t->category] += t->amount;
+    diags.warning(
+        "claim.late-cost",
+        c ? fmt::format("voucher {} ({}, {} kr) is dated in the period of request {} ({}) but was "
+                        "not in it: a late cost, claimed in this request",
+                        t->voucher.empty() ? std::string("-") : t->voucher,
+                        core::format_iso(t->date), core::format_money_human(t->amount, true),
+                        c->id, c->period.iso())
+          : fmt::format("voucher {} ({}, {} kr) is dated in a month that no payment request "
+                        "covered: a late cost, claimed in this request",
+                        t->voucher.empty() ? std::string("-") : t->voucher,
+                        core::format_iso(t->date), core::format_money_human(t->amount, true)),
+        t->place);
+  }
+  // What is late beyond the rows named and the uncovered months: flat rates and in-kind values of
+  // earlier periods, and the late costs of requests without a transaction list.
+  std::map<std::string, Money> unnamed, less;
+  for (const auto& [cat, m] : b.late) {
+    Money rest = m;
+    if (auto g = gap_costs.find(cat); g != gap_costs.end()) rest -= g->second;
+    if (auto n = named_late.find(cat); n != named_late.end()) rest -= n->second;
+    if (rest > Money())
+      unnamed[cat] = rest;
+    else if (rest < Money())
+      less[cat] = rest;
+  }
+  if (!unnamed.empty()) {
+    diags.warning(
+        "claim.late-cost",
+        fmt::format("eligible costs dated in periods already claimed that no request reported, "
+                    "claimed in this request: {} (flat rates and in-kind values computed on "
+                    "them, and late costs of requests that have no recorded transaction list)",
+                    amounts_text(unnamed)),
+        b.earlier.empty() ? core::SourcePlace{} : b.earlier.back()->place);
+  }
+  if (!less.empty()) {
+    diags.warning(
+        "claim.reported-changed",
+        fmt::format("the books now hold less for periods already claimed than the requests "
+                    "reported: {}; the difference is deducted in this request",
+                    amounts_text(less)),
+        b.earlier.empty() ? core::SourcePlace{} : b.earlier.back()->place);
+  }
+  // A recorded row no longer in the books, in a category where the books now hold less than was
+  // reported (once a later request has reported the difference, it is settled and not repeated).
+  for (const auto& [key, rows] : recorded) {
+    for (const auto* t : rows) {
+      if (t->date < start || !less.count(t->category)) continue;
+      diags.warning("claim.reported-changed",
+                    fmt::format("voucher {} ({}, {} kr, {}) of a payment request is no longer "
+                                "among the eligible costs of the books",
+                                t->voucher.empty() ? std::string("-") : t->voucher,
+                                core::format_iso(t->date),
+                                core::format_money_human(t->amount, true), t->file),
+                    t->place);
+    }
+  }
+  return b;
+}
 
 void check_claim_period(const model::Project& p, const core::Period& period,
                         core::Diagnostics& diags) {
@@ -47,6 +270,7 @@ void check_claim_period(const model::Project& p, const core::Period& period,
                                             period.iso(), fmt::join(faults, "; ")));
   }
   for (const auto& c : p.claims) {
+    if (c.status == model::ClaimStatus::draft) continue;
     if (c.period.overlaps(period) && !(c.period == period)) {
       diags.error(
           "claim.overlap",
@@ -56,7 +280,7 @@ void check_claim_period(const model::Project& p, const core::Period& period,
   }
 }
 
-Document claim_report(const Position& pos) {
+Document claim_report(const Position& pos, model::Claim* as_sent) {
   const model::Project& p = pos.project();
   const model::Outcome& o = pos.outcome();
   const ReportWindow& w = pos.window();
@@ -85,8 +309,11 @@ Document claim_report(const Position& pos) {
             core::format_iso(w.as_of)),
         core::SourcePlace{o.payment_unknown.front(), 0, 0});
   }
-  auto prev = by_category(prev_lines);
-  auto now = by_category(this_lines);
+  const ClaimBasis basis = claim_basis(pos, doc.diagnostics);
+  auto get = [](const std::map<std::string, Money>& m, const std::string& id) {
+    auto it = m.find(id);
+    return it == m.end() ? Money() : it->second;
+  };
 
   // Costs per category: the programme's categories in order, then any other seen.
   Table costs;
@@ -96,7 +323,10 @@ Document claim_report(const Position& pos) {
   costs.columns = {{"category", "Kostnadsslag", "Cost category"},
                    {"approved", "Godkänt", "Approved"},
                    {"previously_reported", "Tidigare redovisat", "Previously reported"},
+                   {"deducted", "Avdraget", "Deducted"},
                    {"this_period", "Denna period", "This period"},
+                   {"late_costs", "Tidigare perioder", "Earlier periods"},
+                   {"claimed", "Redovisas nu", "Reported now"},
                    {"cumulative", "Ackumulerat", "Cumulative"},
                    {"remaining", "Återstår", "Remaining"}};
   // The budget report's flags per cost category (the same rule on the same outcome to date), as
@@ -105,15 +335,17 @@ Document claim_report(const Position& pos) {
   const auto outcome_by_category = by_category(pos.to_date());
   std::vector<std::string> ids;
   for (const auto& c : p.programme.categories) {
-    if (decision.budget.categories.count(c.id) || prev.count(c.id) || now.count(c.id))
+    if (decision.budget.categories.count(c.id) || basis.reported.count(c.id) ||
+        basis.this_period.count(c.id) || basis.late.count(c.id) || basis.deducted.count(c.id))
       ids.push_back(c.id);
   }
-  for (const auto& m : {prev, now}) {
-    for (const auto& [id, v] : m) {
+  for (const auto* m :
+       {&basis.reported, &basis.this_period, &basis.late, &basis.deducted}) {
+    for (const auto& [id, v] : *m) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
   }
-  Money t_approved, t_prev, t_now;
+  Money t_approved, t_prev, t_ded, t_now, t_late;
   bool all_approved = !decision.budget.categories.empty();
   for (const auto& id : ids) {
     auto a = decision.budget.categories.find(id);
@@ -124,8 +356,11 @@ Document claim_report(const Position& pos) {
       approved = a->second;
     else if (!decision.budget.categories.empty())
       approved = Money();
-    Money pv = prev.count(id) ? prev[id] : Money();
-    Money nv = now.count(id) ? now[id] : Money();
+    Money ded = get(basis.deducted, id);
+    Money pv = get(basis.reported, id) - ded;
+    Money nv = get(basis.this_period, id);
+    Money lv = get(basis.late, id);
+    Money cum = pv + nv + lv;
     if (auto fl = flagged.find(id); fl != flagged.end()) {
       auto spent = outcome_by_category.find(id);
       for (const auto& f : fl->second)
@@ -133,25 +368,36 @@ Document claim_report(const Position& pos) {
                          spent == outcome_by_category.end() ? Money() : spent->second, std::nullopt,
                          doc.diagnostics);
     }
+    if (as_sent && !(nv + lv).is_zero()) {
+      if (!as_sent->reported) as_sent->reported.emplace();
+      (*as_sent->reported)[id] = nv + lv;
+    }
     costs.rows.push_back({category_cell(p.programme, id), Cell::of_money(approved),
-                          Cell::of_money(pv), Cell::of_money(nv), Cell::of_money(pv + nv),
-                          approved ? Cell::of_money(*approved - pv - nv) : Cell::none()});
+                          Cell::of_money(pv), Cell::of_money(ded), Cell::of_money(nv),
+                          Cell::of_money(lv), Cell::of_money(nv + lv), Cell::of_money(cum),
+                          approved ? Cell::of_money(*approved - cum) : Cell::none()});
     if (approved)
       t_approved += *approved;
     else
       all_approved = false;
     t_prev += pv;
+    t_ded += ded;
     t_now += nv;
+    t_late += lv;
   }
   std::optional<Money> total_approved =
       all_approved ? std::optional(t_approved) : decision.budget.total;
+  Money t_cum = t_prev + t_now + t_late;
   costs.total = std::vector<Cell>{
       Cell::of_code("total", "Totalt", "Total"),
       Cell::of_money(total_approved),
       Cell::of_money(t_prev),
+      Cell::of_money(t_ded),
       Cell::of_money(t_now),
-      Cell::of_money(t_prev + t_now),
-      total_approved ? Cell::of_money(*total_approved - t_prev - t_now) : Cell::none()};
+      Cell::of_money(t_late),
+      Cell::of_money(t_now + t_late),
+      Cell::of_money(t_cum),
+      total_approved ? Cell::of_money(*total_approved - t_cum) : Cell::none()};
   doc.tables.push_back(std::move(costs));
 
   // Financing per financier.
@@ -191,8 +437,9 @@ Document claim_report(const Position& pos) {
                         Cell::of_money(f_now), Cell::of_money(f_prev + f_now)};
   doc.tables.push_back(std::move(fin));
 
-  // Aid: min(rate × cumulative eligible, max) − previously claimed, never negative, rounded down.
-  Money cumulative = t_prev + t_now;
+  // Aid: min(rate × cumulative eligible, share × total financing, max) − the aid of earlier
+  // requests as approved, never negative, rounded down.
+  Money cumulative = t_cum;
   Money capped = pos.aid_base(cumulative);
   if (decision.budget.total && cumulative > *decision.budget.total) {
     doc.diagnostics.warning(
@@ -202,21 +449,20 @@ Document claim_report(const Position& pos) {
                     core::format_money_human(cumulative, true),
                     core::format_money_human(*decision.budget.total, true)));
   }
-  Money previously;
-  for (const auto& c : p.claims) {
-    if (c.period.to < w.period.from && c.aid_claimed) previously += *c.aid_claimed;
-  }
   // Aid paid out by --as-of, beside the aid claimed in the requests before this one.
   std::optional<Money> paid_to_date = pos.aid_to_date(doc.diagnostics).paid;
   std::vector<std::pair<std::string, Cell>> aid;
   aid.emplace_back("rate", Cell::of_percent(decision.aid.rate));
+  aid.emplace_back("financing_share", Cell::of_percent(decision.aid.financing_share));
   aid.emplace_back("max", Cell::of_money(decision.aid.max));
   aid.emplace_back("cumulative_eligible", Cell::of_money(capped));
-  aid.emplace_back("previously_claimed", Cell::of_money(previously));
+  aid.emplace_back("previously_claimed", Cell::of_money(basis.aid_claimed));
+  aid.emplace_back("previously_deducted", Cell::of_money(basis.aid_claimed - basis.aid_accepted));
   aid.emplace_back("paid_to_date", Cell::of_money(paid_to_date.value_or(Money())));
   if (auto entitled = pos.aid_earned(cumulative)) {
-    Money to_claim = *entitled - previously;
+    Money to_claim = *entitled - basis.aid_accepted;
     if (to_claim < Money()) to_claim = Money();
+    if (as_sent) as_sent->aid_claimed = to_claim;
     aid.emplace_back("to_claim", Cell::of_money(to_claim));
   } else {
     aid.emplace_back("to_claim", Cell::none());
@@ -231,6 +477,7 @@ Document claim_report(const Position& pos) {
   tx.title_sv = "Transaktionslista";
   tx.title_en = "Transactions";
   tx.columns = {{"date", "Datum", "Date"},
+                {"late_from", "Sen kostnad från", "Late cost of"},
                 {"voucher", "Verifikation", "Voucher"},
                 {"account", "Konto", "Account"},
                 {"text", "Text", "Text"},
@@ -238,6 +485,32 @@ Document claim_report(const Position& pos) {
                 {"activity", "Aktivitet", "Activity"},
                 {"amount", "Belopp", "Amount"}};
   Money tx_sum;
+  if (as_sent) {
+    as_sent->period = w.period;
+    as_sent->submitted = w.as_of;
+    as_sent->status = model::ClaimStatus::submitted;
+    as_sent->transactions.emplace();
+    if (!as_sent->reported) as_sent->reported.emplace();
+  }
+  auto tx_row = [&](const model::Transaction& t, Cell late) {
+    if (as_sent) {
+      as_sent->transactions->push_back({project_relative(p, t.place.file), t.voucher, t.date,
+                                        t.category, t.amount, {}});
+    }
+    tx.rows.push_back({Cell::of_date(t.date), std::move(late), Cell::of_text(t.voucher),
+                       Cell::of_text(t.account), Cell::of_text(t.text),
+                       category_cell(p.programme, t.category), Cell::of_text(t.activity),
+                       Cell::of_money(t.amount)});
+    tx_sum += t.amount;
+  };
+  // First the late costs of earlier periods (DOMAIN.md: claimed in the next request, in its
+  // transaction list), marked with the request whose period holds them, or as an uncovered month.
+  for (const auto& lr : basis.late_rows) {
+    tx_row(*lr.row, lr.late_from.empty()
+                        ? Cell::of_code("gap", "Period utan ansökan", "Period without a request")
+                        : Cell::of_code(lr.late_from, "Ansökan " + lr.late_from,
+                                        "Request " + lr.late_from));
+  }
   std::vector<const model::Transaction*> unpaid;
   for (const auto& t : o.costs) {
     if (!w.this_period || !w.this_period->contains(t.date)) continue;
@@ -245,12 +518,10 @@ Document claim_report(const Position& pos) {
       unpaid.push_back(&t);
       continue;
     }
-    tx.rows.push_back({Cell::of_date(t.date), Cell::of_text(t.voucher), Cell::of_text(t.account),
-                       Cell::of_text(t.text), category_cell(p.programme, t.category),
-                       Cell::of_text(t.activity), Cell::of_money(t.amount)});
-    tx_sum += t.amount;
+    tx_row(t, Cell::none());
   }
   tx.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"),
+                               Cell::none(),
                                Cell::none(),
                                Cell::none(),
                                Cell::none(),
@@ -301,7 +572,11 @@ Document claim_report(const Position& pos) {
                    {"max", {"Högsta stödbelopp", "Maximum aid"}},
                    {"cumulative_eligible",
                     {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
+                   {"financing_share",
+                    {"Högsta andel av finansieringen", "Maximum share of the financing"}},
                    {"previously_claimed", {"Tidigare begärt stöd", "Aid claimed before"}},
+                   {"previously_deducted",
+                    {"Avdraget från tidigare begärt stöd", "Deducted from aid claimed before"}},
                    {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}},
                    {"to_claim", {"Stöd att begära denna period", "Aid to claim this period"}}}));
   return doc;

@@ -273,7 +273,15 @@ Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o,
   core::Diagnostics claim_check;
   check_claim_period(p, w.period, claim_check);
   if (!claim_check.has_errors()) {
-    rest.emplace_back("claim", claim_report(pos));
+    // The monthly report is not a request: months since the last registered request, and a
+    // period that has not ended yet, are what a report of this period is about, not findings.
+    Document claim = claim_report(pos);
+    core::Diagnostics kept;
+    for (const auto& d : claim.diagnostics.items()) {
+      if (d.rule != "claim.gap" && d.rule != "claim.period-open") kept.add(d);
+    }
+    claim.diagnostics = std::move(kept);
+    rest.emplace_back("claim", std::move(claim));
   } else {
     rest.emplace_back("transactions", transactions_report(pos));
   }

@@ -83,6 +83,17 @@ const model::SourceSpec* ledger_source_of(const model::Project& p, const model::
 
 std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Outcome& o,
                                        const Period& window) {
+  std::vector<const model::Transaction*> rows;
+  for (const auto& t : o.costs) {
+    if (!window.contains(t.date)) continue;
+    if (t.unpaid) continue;  // not paid by --as-of: not in this request (claim.unpaid)
+    rows.push_back(&t);
+  }
+  return expense_lists(p, rows);
+}
+
+std::vector<ExpenseList> expense_lists(const model::Project& p,
+                                       const std::vector<const model::Transaction*>& rows) {
   std::vector<ExpenseList> lists;
   auto list_of = [&](const std::string& org) -> ExpenseList& {
     for (auto& l : lists) {
@@ -97,9 +108,8 @@ std::vector<ExpenseList> expense_lists(const model::Project& p, const model::Out
 
   // (organisation, voucher, account) → line; rows without a voucher are lines of their own.
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
-  for (const auto& t : o.costs) {
-    if (!window.contains(t.date)) continue;
-    if (t.unpaid) continue;  // not paid by --as-of: not in this request (claim.unpaid)
+  for (const model::Transaction* row : rows) {
+    const model::Transaction& t = *row;
     const model::SourceSpec* source = ledger_source_of(p, t);
     ExpenseList& list = list_of(source ? source_organisation(p, *source) : owner);
     ExpenseLine* line = nullptr;
@@ -377,7 +387,16 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
   }
   if (w.this_period) {
     const Period& window = *w.this_period;
-    pw.expenses = expense_lists(p, o, window);
+    // Exactly the claim's transaction list: the late costs of earlier periods it names, then the
+    // period's costs paid by --as-of (its findings are the claim's, stated there).
+    core::Diagnostics scratch;
+    ClaimBasis basis = claim_basis(pos, scratch);
+    std::vector<const model::Transaction*> rows;
+    for (const auto& lr : basis.late_rows) rows.push_back(lr.row);
+    for (const auto& t : o.costs) {
+      if (window.contains(t.date) && !t.unpaid) rows.push_back(&t);
+    }
+    pw.expenses = expense_lists(p, rows);
     pw.staff_costs = staff_cost_rows(p, time_entries, window);
     pw.time_sheets = time_sheets(p, time_entries, window);
     pw.attestations = share_attestations(p, window);

@@ -66,6 +66,10 @@ const model::SourceSpec* ledger_source_of(const model::Project& project,
 // add up to the claim's transactions total.
 std::vector<ExpenseList> expense_lists(const model::Project& project, const model::Outcome& outcome,
                                        const core::Period& window);
+// The expense rows of the given booked rows (the claim's transaction list: ClaimBasis::late_rows,
+// then the period's costs), grouped as above.
+std::vector<ExpenseList> expense_lists(const model::Project& project,
+                                       const std::vector<const model::Transaction*>& rows);
 
 // ---- Staff costs ------------------------------------------------------------------------------
 

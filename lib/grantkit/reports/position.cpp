@@ -116,7 +116,13 @@ Money Position::aid_base(Money eligible) const {
 std::optional<Money> Position::aid_earned(Money eligible) const {
   const auto& aid = decision().aid;
   if (!aid.rate) return std::nullopt;
-  Money earned = core::apply_percent_floor(aid_base(eligible), *aid.rate);
+  Money base = aid_base(eligible);
+  Money earned = core::apply_percent_floor(base, *aid.rate);
+  // The second percentage: aid at most this share of the total financing. The owner's own
+  // financing balances the plan (DOMAIN.md "Co-financing and aid"), so the total financing of the
+  // eligible costs is those costs: the cap is the share of the same base.
+  if (aid.financing_share)
+    earned = std::min(earned, core::apply_percent_floor(base, *aid.financing_share));
   if (aid.max) earned = std::min(earned, *aid.max);
   return earned;
 }

@@ -88,8 +88,11 @@ class Position {
   // Eligible costs as aid is computed on them: capped at the approved total budget (DOMAIN.md:
   // "nothing above the total approved budget is ever paid"), öre.
   core::Money aid_base(core::Money eligible) const;
-  // The aid earned by `eligible` cumulative costs: min(rate × aid_base(eligible), max), rounded
-  // down to öre (DOMAIN.md "Co-financing and aid"); nothing when the decision states no rate.
+  // The aid earned by `eligible` cumulative costs: the smallest of rate × aid_base(eligible),
+  // financing_share × aid_base(eligible) (the decision's second percentage, a share of the total
+  // financing, which the owner's balancing financing makes equal to the eligible costs) and max,
+  // each rounded down to öre (DOMAIN.md "Co-financing and aid"); nothing when the decision states
+  // no rate.
   std::optional<core::Money> aid_earned(core::Money eligible) const;
 
   // Aid paid out by --as-of (ledger rows `category: aid`) beside the aid claimed in the requests
