@@ -40,9 +40,8 @@ int run_claim(CommonOptions& o) {
   all.append_unique(doc.diagnostics);
   if (o.record) {
     // The request is registered only as it would be sent: without errors in the data.
-    bool open = std::any_of(all.items().begin(), all.items().end(), [](const auto& d) {
-      return d.rule == "claim.period-open";
-    });
+    bool open = std::any_of(all.items().begin(), all.items().end(),
+                            [](const auto& d) { return d.rule == "claim.period-open"; });
     if (all.has_errors() || open) {
       all.error("claim.record-refused",
                 open ? "the period has not ended: nothing was recorded in claims.yaml"

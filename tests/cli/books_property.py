@@ -181,7 +181,8 @@ def check_project(folder, as_of, period, where, expect=None, all_paid=True):
     if run(["paperwork", str(folder), "--as-of", as_of, "--period", period, "--csv-dialect", "rfc4180",
             "-o", str(out)], where) is not None and out.exists():
         total = Decimal(0)
-        for f in sorted(out.glob("utgifter*.csv")):
+        # The expense rows and the booked staff costs: each booked cost in exactly one file.
+        for f in sorted(list(out.glob("utgifter*.csv")) + list(out.glob("personal-verifikationer*.csv"))):
             for row in csv.DictReader(f.read_text(encoding="utf-8-sig").splitlines()):
                 key = next(k for k in row if k.lower().startswith("belopp"))
                 total += Decimal(row[key])

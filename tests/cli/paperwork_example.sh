@@ -39,9 +39,12 @@ def ore(text):  # Swedish Excel: decimal comma, no grouping
     assert "." not in text and " " not in text, text
     return int(Decimal(text.replace(",", ".")) * 100)
 
-files = sorted(out.glob("utgifter*.csv"))
+# The expense rows and the booked staff costs: each booked cost in exactly one file; together the
+# claim's transaction list.
+files = sorted(out.glob("utgifter*.csv")) + sorted(out.glob("personal-verifikationer*.csv"))
 names = [f.name for f in files]
-assert names == ["utgifter-region-skane.csv", "utgifter-skanes-kommuner.csv"], names
+assert names == ["utgifter-region-skane.csv", "utgifter-skanes-kommuner.csv",
+                 "personal-verifikationer-region-skane.csv", "personal-verifikationer-skanes-kommuner.csv"], names
 lines = []
 for f in files:
     raw = f.read_bytes()
@@ -55,6 +58,10 @@ for f in files:
         rec = dict(zip(COLUMNS, r))
         assert rec["Belopp"] != "" and rec["Konto"] != "", rec  # empty numeric columns are 0
         lines.append((f.name, rec))
+        # Booked salaries (account group 50, Kommun-Bas; 70, BAS) only in the staff file.
+        staff_file = f.name.startswith("personal-verifikationer")
+        salary = rec["Kontonamn"].startswith("Lön")
+        assert staff_file == salary, (f.name, rec)
 
 total = sum(ore(rec["Belopp"]) for _, rec in lines)
 want = claim["transactions_total"]["amount"]
@@ -108,8 +115,9 @@ names = sorted(p.name for p in out.iterdir())
 persons = ["processledning-region-skane", "projektadministrator-skanes-kommuner", "kommunikator-skanes-kommuner",
            "kontaktperson-malmo", "kontaktperson-helsingborg", "kontaktperson-landskrona",
            "kontaktperson-tomelilla", "kontaktperson-simrishamn"]
-want = {".grantkit-paperwork", "index.html", "personalkostnader.csv", "indikatorer.csv",
-        "utgifter-region-skane.csv", "utgifter-skanes-kommuner.csv"}
+want = {".grantkit-paperwork", "index.html", "ansokan.html", "personalkostnader.csv", "indikatorer.csv",
+        "utgifter-region-skane.csv", "utgifter-skanes-kommuner.csv",
+        "personal-verifikationer-region-skane.csv", "personal-verifikationer-skanes-kommuner.csv"}
 want |= {f"tidrapport-{p}.{x}" for p in persons for x in ("html", "csv")}
 want |= {f"intyg-arbetstid-{p}.html" for p in persons}
 want |= {f"bidrag-i-annat-an-pengar-{f}.html" for f in ["tomelilla", "landskrona", "malmo", "helsingborg", "simrishamn"]}
@@ -143,7 +151,7 @@ import csv, json, pathlib, sys
 from decimal import Decimal
 out, claim = pathlib.Path(sys.argv[1]), json.load(open(sys.argv[2]), parse_float=Decimal)
 total = 0
-for f in sorted(out.glob("utgifter*.csv")):
+for f in sorted(out.glob("utgifter*.csv")) + sorted(out.glob("personal-verifikationer*.csv")):
     raw = f.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8").splitlines(), delimiter=","))

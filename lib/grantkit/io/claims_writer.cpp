@@ -37,12 +37,13 @@ std::string yaml_quoted(std::string_view text) {
 // An id or category as plain text where YAML reads it back as the same text (letters, digits
 // and `_`, not starting with a digit unless all digits without a leading zero), else quoted.
 std::string yaml_key(std::string_view text) {
-  bool word = !text.empty() && text.size() <= 64 &&
-              text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
-                  std::string_view::npos;
+  bool word =
+      !text.empty() && text.size() <= 64 &&
+      text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+          std::string_view::npos;
   bool digits = word && text.find_first_not_of("0123456789") == std::string_view::npos;
-  bool ok = word && (digits ? text[0] != '0' || text.size() == 1
-                            : !(text[0] >= '0' && text[0] <= '9'));
+  bool ok =
+      word && (digits ? text[0] != '0' || text.size() == 1 : !(text[0] >= '0' && text[0] <= '9'));
   static const char* kReserved[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"};
   for (const char* r : kReserved) {
     std::string lower(text);
@@ -83,8 +84,8 @@ std::string entry_text(const model::Claim& c, int indent) {
       out += in + "transactions:\n";
       for (const auto& t : *c.transactions) {
         out += fmt::format("{}  - {{date: {}, voucher: {}, file: {}, category: {}, amount: {}}}\n",
-                           in, core::format_iso(t.date), yaml_quoted(t.voucher), yaml_quoted(t.file),
-                           yaml_key(t.category), amount(t.amount));
+                           in, core::format_iso(t.date), yaml_quoted(t.voucher),
+                           yaml_quoted(t.file), yaml_key(t.category), amount(t.amount));
       }
     }
   }
@@ -155,10 +156,11 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
 
   std::string out;
   if (!exists) {
-    out = "schema: grantkit/claims/1\n"
-          "# The register of payment requests (ansökan om utbetalning): FORMATS in docs/formats.md.\n"
-          "claims:\n" +
-          entry_text(claim, 2);
+    out =
+        "schema: grantkit/claims/1\n"
+        "# The register of payment requests (ansökan om utbetalning): FORMATS in docs/formats.md.\n"
+        "claims:\n" +
+        entry_text(claim, 2);
   } else {
     std::size_t key = claims_key(text);
     if (key == std::string::npos) {
@@ -169,8 +171,8 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
       return false;
     }
     std::size_t line_end = text.find('\n', key);
-    std::string rest_of_line =
-        text.substr(key + 7, line_end == std::string::npos ? std::string::npos : line_end - key - 7);
+    std::string rest_of_line = text.substr(
+        key + 7, line_end == std::string::npos ? std::string::npos : line_end - key - 7);
     // What follows `claims:` on its line, without a comment.
     std::string value = rest_of_line.substr(0, rest_of_line.find('#'));
     value.erase(0, value.find_first_not_of(" \t"));
@@ -194,8 +196,7 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
       std::size_t at = line_end == std::string::npos ? text.size() : line_end + 1;
       while (at < text.size()) {
         std::size_t nl = text.find('\n', at);
-        std::string_view line(text.data() + at,
-                              (nl == std::string::npos ? text.size() : nl) - at);
+        std::string_view line(text.data() + at, (nl == std::string::npos ? text.size() : nl) - at);
         std::size_t first = line.find_first_not_of(' ');
         if (first != std::string_view::npos && line[first] != '#' && line[first] != '\r') {
           if (line[first] == '-') indent = static_cast<int>(first);
@@ -217,8 +218,7 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   if (root) read_claims_document(*root, after, check);
   bool same = root && !check.has_errors() && after.size() == before.size() + 1 &&
               same_claim(after.back(), claim);
-  for (std::size_t i = 0; same && i < before.size(); ++i)
-    same = same_claim(before[i], after[i]);
+  for (std::size_t i = 0; same && i < before.size(); ++i) same = same_claim(before[i], after[i]);
   if (!same) {
     diags.error("claim.record-format",
                 "appending the request to claims.yaml would change what the file says (its "
@@ -228,7 +228,8 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   }
   auto written = core::write_file_atomically(file, out);
   if (!written) {
-    diags.unreadable("io.write", fmt::format("claims.yaml could not be written: {}", written.error()),
+    diags.unreadable("io.write",
+                     fmt::format("claims.yaml could not be written: {}", written.error()),
                      {file, 0, 0});
     return false;
   }

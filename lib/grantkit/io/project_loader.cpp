@@ -579,9 +579,9 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
 // A map of cost category → amount (claims.yaml `reported`, `approved`); `signed_amounts` lets an
 // amount be negative (a request may report a correction).
 std::optional<std::map<std::string, core::Money>> read_category_amounts(YamlReader& r,
-                                                                       const YamlNode* n,
-                                                                       std::string_view what,
-                                                                       bool signed_amounts) {
+                                                                        const YamlNode* n,
+                                                                        std::string_view what,
+                                                                        bool signed_amounts) {
   if (!n || n->is_null()) return std::nullopt;
   if (!n->is_map()) {
     r.expect_map(*n, what, {});
@@ -625,8 +625,8 @@ void read_claim_transactions(YamlReader& r, const YamlNode& n, model::Claim& cla
     model::ClaimTransaction row;
     row.place = t.place;
     auto date = r.date(r.require(t, "date", "a transaction of a payment request"), "date", true);
-    auto amount = r.signed_money(r.require(t, "amount", "a transaction of a payment request"),
-                                 "amount");
+    auto amount =
+        r.signed_money(r.require(t, "amount", "a transaction of a payment request"), "amount");
     if (!date || !amount) continue;
     row.date = *date;
     row.amount = *amount;

@@ -437,6 +437,7 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
   struct Listed {
     std::string name;
     std::string what;
+    std::string where;  // where it goes in Min ansökan
   };
   std::vector<core::FolderFile> files;
   std::vector<Listed> listed;
@@ -448,10 +449,16 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     used.insert(name);
     return name;
   };
-  auto add = [&](std::string name, std::string bytes, std::string what) {
-    listed.push_back({name, std::move(what)});
+  auto add = [&](std::string name, std::string bytes, std::string what, std::string where) {
+    listed.push_back({name, std::move(what), std::move(where)});
     files.push_back({std::move(name), std::move(bytes)});
   };
+
+  if (pw.claim) {
+    add(unique("ansokan", ".html"), render_html(reports::bundle_of(*pw.claim), Lang::sv),
+        "Ansökan: kostnader per kostnadsslag, sena kostnader, finansiering, stöd att begära",
+        "Beloppen att ange; jämför före sändning");
+  }
 
   bool several = pw.expenses.size() > 1;
   for (const auto& list : pw.expenses) {
@@ -459,13 +466,26 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     std::string name =
         several ? unique("utgifter-" + file_name_part(org), ".csv") : unique("utgifter", ".csv");
     add(name, render_expense_csv(list, dialect),
-        fmt::format("Min ansökan, {}: {} rader, {}", list.organisation_name, list.lines.size(),
-                    kr(list.total)));
+        fmt::format("Utgifter utom bokförda personalkostnader, {}: {} rader, {}",
+                    list.organisation_name, list.lines.size(), kr(list.total)),
+        "Utgifter: importera");
+  }
+  bool several_staff = pw.booked_staff.size() > 1;
+  for (const auto& list : pw.booked_staff) {
+    std::string org = list.organisation.empty() ? "projektagare" : list.organisation;
+    std::string name = several_staff
+                           ? unique("personal-verifikationer-" + file_name_part(org), ".csv")
+                           : unique("personal-verifikationer", ".csv");
+    add(name, render_expense_csv(list, dialect),
+        fmt::format("Bokförda personalkostnader, {}: {} rader, {}", list.organisation_name,
+                    list.lines.size(), kr(list.total)),
+        "Personal: bokförda löner");
   }
   add(unique("personalkostnader", ".csv"), render_staff_costs_csv(pw.staff_costs, dialect),
       fmt::format("Personalkostnader: {} rader, {}{}", pw.staff_costs.size(),
                   kr(pw.staff_cost_total),
-                  pw.staff_cost_complete ? "" : " (månadslön saknas för någon)"));
+                  pw.staff_cost_complete ? "" : " (månadslön saknas för någon)"),
+      "Personal: per person");
 
   std::vector<std::string> persons;
   for (const auto& s : pw.time_sheets) {
@@ -481,8 +501,9 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     std::string html = unique(stem, ".html");
     std::string csv = unique(html.substr(0, html.size() - 5), ".csv");
     add(html, render_time_sheets_html(pw, sheets),
-        fmt::format("Tidredovisning, {} mån., att skriva under", sheets.size()));
-    add(csv, render_time_sheets_csv(sheets, dialect), "Tidredovisning (CSV)");
+        fmt::format("Tidredovisning, {} mån., att skriva under", sheets.size()),
+        "Bilaga, underskriven");
+    add(csv, render_time_sheets_csv(sheets, dialect), "Tidredovisning (CSV)", "Arkiveras");
   }
 
   persons.clear();
@@ -496,15 +517,17 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
       if (a.person == person) list.push_back(&a);
     }
     add(unique("intyg-arbetstid-" + file_name_part(person), ".html"),
-        render_attestations_html(pw, list), "Intyg om arbetstid, att skriva under");
+        render_attestations_html(pw, list), "Intyg om arbetstid, att skriva under",
+        "Bilaga, underskriven");
   }
   for (const auto& s : pw.in_kind) {
     add(unique("bidrag-i-annat-an-pengar-" + file_name_part(s.financier), ".html"),
-        render_in_kind_html(pw, s), fmt::format("Bidrag i annat än pengar: {}", kr(s.total)));
+        render_in_kind_html(pw, s), fmt::format("Bidrag i annat än pengar: {}", kr(s.total)),
+        "Bidrag i annat än pengar; bilaga");
   }
   if (pw.indicators) {
     add(unique("indikatorer", ".csv"), render_csv(*pw.indicators, dialect),
-        "Indikatorer, ackumulerat (lägesrapporten)");
+        "Indikatorer, ackumulerat (lägesrapporten)", "Lägesrapport");
   }
 
   // index.html: what the folder holds.
@@ -516,9 +539,11 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
   index += facts(pw, {{"Ansökningsperiod", period_sv(pw.period)},
                       {"Uppgifter till och med", core::format_iso(pw.as_of)}});
   index +=
-      "<table class=\"files\">\n<thead><tr><th>Fil</th><th>Innehåll</th></tr></thead>\n<tbody>\n";
+      "<table class=\"files\">\n<thead><tr><th>Fil</th><th>Innehåll</th><th>I Min "
+      "ansökan</th></tr></thead>\n<tbody>\n";
   for (const auto& l : listed) {
-    index += fmt::format("<tr><td><code>{}</code></td><td>{}</td></tr>\n", e(l.name), e(l.what));
+    index += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n", e(l.name),
+                         e(l.what), e(l.where));
   }
   index += "</tbody>\n</table>\n";
   if (!pw.category_flags.empty()) {
@@ -537,10 +562,10 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     index += "</ul>\n";
   }
   index +=
-      "<p class=\"note\">Utgiftsfilerna innehåller de stödberättigande bokförda kostnaderna under "
-      "perioden, en rad "
-      "per verifikation och konto; kostnader som en schablon täcker och undantagna rader finns "
-      "inte med. "
+      "<p class=\"note\">Utgiftsfilerna och personal-verifikationer innehåller tillsammans "
+      "ansökans transaktionslista: de stödberättigande bokförda kostnaderna under perioden och "
+      "sena kostnader från tidigare perioder, en rad per verifikation och konto, varje kostnad i "
+      "en fil; kostnader som en schablon täcker och undantagna rader finns inte med. "
       "Personnummer lagras aldrig av grantkit: kolumnen i personalkostnader.csv fylls i för hand. "
       "Personer anges "
       "med rollbeteckning.</p>\n";

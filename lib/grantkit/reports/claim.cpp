@@ -63,10 +63,9 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
     if (c.status != model::ClaimStatus::draft && c.period.to < w.period.from)
       b.earlier.push_back(&c);
   }
-  std::stable_sort(b.earlier.begin(), b.earlier.end(),
-                   [](const model::Claim* x, const model::Claim* y) {
-                     return x->period.from < y->period.from;
-                   });
+  std::stable_sort(
+      b.earlier.begin(), b.earlier.end(),
+      [](const model::Claim* x, const model::Claim* y) { return x->period.from < y->period.from; });
   // What the earlier requests reported (recomputed where the register does not say) and what
   // Tillväxtverket deducted from it.
   std::vector<std::string> recomputed;
@@ -96,16 +95,16 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
       b.aid_accepted += *c->aid_claimed;
   }
   if (!recomputed.empty()) {
-    diags.info("claim.reported-recomputed",
-               fmt::format("request{} {} in claims.yaml {} not say what {} reported per cost "
-                           "category (`reported`): it is recomputed from today's books ({} kr), so "
-                           "a cost booked late for {} period cannot be told apart",
-                           recomputed.size() == 1 ? "" : "s", fmt::join(recomputed, ", "),
-                           recomputed.size() == 1 ? "does" : "do",
-                           recomputed.size() == 1 ? "it" : "they",
-                           core::format_money_human(recomputed_sum, true),
-                           recomputed.size() == 1 ? "its" : "their"),
-               b.earlier.empty() ? core::SourcePlace{} : b.earlier.front()->place);
+    diags.info(
+        "claim.reported-recomputed",
+        fmt::format("request{} {} in claims.yaml {} not say what {} reported per cost "
+                    "category (`reported`): it is recomputed from today's books ({} kr), so "
+                    "a cost booked late for {} period cannot be told apart",
+                    recomputed.size() == 1 ? "" : "s", fmt::join(recomputed, ", "),
+                    recomputed.size() == 1 ? "does" : "do", recomputed.size() == 1 ? "it" : "they",
+                    core::format_money_human(recomputed_sum, true),
+                    recomputed.size() == 1 ? "its" : "their"),
+        b.earlier.empty() ? core::SourcePlace{} : b.earlier.front()->place);
   }
   // Costs of earlier periods that no request reported: B − R.
   std::map<std::string, Money> before;
@@ -130,21 +129,21 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   if (covered_to < day_before) {
     b.gap = core::Period{covered_to + boost::gregorian::days(1), day_before};
     if (b.gap->from <= w.as_of)
-      gap_costs = by_category(pos.in(core::Period{b.gap->from, std::min(b.gap->to, w.as_of)},
-                                     Basis::paid));
+      gap_costs =
+          by_category(pos.in(core::Period{b.gap->from, std::min(b.gap->to, w.as_of)}, Basis::paid));
     Money sum;
     for (const auto& [cat, m] : gap_costs) sum += m;
     // Before a project's first request, months with no costs are no gap to speak of.
     if (last || !sum.is_zero())
       diags.warning(
-        "claim.gap",
-        fmt::format("{} ({}) {} covered by no payment request, between {} and this one: {} kr of "
-                    "eligible costs dated then are claimed in this request",
-                    months_text(*b.gap), b.gap->iso(),
-                    core::months_of(*b.gap).size() == 1 ? "is" : "are",
-                    last ? fmt::format("request {} ({})", last->id, last->period.iso())
-                         : std::string("the project's start"),
-                    core::format_money_human(sum, true)));
+          "claim.gap",
+          fmt::format("{} ({}) {} covered by no payment request, between {} and this one: {} kr of "
+                      "eligible costs dated then are claimed in this request",
+                      months_text(*b.gap), b.gap->iso(),
+                      core::months_of(*b.gap).size() == 1 ? "is" : "are",
+                      last ? fmt::format("request {} ({})", last->id, last->period.iso())
+                           : std::string("the project's start"),
+                      core::format_money_human(sum, true)));
   }
 
   // The rows that can be named: every booked cost dated before the period in an earlier request's
@@ -169,14 +168,13 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
     if (t.unpaid || t.date < start || t.date >= w.period.from || t.date > w.as_of) continue;
     candidates.push_back(&t);
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const model::Transaction* x, const model::Transaction* y) {
-                     return x->date < y->date;
-                   });
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [](const model::Transaction* x, const model::Transaction* y) { return x->date < y->date; });
   std::map<std::string, Money> named_late;  // named rows in an earlier request's period
   for (const model::Transaction* t : candidates) {
-    auto hit = recorded.find(Key{project_relative(p, t->place.file), t->voucher, t->date,
-                                 t->amount.ore()});
+    auto hit = recorded.find(
+        Key{project_relative(p, t->place.file), t->voucher, t->date, t->amount.ore()});
     if (hit != recorded.end() && !hit->second.empty()) {
       hit->second.pop_back();
       continue;
@@ -192,8 +190,8 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
         c ? fmt::format("voucher {} ({}, {} kr) is dated in the period of request {} ({}) but was "
                         "not in it: a late cost, claimed in this request",
                         t->voucher.empty() ? std::string("-") : t->voucher,
-                        core::format_iso(t->date), core::format_money_human(t->amount, true),
-                        c->id, c->period.iso())
+                        core::format_iso(t->date), core::format_money_human(t->amount, true), c->id,
+                        c->period.iso())
           : fmt::format("voucher {} ({}, {} kr) is dated in a month that no payment request "
                         "covered: a late cost, claimed in this request",
                         t->voucher.empty() ? std::string("-") : t->voucher,
@@ -234,13 +232,13 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   for (const auto& [key, rows] : recorded) {
     for (const auto* t : rows) {
       if (t->date < start || !less.count(t->category)) continue;
-      diags.warning("claim.reported-changed",
-                    fmt::format("voucher {} ({}, {} kr, {}) of a payment request is no longer "
-                                "among the eligible costs of the books",
-                                t->voucher.empty() ? std::string("-") : t->voucher,
-                                core::format_iso(t->date),
-                                core::format_money_human(t->amount, true), t->file),
-                    t->place);
+      diags.warning(
+          "claim.reported-changed",
+          fmt::format("voucher {} ({}, {} kr, {}) of a payment request is no longer "
+                      "among the eligible costs of the books",
+                      t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
+                      core::format_money_human(t->amount, true), t->file),
+          t->place);
     }
   }
   return b;
@@ -339,8 +337,7 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
         basis.this_period.count(c.id) || basis.late.count(c.id) || basis.deducted.count(c.id))
       ids.push_back(c.id);
   }
-  for (const auto* m :
-       {&basis.reported, &basis.this_period, &basis.late, &basis.deducted}) {
+  for (const auto* m : {&basis.reported, &basis.this_period, &basis.late, &basis.deducted}) {
     for (const auto& [id, v] : *m) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
@@ -388,16 +385,16 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   std::optional<Money> total_approved =
       all_approved ? std::optional(t_approved) : decision.budget.total;
   Money t_cum = t_prev + t_now + t_late;
-  costs.total = std::vector<Cell>{
-      Cell::of_code("total", "Totalt", "Total"),
-      Cell::of_money(total_approved),
-      Cell::of_money(t_prev),
-      Cell::of_money(t_ded),
-      Cell::of_money(t_now),
-      Cell::of_money(t_late),
-      Cell::of_money(t_now + t_late),
-      Cell::of_money(t_cum),
-      total_approved ? Cell::of_money(*total_approved - t_cum) : Cell::none()};
+  costs.total =
+      std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"),
+                        Cell::of_money(total_approved),
+                        Cell::of_money(t_prev),
+                        Cell::of_money(t_ded),
+                        Cell::of_money(t_now),
+                        Cell::of_money(t_late),
+                        Cell::of_money(t_now + t_late),
+                        Cell::of_money(t_cum),
+                        total_approved ? Cell::of_money(*total_approved - t_cum) : Cell::none()};
   doc.tables.push_back(std::move(costs));
 
   // Financing per financier.
@@ -494,8 +491,8 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   }
   auto tx_row = [&](const model::Transaction& t, Cell late) {
     if (as_sent) {
-      as_sent->transactions->push_back({project_relative(p, t.place.file), t.voucher, t.date,
-                                        t.category, t.amount, {}});
+      as_sent->transactions->push_back(
+          {project_relative(p, t.place.file), t.voucher, t.date, t.category, t.amount, {}});
     }
     tx.rows.push_back({Cell::of_date(t.date), std::move(late), Cell::of_text(t.voucher),
                        Cell::of_text(t.account), Cell::of_text(t.text),
@@ -506,10 +503,10 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   // First the late costs of earlier periods (DOMAIN.md: claimed in the next request, in its
   // transaction list), marked with the request whose period holds them, or as an uncovered month.
   for (const auto& lr : basis.late_rows) {
-    tx_row(*lr.row, lr.late_from.empty()
-                        ? Cell::of_code("gap", "Period utan ansökan", "Period without a request")
-                        : Cell::of_code(lr.late_from, "Ansökan " + lr.late_from,
-                                        "Request " + lr.late_from));
+    tx_row(*lr.row,
+           lr.late_from.empty()
+               ? Cell::of_code("gap", "Period utan ansökan", "Period without a request")
+               : Cell::of_code(lr.late_from, "Ansökan " + lr.late_from, "Request " + lr.late_from));
   }
   std::vector<const model::Transaction*> unpaid;
   for (const auto& t : o.costs) {
@@ -566,19 +563,18 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   }
   doc.tables.push_back(std::move(ex));
   // Last, where a reader looks for the bottom line.
-  doc.tables.push_back(
-      value_table("aid", doc.values.back().second, "Stöd att begära", "Aid to claim",
-                  {{"rate", {"Stödnivå", "Aid rate"}},
-                   {"max", {"Högsta stödbelopp", "Maximum aid"}},
-                   {"cumulative_eligible",
-                    {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
-                   {"financing_share",
-                    {"Högsta andel av finansieringen", "Maximum share of the financing"}},
-                   {"previously_claimed", {"Tidigare begärt stöd", "Aid claimed before"}},
-                   {"previously_deducted",
-                    {"Avdraget från tidigare begärt stöd", "Deducted from aid claimed before"}},
-                   {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}},
-                   {"to_claim", {"Stöd att begära denna period", "Aid to claim this period"}}}));
+  doc.tables.push_back(value_table(
+      "aid", doc.values.back().second, "Stöd att begära", "Aid to claim",
+      {{"rate", {"Stödnivå", "Aid rate"}},
+       {"max", {"Högsta stödbelopp", "Maximum aid"}},
+       {"cumulative_eligible",
+        {"Stödgrundande kostnader, ackumulerat", "Eligible costs, cumulative"}},
+       {"financing_share", {"Högsta andel av finansieringen", "Maximum share of the financing"}},
+       {"previously_claimed", {"Tidigare begärt stöd", "Aid claimed before"}},
+       {"previously_deducted",
+        {"Avdraget från tidigare begärt stöd", "Deducted from aid claimed before"}},
+       {"paid_to_date", {"Utbetalt stöd hittills", "Aid paid out to date"}},
+       {"to_claim", {"Stöd att begära denna period", "Aid to claim this period"}}}));
   return doc;
 }
 

@@ -396,7 +396,11 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
     for (const auto& t : o.costs) {
       if (window.contains(t.date) && !t.unpaid) rows.push_back(&t);
     }
-    pw.expenses = expense_lists(p, rows);
+    // Booked staff costs go to the staff-cost file, everything else to the expense rows.
+    std::vector<const model::Transaction*> staff_rows, other_rows;
+    for (const auto* t : rows) (t->category == "personal" ? staff_rows : other_rows).push_back(t);
+    pw.expenses = expense_lists(p, other_rows);
+    if (!staff_rows.empty()) pw.booked_staff = expense_lists(p, staff_rows);
     pw.staff_costs = staff_cost_rows(p, time_entries, window);
     pw.time_sheets = time_sheets(p, time_entries, window);
     pw.attestations = share_attestations(p, window);
@@ -420,6 +424,11 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
     pw.expenses = expense_lists(p, model::Outcome{}, w.period);
   }
   pw.category_flags = pos.category_flags();
+  {
+    Document claim = claim_report(pos);
+    pw.diagnostics.append_unique(claim.diagnostics);
+    pw.claim = std::move(claim);
+  }
   if (!p.indicators.empty()) {
     // The request reports the indicators as they stood at the end of its period.
     ReportWindow at_end = w;

@@ -212,7 +212,15 @@ struct Paperwork {
   core::Date as_of;
   std::optional<core::Period> covered;
   std::int64_t annual_minutes = 1720 * 60;  // the programme's annual hours (attestations' 1 720 h)
+  // The claim's transaction list split in two, so that each booked cost is in exactly one file:
+  // `expenses`, every cost but the booked staff costs (Min ansökan's expense rows), and
+  // `booked_staff`, the booked rows of category `personal` (the staff-cost section), grouped the
+  // same way. Together they are the claim's transactions, to the öre.
   std::vector<ExpenseList> expenses;
+  std::vector<ExpenseList> booked_staff;
+  // The request itself (claim_report): its cost table, financing, aid and transaction list, the
+  // summary page of the folder.
+  std::optional<Document> claim;
   std::vector<StaffCostRow> staff_costs;
   core::Money staff_cost_total;     // Σ staff_costs' cost, öre
   bool staff_cost_complete = true;  // every row has a cost (no salary missing)
