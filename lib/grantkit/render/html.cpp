@@ -5,13 +5,23 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/utf8.hpp>
+
 #include <grantkit/core/hours.hpp>
 #include <grantkit/render/flat.hpp>
 #include <grantkit/render/render.hpp>
 
 namespace grantkit::render {
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+  // Bytes that are not UTF-8 (a file name from a folder named in another encoding) as `\xNN`, so
+  // that every page is valid UTF-8 as it declares.
+  std::string valid;
+  std::string_view text = raw;
+  if (!core::is_valid_utf8(raw)) {
+    valid = core::utf8_or_escaped(raw);
+    text = valid;
+  }
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
