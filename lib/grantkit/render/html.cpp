@@ -5,9 +5,8 @@
 
 #include <fmt/format.h>
 
-#include <grantkit/core/utf8.hpp>
-
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/utf8.hpp>
 #include <grantkit/render/flat.hpp>
 #include <grantkit/render/render.hpp>
 
