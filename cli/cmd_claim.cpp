@@ -10,6 +10,7 @@ int run_claim(CommonOptions& o) {
   Loaded l = load(o, Ledger::period);
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   reports::Document doc = reports::claim_report(position(l));
+  release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;
