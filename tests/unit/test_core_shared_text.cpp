@@ -74,7 +74,8 @@ TEST_CASE("bundle_of: the header without tables, the section with every table an
   reports::Table t;
   t.key = "transactions";
   t.columns = {reports::Column("text", "Text", "Text")};
-  for (int i = 0; i < 3; ++i) t.rows.push_back({reports::Cell::of_text("rad " + std::to_string(i))});
+  for (int i = 0; i < 3; ++i)
+    t.rows.push_back({reports::Cell::of_text("rad " + std::to_string(i))});
   doc.tables.push_back(std::move(t));
   doc.values.emplace_back("aid", reports::Cell::of_integer(7));
   doc.diagnostics.error("claim.period", "en anmärkning");
