@@ -36,6 +36,7 @@ int run_claim(CommonOptions& o) {
   if (!l.project) return report_diagnostics(l.diagnostics, o);
   model::Claim as_sent;
   reports::Document doc = reports::claim_report(position(l), o.record ? &as_sent : nullptr);
+  release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   if (o.record) {

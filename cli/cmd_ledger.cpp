@@ -17,6 +17,7 @@ int run_ledger(CommonOptions& o) {
     lo.as_of = *d;
   }
   reports::Document doc = reports::ledger_report(*l.project, l.ledger_files, l.outcome, lo);
+  release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;

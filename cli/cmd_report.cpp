@@ -15,6 +15,7 @@ int run_report(CommonOptions& o) {
   mo.time = &time_reports(l, mo.time_complete);
   mo.staff_flags = check::staff_rule_flags(*l.project);
   reports::Bundle bundle = reports::monthly_report(position(l), mo, l.diagnostics);
+  release_rows(l);  // the document holds what it shows of the rows
   return finish(std::move(bundle), o);
 }
 

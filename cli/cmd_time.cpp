@@ -16,6 +16,7 @@ int run_time(CommonOptions& o) {
   to.monthly = o.monthly;
   const std::vector<model::TimeEntry>& entries = time_reports(l, to.complete);
   reports::Document doc = reports::time_report(*l.project, entries, to);
+  release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;

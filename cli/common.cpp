@@ -228,6 +228,12 @@ reports::Position position(const Loaded& l) {
   return reports::Position(*l.project, l.outcome, l.window);
 }
 
+void release_rows(Loaded& l) {
+  l.outcome = model::Outcome{};
+  l.time.reset();
+  l.ledger_files = {};
+}
+
 const std::vector<model::TimeEntry>& time_reports(Loaded& l, bool& complete) {
   if (!l.time) l.time = load_time(*l.project, l.diagnostics, l.time_complete);
   complete = l.time_complete;

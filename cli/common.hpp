@@ -132,6 +132,11 @@ std::vector<model::TimeEntry> load_time(const model::Project& project, core::Dia
                                         bool& complete);
 // The project's time reports, read once: those load() read, else load_time() now.
 const std::vector<model::TimeEntry>& time_reports(Loaded& loaded, bool& complete);
+// Frees what the load kept row by row (the outcome's ledger rows and sums, the time reports) once
+// a report's document holds what it shows of them, so that a large input is not held twice, as
+// rows and as the document's cells, while the document is rendered. `l.project` and
+// `l.diagnostics` stay.
+void release_rows(Loaded& l);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);

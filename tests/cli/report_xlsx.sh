@@ -32,6 +32,10 @@ def bad(msg):
 
 names = wb.names()
 if len({n.lower() for n in names}) != len(names): bad(f"sheet names not unique: {names}")
+# Written in libxlsxwriter's constant_memory mode (rows streamed to disk): no shared-string table,
+# every string inline in its sheet.
+if "xl/sharedStrings.xml" in wb.raw: bad("a shared-string table: not written in constant_memory mode")
+if not any('t="inlineStr"' in wb.sheet_xml(n) for n in names): bad("no inline string in any sheet")
 for n in names:
     if len(n) > 31: bad(f"sheet name over 31 characters: {n}")
     if re.search(r"\b(per|mot|och|of|by|versus|against)$", n): bad(f"sheet name cut after a joining word: {n}")

@@ -176,6 +176,7 @@ std::vector<model::AccountRange> read_account_map(YamlReader& r, const YamlNode&
     r.expect_map(map, "account_map", {});
     return out;
   }
+  out.reserve(map.entries.size());  // one range a key: no slack, no copy while growing
   for (const auto& [k, v] : map.entries) {
     auto bounds = parse_account_key(k.text);
     if (!bounds) {
