@@ -15,6 +15,7 @@ int run_report(CommonOptions& o) {
   mo.time = &time_reports(l, mo.time_complete);
   mo.staff_flags = check::staff_rule_flags(*l.project);
   reports::Bundle bundle = reports::monthly_report(position(l), mo, l.diagnostics);
+  reports::name_activities(bundle, activity_names(*l.project));
   return finish(std::move(bundle), o);
 }
 
