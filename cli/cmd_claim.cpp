@@ -1,5 +1,6 @@
 // `grantkit claim --period P`: the payment request (ansökan om utbetalning) for a period.
 #include <grantkit/reports/claim.hpp>
+#include <grantkit/reports/request.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -13,6 +14,8 @@ int run_claim(CommonOptions& o) {
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;
+  doc.case_id = l.project->decision.case_id;
+  doc.request_number = reports::request_number(*l.project, l.window.period);
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);
 }

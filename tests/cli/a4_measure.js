@@ -6,7 +6,8 @@
 //     cell whose content is wider than the cell;
 //   - every word of at most 30 characters in a table (a date, an id, a code, an amount) on one
 //     line;
-//   - every cell that holds a number (amount, percent, hours) right-aligned;
+//   - every cell of a table with a header row that holds a figure (amount, percent, hours)
+//     right-aligned;
 //   - the page itself no wider than the printable width.
 // The result replaces nothing: it is written as lines into <pre id="a4-result">.
 (function () {
@@ -86,7 +87,9 @@
       // integer may be a code (an account, a voucher) and is not judged.
       const figure = /^[−-]?\d{1,3}([\u00a0\u202f ,]\d{3})*([.,]\d+)?( ?(%|kr|h))?$/.test(text) &&
                      /[\u00a0\u202f ,.%]|kr|h/.test(text);
-      if (cell.tagName === "TD" && figure && getComputedStyle(cell).textAlign !== "right") {
+      // Only in tables with a header row: a table of labelled facts (label, value) is text.
+      if (cell.tagName === "TD" && el.tHead && figure &&
+          getComputedStyle(cell).textAlign !== "right") {
         lines.push(`ALIGN ${name}: the number '${text}' is not right-aligned`);
       }
     }

@@ -112,7 +112,7 @@ EOF
 cat >"$TMP/bad/broken.html" <<'EOF'
 <!DOCTYPE html><html><head><style>@page { size: A4; margin: 14mm 12mm; } td { overflow-wrap: anywhere; }</style></head><body>
 <h3>Bemanning</h3><table style="width: 30px"><tr><td>2025-04-01</td></tr></table>
-<h3>Belopp</h3><table><tr><td style="text-align: left">17 704,10</td></tr></table></body></html>
+<h3>Belopp</h3><table><thead><tr><th>Belopp</th></tr></thead><tr><td style="text-align: left">17 704,10</td></tr></table></body></html>
 EOF
 python3 "$HERE/html_a4.py" "$CHROMIUM" "$TMP/measure-bad" "$TMP/bad/wide.html" "$TMP/bad/broken.html" >"$TMP/bad.out" &&
   fail "pages that do not fit passed the A4 check"

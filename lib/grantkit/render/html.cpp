@@ -447,32 +447,200 @@ std::string used_elapsed_chart(const Table& t, Lang lang) {
          "</figcaption></figure>\n";
 }
 
-std::string table_html(const Table& t, Lang lang) {
-  Grid g = make_grid(t, lang, false);
+// ---- Tables on A4 ----------------------------------------------------------------------------
+
+// Code points of UTF-8 text.
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A word no longer than this is never broken over two lines (a date, an id, a code, a rule id).
+constexpr std::size_t kUnbrokenWord = 30;
+// A longer word (a long role pseudonym) may break after - _ . / and, lacking those, every so many
+// code points.
+constexpr std::size_t kLongWordStep = 20;
+
+bool breaks_inside(char c) {
+  return c == '-' || c == '/' || c == '_' || c == '.';
+}
+
+// Cell text as HTML: words of at most kUnbrokenWord code points that a browser could break (at a
+// hyphen or slash: "2025-04-01", "kontaktperson-malmo") are kept whole (span.nb, nowrap); longer
+// words get break opportunities (<wbr>) after - _ . / and every kLongWordStep code points.
+std::string cell_html(std::string_view text) {
   std::string out;
-  std::string title = pick(lang, t.title_sv, t.title_en);
-  if (!title.empty()) out += "<h3>" + html_escape(title) + "</h3>\n";
-  if (t.rows.empty()) {
-    out += fmt::format("<p class=\"empty\">{}</p>\n", sv(lang) ? "Inga rader." : "No rows.");
-    return out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
+    std::string_view word = text.substr(i, j - i);
+    std::size_t n = code_points(word);
+    if (n <= kUnbrokenWord) {
+      bool breakable = std::any_of(word.begin(), word.end(), breaks_inside);
+      out += breakable ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
+    } else {
+      std::size_t run = 0;
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        char c = word[k];
+        bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts && run == kLongWordStep) {
+          out += "<wbr>";
+          run = 0;
+        }
+        out += html_escape(std::string_view(&word[k], 1));
+        if (starts) ++run;
+        if (breaks_inside(c)) {
+          out += "<wbr>";
+          run = 0;
+        }
+      }
+    }
+    i = j;
   }
-  out += "<table>\n<thead><tr>";
-  for (std::size_t i = 0; i < g.cols.size(); ++i) {
+  return out;
+}
+
+// The narrowest a text can be laid out, in code points: its longest word (a long word by its
+// longest piece between break opportunities), or all of it when it must not wrap.
+std::size_t min_width(std::string_view text, bool whole) {
+  if (whole) return code_points(text);
+  std::size_t best = 0, word = 0;
+  std::size_t word_start = 0;
+  auto end_word = [&](std::size_t end) {
+    if (word <= kUnbrokenWord) {
+      best = std::max(best, word);
+    } else {
+      // Longest piece of a long word between its break opportunities.
+      std::size_t piece = 0;
+      for (std::size_t k = word_start; k < end; ++k) {
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continue;
+        if (++piece == kLongWordStep || breaks_inside(text[k])) {
+          best = std::max(best, piece);
+          piece = 0;
+        }
+      }
+      best = std::max(best, piece);
+    }
+    word = 0;
+  };
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    char c = text[k];
+    if (c == ' ' || c == '\n' || c == '\t') {
+      if (word) end_word(k);
+      word_start = k + 1;
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++word;
+  }
+  if (word) end_word(text.size());
+  return best;
+}
+
+// Widths on A4 portrait at print size, in hundredths of an em of the table's type: a glyph of
+// DejaVu Sans is at most about 0.62 em on average over digits and letters (bold headers 0.68),
+// and the printable width (210 mm less the 12 mm margins) is 70.3 em at 7.5 pt with a cell
+// padding of 1 em, and 81.1 em at the compact 6.5 pt with a padding of 0.7 em. Some room is kept
+// for the estimate's error.
+constexpr std::int64_t kGlyph = 62, kBoldGlyph = 68;
+constexpr std::int64_t kRoomNormal = 6600, kPadNormal = 100;
+constexpr std::int64_t kRoomCompact = 8000, kPadCompact = 70;
+
+// A column's narrowest width (without padding), in hundredths of an em.
+std::int64_t column_width(const Grid& g, std::size_t i, bool whole) {
+  std::int64_t w = static_cast<std::int64_t>(min_width(g.header[i], false)) * kBoldGlyph;
+  auto cell = [&](const std::string& s, std::int64_t glyph) {
+    w = std::max(w, static_cast<std::int64_t>(min_width(s, whole)) * glyph);
+  };
+  for (const auto& r : g.rows) cell(r[i], kGlyph);
+  if (g.total) cell((*g.total)[i], kBoldGlyph);
+  return w;
+}
+
+// One HTML table of the grid's columns `cols` (indices into g.cols), compact or not.
+std::string table_part(const Grid& g, const std::vector<std::size_t>& cols,
+                       const std::vector<bool>& dates, bool compact) {
+  std::string out = compact ? "<table class=\"compact\">\n" : "<table>\n";
+  out += "<thead><tr>";
+  for (std::size_t i : cols) {
     out += fmt::format("<th{}>{}</th>", g.cols[i].numeric ? " class=\"num\"" : "",
-                       html_escape(g.header[i]));
+                       cell_html(g.header[i]));
   }
   out += "</tr></thead>\n<tbody>\n";
   auto put = [&](const std::vector<std::string>& r, const char* cls) {
     out += fmt::format("<tr{}>", cls);
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      out += fmt::format("<td{}>{}</td>", g.cols[i].numeric ? " class=\"num\"" : "",
-                         html_escape(r[i]));
+    for (std::size_t i : cols) {
+      const char* kind = g.cols[i].numeric ? " class=\"num\"" : dates[i] ? " class=\"date\"" : "";
+      out += fmt::format("<td{}>{}</td>", kind, cell_html(r[i]));
     }
     out += "</tr>\n";
   };
   for (const auto& r : g.rows) put(r, "");
   if (g.total) put(*g.total, " class=\"total\"");
-  out += "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table>\n";
+}
+
+// A table on A4 portrait: as it is when its columns fit the printable width, in compact type when
+// only that makes them fit, and otherwise split into parts of columns that fit, each part
+// repeating the leading columns that name a row (activity, category, person) and the totals row.
+std::string table_html(const Table& t, Lang lang) {
+  Grid g = make_grid(t, lang, false);
+  std::string out;
+  std::string title = pick(lang, t.title_sv, t.title_en);
+  if (t.rows.empty()) {
+    if (!title.empty()) out += "<h3>" + html_escape(title) + "</h3>\n";
+    out += fmt::format("<p class=\"empty\">{}</p>\n", sv(lang) ? "Inga rader." : "No rows.");
+    return out;
+  }
+  std::size_t n = g.cols.size();
+  std::vector<bool> dates(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    dates[i] = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
+      return flat_cell(row, g.cols[i]).kind == Cell::Kind::date;
+    });
+  }
+  std::vector<std::int64_t> width(n);
+  for (std::size_t i = 0; i < n; ++i) width[i] = column_width(g, i, g.cols[i].numeric || dates[i]);
+  auto sum = [&](const std::vector<std::size_t>& cols, std::int64_t pad) {
+    std::int64_t s = 0;
+    for (std::size_t i : cols) s += width[i] + pad;
+    return s;
+  };
+  std::vector<std::size_t> all(n);
+  for (std::size_t i = 0; i < n; ++i) all[i] = i;
+  bool compact = sum(all, kPadNormal) > kRoomNormal;
+  std::vector<std::vector<std::size_t>> parts;
+  if (!compact || sum(all, kPadCompact) <= kRoomCompact) {
+    parts.push_back(all);
+  } else {
+    // The leading columns that name a row, then the others in parts that fit beside them.
+    std::vector<std::size_t> keys;
+    std::size_t i = 0;
+    while (i < n && !g.cols[i].numeric && i + 1 < n) keys.push_back(i++);
+    std::vector<std::size_t> part = keys;
+    for (; i < n; ++i) {
+      if (part.size() > keys.size() &&
+          sum(part, kPadCompact) + width[i] + kPadCompact > kRoomCompact) {
+        parts.push_back(part);
+        part = keys;
+      }
+      part.push_back(i);
+    }
+    parts.push_back(part);
+  }
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::string heading = title;
+    if (parts.size() > 1) {
+      heading += sv(lang) ? fmt::format(" (del {} av {})", p + 1, parts.size())
+                          : fmt::format(" (part {} of {})", p + 1, parts.size());
+    }
+    if (!heading.empty()) out += "<h3>" + html_escape(heading) + "</h3>\n";
+    out += table_part(g, parts[p], dates, compact);
+  }
   return out;
 }
 
@@ -524,8 +692,8 @@ h3 { font-size: 11pt; margin: 16px 0 6px; break-after: avoid; page-break-after: 
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 10px; }
 th, td { padding: 3px 5px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
 th { background: #e8eef4; font-weight: bold; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td:not(.num) { overflow-wrap: anywhere; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.date, span.nb { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #1a1a1a; border-bottom: none; }
 thead { display: table-header-group; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }
@@ -538,10 +706,16 @@ ul.findings { padding-left: 18px; }
 ul.findings li { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; margin-bottom: 2px; word-break: break-word; }
 ul.findings li.error { color: #a01b10; }
 ul.findings li.warning { color: #7a4d00; }
+dl.claim-head { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 8px 0 14px; padding: 8px 10px;
+                border: 1px solid #c5cfda; background: #f4f7fa; }
+dl.claim-head dt { font-size: 8pt; color: #555; }
+dl.claim-head dd { margin: 0; font-size: 12pt; font-weight: bold; white-space: nowrap; }
 footer { margin-top: 24px; color: #777; font-size: 8pt; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
   table { font-size: 7.5pt; }
+  table.compact { font-size: 6.5pt; }
+  table.compact th, table.compact td { padding: 2px 3px; }
 }
 )";
 
@@ -572,6 +746,30 @@ std::string headline(const Table& t, Lang lang) {
                                     o, b, u, e)));
 }
 
+// The head of a payment request's page, before any table: the decision's ärende-id, the request's
+// number, its period and the aid to claim (the `aid` value's `to_claim`).
+std::string claim_head(const reports::Document& doc, Lang lang) {
+  std::string to_claim;
+  for (const auto& [key, value] : doc.values) {
+    if (key != "aid") continue;
+    for (const auto& e : value.entries) {
+      if (e.label == "to_claim" && !e.value.is_empty())
+        to_claim = human_cell(e.value, lang, false) + " kr";
+    }
+  }
+  auto item = [](const std::string& label, const std::string& value) {
+    return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_escape(label), cell_html(value));
+  };
+  std::string out = "<dl class=\"claim-head\">";
+  out += item(sv(lang) ? "Ärende-id" : "Case id", doc.case_id.empty() ? "–" : doc.case_id);
+  out += item(sv(lang) ? "Ansökan nr" : "Request no.",
+              doc.request_number.empty() ? "–" : doc.request_number);
+  out += item(sv(lang) ? "Period" : "Period",
+              core::format_iso(doc.period.from) + " – " + core::format_iso(doc.period.to));
+  out += item(sv(lang) ? "Stöd att begära" : "Aid to claim", to_claim.empty() ? "–" : to_claim);
+  return out + "</dl>\n";
+}
+
 }  // namespace
 
 std::string render_html(const reports::Bundle& bundle, Lang lang) {
@@ -598,6 +796,7 @@ std::string render_html(const reports::Bundle& bundle, Lang lang) {
     out += fmt::format("<section id=\"{}\">\n", html_escape(key));
     if (several)
       out += fmt::format("<h2>{}</h2>\n", html_escape(pick(lang, doc.title_sv, doc.title_en)));
+    if (doc.report == "claim") out += claim_head(doc, lang);
     for (const auto& t : doc.tables) {
       if (has_columns(t, {"measure", "value"})) out += headline(t, lang);
       out += charts_for(doc, t, lang);

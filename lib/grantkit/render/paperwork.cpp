@@ -513,7 +513,9 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
   index +=
       "<p class=\"sub\">Filer för Min ansökan och bilagor att skriva under, skapade av "
       "grantkit</p>\n";
-  index += facts(pw, {{"Ansökningsperiod", period_sv(pw.period)},
+  index += facts(pw, {{"Ansökan nr", pw.request_number},
+                      {"Ansökningsperiod", period_sv(pw.period)},
+                      {"Stöd att begära", pw.aid_to_claim ? kr(*pw.aid_to_claim) : "–"},
                       {"Uppgifter till och med", core::format_iso(pw.as_of)}});
   index +=
       "<table class=\"files\">\n<thead><tr><th>Fil</th><th>Innehåll</th></tr></thead>\n<tbody>\n";

@@ -131,6 +131,10 @@ struct Document {
   std::vector<Table> tables;
   std::vector<std::pair<std::string, Cell>> values;  // scalar sections, e.g. {"aid", …}
   core::Diagnostics diagnostics;
+  // For a payment request's page (human formats; not in JSON): the decision's ärende-id and the
+  // request's number (reports::request_number). Empty when not known.
+  std::string case_id;
+  std::string request_number;
 };
 
 // Several reports in one document (`grantkit report`): `header` carries the title, project,
