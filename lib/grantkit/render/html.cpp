@@ -635,8 +635,14 @@ std::string table_html(const Table& t, Lang lang) {
   for (std::size_t p = 0; p < parts.size(); ++p) {
     std::string heading = title;
     if (parts.size() > 1) {
-      heading += sv(lang) ? fmt::format(" (del {} av {})", p + 1, parts.size())
-                          : fmt::format(" (part {} of {})", p + 1, parts.size());
+      std::string part = sv(lang) ? fmt::format("del {} av {}", p + 1, parts.size())
+                                  : fmt::format("part {} of {}", p + 1, parts.size());
+      if (heading.empty()) {
+        part[0] = sv(lang) ? 'D' : 'P';
+        heading = part;
+      } else {
+        heading += " (" + part + ")";
+      }
     }
     if (!heading.empty()) out += "<h3>" + html_escape(heading) + "</h3>\n";
     out += table_part(g, parts[p], dates, compact);
