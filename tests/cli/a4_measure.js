@@ -4,8 +4,8 @@
 // (210 mm) less the left and right margins of its `@page` rule. Then, in document order:
 //   - every table's width and scroll width against the width its container gives it, and every
 //     cell whose content is wider than the cell;
-//   - every word of at most 30 characters in a table (a date, an id, a code, an amount) on one
-//     line;
+//   - a cell that is one word of at most 30 characters (an id, a code, an amount), and every
+//     date and rule id, on one line;
 //   - every cell of a table with a header row that holds a figure (amount, percent, hours)
 //     right-aligned;
 //   - the page itself no wider than the printable width.
@@ -70,12 +70,16 @@
       if (cell.scrollWidth > cell.clientWidth + 1) {
         lines.push(`CELL ${name}: '${short(text)}' is ${cell.scrollWidth} px in a ${cell.clientWidth} px cell`);
       }
-      // Words on one line: every word of at most 30 characters, one range each.
+      // On one line: a cell that is one word of at most 30 characters (an id, a code, a
+      // person's role pseudonym, a figure), and anywhere a date or a rule id. (A hyphenated word
+      // of running text may break at its hyphen.)
+      const single = !/\s/.test(text) && [...text].length <= 30;
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const re = /\S+/g;
         for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
           if ([...m[0]].length > 30) continue;
+          if (!single && !/^\d{4}-\d{2}/.test(m[0]) && !/^[a-z]+\.[a-z][a-z-]*,?$/.test(m[0])) continue;
           const range = document.createRange();
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);

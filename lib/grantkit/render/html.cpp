@@ -465,10 +465,18 @@ bool breaks_inside(char c) {
   return c == '-' || c == '/' || c == '_' || c == '.';
 }
 
-// Cell text as HTML: words of at most kUnbrokenWord code points that a browser could break (at a
-// hyphen or slash: "2025-04-01", "kontaktperson-malmo") are kept whole (span.nb, nowrap); longer
-// words get break opportunities (<wbr>) after - _ . / and every kLongWordStep code points.
-std::string cell_html(std::string_view text) {
+// Whether `text` is one word of at most kUnbrokenWord code points (an id, a code, a date): its
+// cell is kept on one line (class nb, nowrap).
+bool one_word(std::string_view text) {
+  return !text.empty() && text.find_first_of(" \n\t") == std::string_view::npos &&
+         code_points(text) <= kUnbrokenWord;
+}
+
+// Cell text as HTML. `ids`: the text is a list of ids (a row's flags, "budget.over,
+// staff.no-salary"), each kept whole (span.nb, nowrap). Otherwise the text is as written, except
+// that a word longer than kUnbrokenWord code points gets break opportunities (<wbr>) after
+// - _ . / and every kLongWordStep code points.
+std::string cell_html(std::string_view text, bool ids = false) {
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -479,10 +487,8 @@ std::string cell_html(std::string_view text) {
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
     std::string_view word = text.substr(i, j - i);
-    std::size_t n = code_points(word);
-    if (n <= kUnbrokenWord) {
-      bool breakable = std::any_of(word.begin(), word.end(), breaks_inside);
-      out += breakable ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
+    if (code_points(word) <= kUnbrokenWord) {
+      out += ids ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
     } else {
       std::size_t run = 0;
       for (std::size_t k = 0; k < word.size(); ++k) {
@@ -505,77 +511,114 @@ std::string cell_html(std::string_view text) {
   return out;
 }
 
-// The narrowest a text can be laid out, in code points: its longest word (a long word by its
-// longest piece between break opportunities), or all of it when it must not wrap.
-std::size_t min_width(std::string_view text, bool whole) {
-  if (whole) return code_points(text);
-  std::size_t best = 0, word = 0;
-  std::size_t word_start = 0;
-  auto end_word = [&](std::size_t end) {
-    if (word <= kUnbrokenWord) {
-      best = std::max(best, word);
-    } else {
-      // Longest piece of a long word between its break opportunities.
-      std::size_t piece = 0;
-      for (std::size_t k = word_start; k < end; ++k) {
-        if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continue;
-        if (++piece == kLongWordStep || breaks_inside(text[k])) {
-          best = std::max(best, piece);
-          piece = 0;
-        }
-      }
-      best = std::max(best, piece);
-    }
-    word = 0;
+// The advance of a code point in DejaVu Sans, in hundredths of an em, by class (the font's
+// widths rounded up: digits 0.64, lower case about 0.58 on average, capitals 0.70, narrow marks
+// and the space 0.32); `c` is its first byte.
+std::int64_t advance(unsigned char c) {
+  if (c >= '0' && c <= '9') return 64;
+  if (c >= 'A' && c <= 'Z') return 70;
+  if (c == 'i' || c == 'l' || c == 'j' || c == 'f' || c == 't' || c == 'r') return 42;
+  if (c == 'm' || c == 'w') return 95;
+  if (c >= 'a' && c <= 'z') return 61;
+  switch (c) {
+    case ' ':
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case '\'':
+    case '!':
+    case '|':
+      return 34;
+    case '-':
+    case '(':
+    case ')':
+    case '/':
+    case '[':
+    case ']':
+      return 40;
+    case '%':
+      return 95;
+    default:
+      return c >= 0x80 ? 64 : 60;  // å ä ö é, symbols
+  }
+}
+
+// The narrowest a text can be laid out, in hundredths of an em: its widest word (a long word by
+// its widest piece between break opportunities), or all of it when it must not wrap.
+std::int64_t min_width(std::string_view text, bool whole) {
+  std::int64_t best = 0, word = 0, piece = 0;
+  std::size_t count = 0, piece_count = 0;
+  std::int64_t widest_piece = 0;
+  auto end_word = [&] {
+    best = std::max(best, count <= kUnbrokenWord ? word : std::max(widest_piece, piece));
+    word = piece = widest_piece = 0;
+    count = piece_count = 0;
   };
   for (std::size_t k = 0; k < text.size(); ++k) {
-    char c = text[k];
-    if (c == ' ' || c == '\n' || c == '\t') {
-      if (word) end_word(k);
-      word_start = k + 1;
+    auto c = static_cast<unsigned char>(text[k]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (!whole && (c == ' ' || c == '\n' || c == '\t')) {
+      end_word();
       continue;
     }
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++word;
+    std::int64_t a = advance(c);
+    word += a;
+    ++count;
+    if (piece_count == kLongWordStep) {
+      widest_piece = std::max(widest_piece, piece);
+      piece = 0;
+      piece_count = 0;
+    }
+    piece += a;
+    ++piece_count;
+    if (breaks_inside(static_cast<char>(c))) {
+      widest_piece = std::max(widest_piece, piece);
+      piece = 0;
+      piece_count = 0;
+    }
   }
-  if (word) end_word(text.size());
+  if (whole) return word;
+  end_word();
   return best;
 }
 
-// Widths on A4 portrait at print size, in hundredths of an em of the table's type: a glyph of
-// DejaVu Sans is at most about 0.62 em on average over digits and letters (bold headers 0.68),
-// and the printable width (210 mm less the 12 mm margins) is 70.3 em at 7.5 pt with a cell
-// padding of 1 em, and 81.1 em at the compact 6.5 pt with a padding of 0.7 em. Some room is kept
-// for the estimate's error.
-constexpr std::int64_t kGlyph = 62, kBoldGlyph = 68;
-constexpr std::int64_t kRoomNormal = 6600, kPadNormal = 100;
-constexpr std::int64_t kRoomCompact = 8000, kPadCompact = 70;
+// Widths on A4 portrait at print size, in hundredths of an em of the table's type (bold text, the
+// headers and the totals row, 10 % wider): the printable width (210 mm less the 12 mm margins)
+// is 70.3 em at 7.5 pt with a cell padding of 1 em, and 81.1 em at the compact 6.5 pt with a
+// padding of 0.7 em. Some room is kept for the estimate's error.
+constexpr std::int64_t kRoomNormal = 6700, kPadNormal = 100;
+constexpr std::int64_t kRoomCompact = 7800, kPadCompact = 70;
 
 // A column's narrowest width (without padding), in hundredths of an em.
 std::int64_t column_width(const Grid& g, std::size_t i, bool whole) {
-  std::int64_t w = static_cast<std::int64_t>(min_width(g.header[i], false)) * kBoldGlyph;
-  auto cell = [&](const std::string& s, std::int64_t glyph) {
-    w = std::max(w, static_cast<std::int64_t>(min_width(s, whole)) * glyph);
-  };
-  for (const auto& r : g.rows) cell(r[i], kGlyph);
-  if (g.total) cell((*g.total)[i], kBoldGlyph);
+  std::int64_t w = min_width(g.header[i], false) * 11 / 10;
+  for (const auto& r : g.rows) w = std::max(w, min_width(r[i], whole));
+  if (g.total) w = std::max(w, min_width((*g.total)[i], whole) * 11 / 10);
   return w;
 }
 
 // One HTML table of the grid's columns `cols` (indices into g.cols), compact or not.
 std::string table_part(const Grid& g, const std::vector<std::size_t>& cols,
-                       const std::vector<bool>& dates, bool compact) {
+                       const std::vector<bool>& dates, const std::vector<bool>& lists,
+                       bool compact) {
   std::string out = compact ? "<table class=\"compact\">\n" : "<table>\n";
   out += "<thead><tr>";
   for (std::size_t i : cols) {
-    out += fmt::format("<th{}>{}</th>", g.cols[i].numeric ? " class=\"num\"" : "",
-                       cell_html(g.header[i]));
+    const char* kind = g.cols[i].numeric       ? " class=\"num\""
+                       : one_word(g.header[i]) ? " class=\"nb\""
+                                               : "";
+    out += fmt::format("<th{}>{}</th>", kind, cell_html(g.header[i]));
   }
   out += "</tr></thead>\n<tbody>\n";
   auto put = [&](const std::vector<std::string>& r, const char* cls) {
     out += fmt::format("<tr{}>", cls);
     for (std::size_t i : cols) {
-      const char* kind = g.cols[i].numeric ? " class=\"num\"" : dates[i] ? " class=\"date\"" : "";
-      out += fmt::format("<td{}>{}</td>", kind, cell_html(r[i]));
+      const char* kind = g.cols[i].numeric ? " class=\"num\""
+                         : dates[i]        ? " class=\"date\""
+                         : one_word(r[i])  ? " class=\"nb\""
+                                           : "";
+      out += fmt::format("<td{}>{}</td>", kind, cell_html(r[i], lists[i]));
     }
     out += "</tr>\n";
   };
@@ -597,11 +640,14 @@ std::string table_html(const Table& t, Lang lang) {
     return out;
   }
   std::size_t n = g.cols.size();
-  std::vector<bool> dates(n, false);
+  std::vector<bool> dates(n, false), lists(n, false);
   for (std::size_t i = 0; i < n; ++i) {
-    dates[i] = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
-      return flat_cell(row, g.cols[i]).kind == Cell::Kind::date;
-    });
+    auto any = [&](Cell::Kind kind) {
+      return std::any_of(t.rows.begin(), t.rows.end(),
+                         [&](const auto& row) { return flat_cell(row, g.cols[i]).kind == kind; });
+    };
+    dates[i] = any(Cell::Kind::date);
+    lists[i] = any(Cell::Kind::list);
   }
   std::vector<std::int64_t> width(n);
   for (std::size_t i = 0; i < n; ++i) width[i] = column_width(g, i, g.cols[i].numeric || dates[i]);
@@ -645,7 +691,7 @@ std::string table_html(const Table& t, Lang lang) {
       }
     }
     if (!heading.empty()) out += "<h3>" + html_escape(heading) + "</h3>\n";
-    out += table_part(g, parts[p], dates, compact);
+    out += table_part(g, parts[p], dates, lists, compact);
   }
   return out;
 }
@@ -699,7 +745,7 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom:
 th, td { padding: 3px 5px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
 th { background: #e8eef4; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num, td.date, span.nb { white-space: nowrap; }
+td.num, td.date, .nb { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #1a1a1a; border-bottom: none; }
 thead { display: table-header-group; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }
