@@ -474,7 +474,8 @@ bool one_word(std::string_view text) {
 
 // Cell text as HTML. `ids`: the text is a list of ids (a row's flags, "budget.over,
 // staff.no-salary"), each kept whole (span.nb, nowrap). Otherwise the text is as written, except
-// that a word longer than kUnbrokenWord code points gets break opportunities (<wbr>) after
+// that a date or a dated id in it (2025-04-01, 2022-013) is kept whole too, and a word longer than
+// kUnbrokenWord code points gets break opportunities (<wbr>) after
 // - _ . / and every kLongWordStep code points.
 std::string cell_html(std::string_view text, bool ids = false) {
   std::string out;
@@ -487,8 +488,12 @@ std::string cell_html(std::string_view text, bool ids = false) {
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
     std::string_view word = text.substr(i, j - i);
+    auto digit = [&](std::size_t k) { return k < word.size() && word[k] >= '0' && word[k] <= '9'; };
+    bool dated = digit(0) && digit(1) && digit(2) && digit(3) && word.size() > 5 &&
+                 word[4] == '-' && digit(5);  // 2025-04-01, 2022-013: never at its hyphen
     if (code_points(word) <= kUnbrokenWord) {
-      out += ids ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
+      out +=
+          ids || dated ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
     } else {
       std::size_t run = 0;
       for (std::size_t k = 0; k < word.size(); ++k) {
