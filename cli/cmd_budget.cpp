@@ -21,6 +21,7 @@ int run_budget(CommonOptions& o) {
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
   doc.diagnostics = all;
+  reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);
 }
 

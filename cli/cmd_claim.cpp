@@ -2,6 +2,7 @@
 // period, and with --record its entry in the register claims.yaml.
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/reports/claim.hpp>
+#include <grantkit/reports/request.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -64,6 +65,9 @@ int run_claim(CommonOptions& o) {
     }
   }
   doc.diagnostics = all;
+  doc.case_id = l.project->decision.case_id;
+  doc.request_number = reports::request_number(*l.project, l.window.period);
+  reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);
 }
 

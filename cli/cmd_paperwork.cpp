@@ -8,6 +8,7 @@
 #include <grantkit/io/indicators_loader.hpp>
 #include <grantkit/io/time_loader.hpp>
 #include <grantkit/render/paperwork.hpp>
+#include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/paperwork.hpp>
 
 #include "commands.hpp"
@@ -33,7 +34,16 @@ int run_paperwork(PaperworkOptions& po) {
   bool complete = true;
   const std::vector<model::TimeEntry>& entries = time_reports(l, complete);
   std::vector<model::IndicatorValue> values = io::load_indicator_values(*l.project, l.diagnostics);
-  reports::Paperwork pw = reports::paperwork(position(l), entries, values);
+  reports::Position pos = position(l);
+  reports::Paperwork pw = reports::paperwork(pos, entries, values);
+  // The aid to claim, as `claim` computes it for the same period and as-of date.
+  for (const auto& [key, value] : reports::claim_report(pos).values) {
+    if (key != "aid") continue;
+    for (const auto& e : value.entries) {
+      if (e.label == "to_claim" && e.value.kind == reports::Cell::Kind::money)
+        pw.aid_to_claim = e.value.money();
+    }
+  }
   core::Diagnostics all = l.diagnostics;
   all.append_unique(pw.diagnostics);
   auto dialect =

@@ -391,6 +391,13 @@ int deliver_text(const std::string& rendered, const CommonOptions& o, int code) 
   return code;
 }
 
+std::vector<std::pair<std::string, std::string>> activity_names(const model::Project& project) {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(project.activities.size());
+  for (const auto& a : project.activities) out.emplace_back(a.id, a.name);
+  return out;
+}
+
 int finish(reports::Document doc, const CommonOptions& o) {
   render::RenderOptions ro = render_options(o);
   refuse_binary_to_terminal(ro, o);

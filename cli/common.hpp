@@ -140,6 +140,8 @@ void release_rows(Loaded& l);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);
+// The plan's activities as (code, name) in plan order, for reports::name_activities.
+std::vector<std::pair<std::string, std::string>> activity_names(const model::Project& project);
 // Renders `doc` in the chosen format to stdout or -o (atomically), then reports the diagnostics.
 // xlsx and html show the report as a one-section bundle; xlsx refuses a terminal (binary).
 int finish(reports::Document doc, const CommonOptions& o);

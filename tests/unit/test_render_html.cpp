@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include <grantkit/render/render.hpp>
 
 using namespace grantkit;
@@ -111,4 +113,93 @@ TEST_CASE("render::render_html is self-contained and printable on A4") {
   auto en = render::render_html(b, render::Lang::en);
   CHECK(en.find("<html lang=\"en\">") != std::string::npos);
   CHECK(en.find(">Month</text>") != std::string::npos);
+}
+
+TEST_CASE("render::render_html keeps dates and short ids whole and breaks long ids") {
+  reports::Document d = budget_like("A1");
+  d.tables[0].columns.emplace_back("person", "Person", "Person");
+  d.tables[0].rows[0].push_back(Cell::of_text("kontaktperson-malmo"));
+  d.tables[0].rows.push_back(d.tables[0].rows[0]);
+  d.tables[0].rows[1].back() = Cell::of_text(std::string(40, 'x') + "-region-skane");
+  std::string html = render::render_html(reports::bundle_of(d), render::Lang::sv);
+  CHECK(html.find("<td class=\"nb\">kontaktperson-malmo</td>") != std::string::npos);
+  // 40 x: a break opportunity after 20 code points, and after each hyphen.
+  CHECK(html.find(std::string(20, 'x') + "<wbr>" + std::string(20, 'x')) != std::string::npos);
+  CHECK(html.find("-<wbr>region-<wbr>skane") != std::string::npos);
+  CHECK(html.find("td.num, td.date, .nb { white-space: nowrap; }") != std::string::npos);
+  CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
+}
+
+TEST_CASE(
+    "render::render_html fits wide tables: compact type, then parts that repeat the row names") {
+  auto wide = [](int columns) {
+    reports::Document d = budget_like("A1");
+    auto& t = d.tables[0];
+    t.columns.erase(t.columns.begin() + 1, t.columns.end());
+    for (auto& r : t.rows) r.resize(1);
+    for (int i = 0; i < columns; ++i) {
+      t.columns.emplace_back("m" + std::to_string(i), "Månad " + std::to_string(i),
+                             "Month " + std::to_string(i));
+      t.rows[0].push_back(Cell::of_money(core::Money::from_kronor(1'234'567)));
+    }
+    return render::render_html(reports::bundle_of(d), render::Lang::sv);
+  };
+  auto count = [](const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+  };
+  std::string narrow = wide(4);
+  CHECK(count(narrow, "<table>") == 1);
+  CHECK(count(narrow, "<table class=\"compact\">") == 0);
+  std::string compact = wide(11);
+  CHECK(count(compact, "<table class=\"compact\">") == 1);
+  CHECK(compact.find("(del ") == std::string::npos);
+  std::string split = wide(30);
+  std::size_t parts = count(split, "<table class=\"compact\">");
+  CHECK(parts >= 3);
+  CHECK(split.find(fmt::format("<h3>Del {} av {}</h3>", parts, parts)) != std::string::npos);
+  // Every part repeats the activity column, and every month is in exactly one part.
+  CHECK(count(split, "<th class=\"nb\">Aktivitet</th>") == parts);
+  for (int i = 0; i < 30; ++i) CHECK(count(split, fmt::format(">Månad {}</th>", i)) == 1);
+}
+
+TEST_CASE("render::render_html opens a payment request with ärende-id, number, period, aid") {
+  reports::Document d = budget_like("A1");
+  d.report = "claim";
+  d.case_id = "20303832";
+  d.request_number = "2";
+  d.values.emplace_back(
+      "aid", Cell::of_entries({{"to_claim", Cell::of_money(core::Money::from_ore(67118434))}}));
+  std::string html = render::render_html(reports::bundle_of(d), render::Lang::sv);
+  auto head = html.find("<dl class=\"claim-head\">");
+  REQUIRE(head != std::string::npos);
+  CHECK(head < html.find("<table"));
+  std::string dl = html.substr(head, html.find("</dl>", head) - head);
+  CHECK(dl.find("<dt>Ärende-id</dt><dd>20303832</dd>") != std::string::npos);
+  CHECK(dl.find("<dt>Ansökan nr</dt><dd>2</dd>") != std::string::npos);
+  CHECK(dl.find("2022-10-01</span> – <span class=\"nb\">2022-10-31</span></dd>") !=
+        std::string::npos);
+  CHECK(dl.find("<dt>Stöd att begära</dt><dd>671 184,34 kr</dd>") != std::string::npos);
+  d.report = "budget";
+  CHECK(render::render_html(reports::bundle_of(d), render::Lang::sv).find("claim-head\">") ==
+        std::string::npos);
+}
+
+TEST_CASE("reports::name_activities names codes for readers and keeps them for JSON") {
+  reports::Document d = budget_like("A1");
+  d.tables[0].rows.push_back(d.tables[0].rows[0]);
+  d.tables[0].rows[1][0] = Cell::of_text("");
+  reports::name_activities(d, {{"A1", "Förstudie"}});
+  CHECK(d.tables[0].rows[0][0].text == "A1");
+  CHECK(d.tables[0].rows[0][0].display_sv == "A1 Förstudie");
+  std::string html = render::render_html(reports::bundle_of(d), render::Lang::sv);
+  CHECK(html.find("<td>A1 Förstudie</td>") != std::string::npos);
+  CHECK(html.find("<td>(ingen aktivitet)</td>") != std::string::npos);
+  CHECK(
+      render::render_html(reports::bundle_of(d), render::Lang::en).find("<td>(no activity)</td>") !=
+      std::string::npos);
+  std::string json = render::render_json(d);
+  CHECK(json.find("\"activity\": \"A1\"") != std::string::npos);
+  CHECK(json.find("Förstudie") == std::string::npos);
 }

@@ -39,7 +39,11 @@ std::vector<FlatColumn> flatten_columns(const reports::Table& t) {
       continue;
     }
     for (const auto& label : labels) {
-      out.push_back({i, label, col.key + "." + label, label, label, true, false});
+      std::string shown = label;
+      for (const auto& [entry, named] : t.entry_labels) {
+        if (entry == label) shown = named;
+      }
+      out.push_back({i, label, col.key + "." + label, shown, shown, true, false});
     }
   }
   return out;
@@ -105,6 +109,15 @@ std::string percent_bar(std::int64_t millionths) {
   return out;
 }
 
+bool no_activity(const reports::Table& t, const FlatColumn& col) {
+  return col.entry.empty() && col.source < t.columns.size() &&
+         t.columns[col.source].key == "activity";
+}
+
+std::string no_activity_label(Lang lang) {
+  return lang == Lang::sv ? "(ingen aktivitet)" : "(no activity)";
+}
+
 Grid make_grid(const reports::Table& t, Lang lang, bool bars) {
   Grid g;
   g.cols = flatten_columns(t);
@@ -113,11 +126,12 @@ Grid make_grid(const reports::Table& t, Lang lang, bool bars) {
     g.header.push_back(lang == Lang::sv ? c.label_sv : c.label_en);
     whole.push_back(whole_kronor(t, c));
   }
-  auto line = [&](const std::vector<Cell>& row) {
+  auto line = [&](const std::vector<Cell>& row, bool total) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < g.cols.size(); ++i) {
       Cell c = flat_cell(row, g.cols[i]);
       std::string s = human_cell(c, lang, whole[i]);
+      if (!total && s.empty() && no_activity(t, g.cols[i])) s = no_activity_label(lang);
       if (bars && g.cols[i].bar && c.kind == Cell::Kind::percent) {
         s += ' ';
         s += percent_bar(c.number);
@@ -126,8 +140,8 @@ Grid make_grid(const reports::Table& t, Lang lang, bool bars) {
     }
     return out;
   };
-  for (const auto& row : t.rows) g.rows.push_back(line(row));
-  if (t.total) g.total = line(*t.total);
+  for (const auto& row : t.rows) g.rows.push_back(line(row, false));
+  if (t.total) g.total = line(*t.total, true);
   return g;
 }
 

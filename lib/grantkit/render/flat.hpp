@@ -32,6 +32,11 @@ bool whole_kronor(const reports::Table& t, const FlatColumn& col);
 // up; clipped to 0–100 %).
 std::string percent_bar(std::int64_t millionths);
 
+// Whether `col` is a table's activity column (key `activity`), whose empty cell in a row is the
+// row without an activity: human formats show it as no_activity_label, "(ingen aktivitet)".
+bool no_activity(const reports::Table& t, const FlatColumn& col);
+std::string no_activity_label(Lang lang);
+
 // A table as display strings: flat columns, header labels, rows and the totals row.
 struct Grid {
   std::vector<FlatColumn> cols;

@@ -456,32 +456,257 @@ std::string used_elapsed_chart(const Table& t, Lang lang) {
          "</figcaption></figure>\n";
 }
 
-std::string table_html(const Table& t, Lang lang) {
-  Grid g = make_grid(t, lang, false);
+// ---- Tables on A4 ----------------------------------------------------------------------------
+
+// Code points of UTF-8 text.
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A word no longer than this is never broken over two lines (a date, an id, a code, a rule id).
+constexpr std::size_t kUnbrokenWord = 30;
+// A longer word (a long role pseudonym) may break after - _ . / and, lacking those, every so many
+// code points.
+constexpr std::size_t kLongWordStep = 20;
+
+bool breaks_inside(char c) {
+  return c == '-' || c == '/' || c == '_' || c == '.';
+}
+
+// Whether `text` is one word of at most kUnbrokenWord code points (an id, a code, a date): its
+// cell is kept on one line (class nb, nowrap).
+bool one_word(std::string_view text) {
+  return !text.empty() && text.find_first_of(" \n\t") == std::string_view::npos &&
+         code_points(text) <= kUnbrokenWord;
+}
+
+// Cell text as HTML. `ids`: the text is a list of ids (a row's flags, "budget.over,
+// staff.no-salary"), each kept whole (span.nb, nowrap). Otherwise the text is as written, except
+// that a date or a dated id in it (2025-04-01, 2022-013) is kept whole too, and a word longer than
+// kUnbrokenWord code points gets break opportunities (<wbr>) after
+// - _ . / and every kLongWordStep code points.
+std::string cell_html(std::string_view text, bool ids = false) {
   std::string out;
-  std::string title = pick(lang, t.title_sv, t.title_en);
-  if (!title.empty()) out += "<h3>" + html_escape(title) + "</h3>\n";
-  if (t.rows.empty()) {
-    out += fmt::format("<p class=\"empty\">{}</p>\n", sv(lang) ? "Inga rader." : "No rows.");
-    return out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t') ++j;
+    std::string_view word = text.substr(i, j - i);
+    auto digit = [&](std::size_t k) { return k < word.size() && word[k] >= '0' && word[k] <= '9'; };
+    bool dated = digit(0) && digit(1) && digit(2) && digit(3) && word.size() > 5 &&
+                 word[4] == '-' && digit(5);  // 2025-04-01, 2022-013: never at its hyphen
+    if (code_points(word) <= kUnbrokenWord) {
+      out +=
+          ids || dated ? "<span class=\"nb\">" + html_escape(word) + "</span>" : html_escape(word);
+    } else {
+      std::size_t run = 0;
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        char c = word[k];
+        bool starts = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts && run == kLongWordStep) {
+          out += "<wbr>";
+          run = 0;
+        }
+        out += html_escape(std::string_view(&word[k], 1));
+        if (starts) ++run;
+        if (breaks_inside(c)) {
+          out += "<wbr>";
+          run = 0;
+        }
+      }
+    }
+    i = j;
   }
-  out += "<table>\n<thead><tr>";
-  for (std::size_t i = 0; i < g.cols.size(); ++i) {
-    out += fmt::format("<th{}>{}</th>", g.cols[i].numeric ? " class=\"num\"" : "",
-                       html_escape(g.header[i]));
+  return out;
+}
+
+// The advance of a code point in DejaVu Sans, in hundredths of an em, by class (the font's
+// widths rounded up: digits 0.64, lower case about 0.58 on average, capitals 0.70, narrow marks
+// and the space 0.32); `c` is its first byte.
+std::int64_t advance(unsigned char c) {
+  if (c >= '0' && c <= '9') return 64;
+  if (c >= 'A' && c <= 'Z') return 70;
+  if (c == 'i' || c == 'l' || c == 'j' || c == 'f' || c == 't' || c == 'r') return 42;
+  if (c == 'm' || c == 'w') return 95;
+  if (c >= 'a' && c <= 'z') return 61;
+  switch (c) {
+    case ' ':
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+    case '\'':
+    case '!':
+    case '|':
+      return 34;
+    case '-':
+    case '(':
+    case ')':
+    case '/':
+    case '[':
+    case ']':
+      return 40;
+    case '%':
+      return 95;
+    default:
+      return c >= 0x80 ? 64 : 60;  // å ä ö é, symbols
+  }
+}
+
+// The narrowest a text can be laid out, in hundredths of an em: its widest word (a long word by
+// its widest piece between break opportunities), or all of it when it must not wrap.
+std::int64_t min_width(std::string_view text, bool whole) {
+  std::int64_t best = 0, word = 0, piece = 0;
+  std::size_t count = 0, piece_count = 0;
+  std::int64_t widest_piece = 0;
+  auto end_word = [&] {
+    best = std::max(best, count <= kUnbrokenWord ? word : std::max(widest_piece, piece));
+    word = piece = widest_piece = 0;
+    count = piece_count = 0;
+  };
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    auto c = static_cast<unsigned char>(text[k]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (!whole && (c == ' ' || c == '\n' || c == '\t')) {
+      end_word();
+      continue;
+    }
+    std::int64_t a = advance(c);
+    word += a;
+    ++count;
+    if (piece_count == kLongWordStep) {
+      widest_piece = std::max(widest_piece, piece);
+      piece = 0;
+      piece_count = 0;
+    }
+    piece += a;
+    ++piece_count;
+    if (breaks_inside(static_cast<char>(c))) {
+      widest_piece = std::max(widest_piece, piece);
+      piece = 0;
+      piece_count = 0;
+    }
+  }
+  if (whole) return word;
+  end_word();
+  return best;
+}
+
+// Widths on A4 portrait at print size, in hundredths of an em of the table's type (bold text, the
+// headers and the totals row, 10 % wider): the printable width (210 mm less the 12 mm margins)
+// is 70.3 em at 7.5 pt with a cell padding of 1 em, and 81.1 em at the compact 6.5 pt with a
+// padding of 0.7 em. Some room is kept for the estimate's error.
+constexpr std::int64_t kRoomNormal = 6700, kPadNormal = 100;
+constexpr std::int64_t kRoomCompact = 7800, kPadCompact = 70;
+
+// A column's narrowest width (without padding), in hundredths of an em.
+std::int64_t column_width(const Grid& g, std::size_t i, bool whole) {
+  std::int64_t w = min_width(g.header[i], false) * 11 / 10;
+  for (const auto& r : g.rows) w = std::max(w, min_width(r[i], whole));
+  if (g.total) w = std::max(w, min_width((*g.total)[i], whole) * 11 / 10);
+  return w;
+}
+
+// One HTML table of the grid's columns `cols` (indices into g.cols), compact or not.
+std::string table_part(const Grid& g, const std::vector<std::size_t>& cols,
+                       const std::vector<bool>& dates, const std::vector<bool>& lists,
+                       bool compact) {
+  std::string out = compact ? "<table class=\"compact\">\n" : "<table>\n";
+  out += "<thead><tr>";
+  for (std::size_t i : cols) {
+    const char* kind = g.cols[i].numeric       ? " class=\"num\""
+                       : one_word(g.header[i]) ? " class=\"nb\""
+                                               : "";
+    out += fmt::format("<th{}>{}</th>", kind, cell_html(g.header[i]));
   }
   out += "</tr></thead>\n<tbody>\n";
   auto put = [&](const std::vector<std::string>& r, const char* cls) {
     out += fmt::format("<tr{}>", cls);
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      out += fmt::format("<td{}>{}</td>", g.cols[i].numeric ? " class=\"num\"" : "",
-                         html_escape(r[i]));
+    for (std::size_t i : cols) {
+      const char* kind = g.cols[i].numeric ? " class=\"num\""
+                         : dates[i]        ? " class=\"date\""
+                         : one_word(r[i])  ? " class=\"nb\""
+                                           : "";
+      out += fmt::format("<td{}>{}</td>", kind, cell_html(r[i], lists[i]));
     }
     out += "</tr>\n";
   };
   for (const auto& r : g.rows) put(r, "");
   if (g.total) put(*g.total, " class=\"total\"");
-  out += "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table>\n";
+}
+
+// A table on A4 portrait: as it is when its columns fit the printable width, in compact type when
+// only that makes them fit, and otherwise split into parts of columns that fit, each part
+// repeating the leading columns that name a row (activity, category, person) and the totals row.
+std::string table_html(const Table& t, Lang lang) {
+  Grid g = make_grid(t, lang, false);
+  std::string out;
+  std::string title = pick(lang, t.title_sv, t.title_en);
+  if (t.rows.empty()) {
+    if (!title.empty()) out += "<h3>" + html_escape(title) + "</h3>\n";
+    out += fmt::format("<p class=\"empty\">{}</p>\n", sv(lang) ? "Inga rader." : "No rows.");
+    return out;
+  }
+  std::size_t n = g.cols.size();
+  std::vector<bool> dates(n, false), lists(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto any = [&](Cell::Kind kind) {
+      return std::any_of(t.rows.begin(), t.rows.end(),
+                         [&](const auto& row) { return flat_cell(row, g.cols[i]).kind == kind; });
+    };
+    dates[i] = any(Cell::Kind::date);
+    lists[i] = any(Cell::Kind::list);
+  }
+  std::vector<std::int64_t> width(n);
+  for (std::size_t i = 0; i < n; ++i) width[i] = column_width(g, i, g.cols[i].numeric || dates[i]);
+  auto sum = [&](const std::vector<std::size_t>& cols, std::int64_t pad) {
+    std::int64_t s = 0;
+    for (std::size_t i : cols) s += width[i] + pad;
+    return s;
+  };
+  std::vector<std::size_t> all(n);
+  for (std::size_t i = 0; i < n; ++i) all[i] = i;
+  bool compact = sum(all, kPadNormal) > kRoomNormal;
+  std::vector<std::vector<std::size_t>> parts;
+  if (!compact || sum(all, kPadCompact) <= kRoomCompact) {
+    parts.push_back(all);
+  } else {
+    // The leading columns that name a row, then the others in parts that fit beside them.
+    std::vector<std::size_t> keys;
+    std::size_t i = 0;
+    while (i < n && !g.cols[i].numeric && i + 1 < n) keys.push_back(i++);
+    std::vector<std::size_t> part = keys;
+    for (; i < n; ++i) {
+      if (part.size() > keys.size() &&
+          sum(part, kPadCompact) + width[i] + kPadCompact > kRoomCompact) {
+        parts.push_back(part);
+        part = keys;
+      }
+      part.push_back(i);
+    }
+    parts.push_back(part);
+  }
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::string heading = title;
+    if (parts.size() > 1) {
+      std::string part = sv(lang) ? fmt::format("del {} av {}", p + 1, parts.size())
+                                  : fmt::format("part {} of {}", p + 1, parts.size());
+      if (heading.empty()) {
+        part[0] = sv(lang) ? 'D' : 'P';
+        heading = part;
+      } else {
+        heading += " (" + part + ")";
+      }
+    }
+    if (!heading.empty()) out += "<h3>" + html_escape(heading) + "</h3>\n";
+    out += table_part(g, parts[p], dates, lists, compact);
+  }
   return out;
 }
 
@@ -533,8 +758,8 @@ h3 { font-size: 11pt; margin: 16px 0 6px; break-after: avoid; page-break-after: 
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom: 10px; }
 th, td { padding: 3px 5px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
 th { background: #e8eef4; font-weight: bold; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td:not(.num) { overflow-wrap: anywhere; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.date, .nb { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #1a1a1a; border-bottom: none; }
 thead { display: table-header-group; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }
@@ -547,10 +772,16 @@ ul.findings { padding-left: 18px; }
 ul.findings li { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; margin-bottom: 2px; word-break: break-word; }
 ul.findings li.error { color: #a01b10; }
 ul.findings li.warning { color: #7a4d00; }
+dl.claim-head { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 8px 0 14px; padding: 8px 10px;
+                border: 1px solid #c5cfda; background: #f4f7fa; }
+dl.claim-head dt { font-size: 8pt; color: #555; }
+dl.claim-head dd { margin: 0; font-size: 12pt; font-weight: bold; white-space: nowrap; }
 footer { margin-top: 24px; color: #777; font-size: 8pt; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
   table { font-size: 7.5pt; }
+  table.compact { font-size: 6.5pt; }
+  table.compact th, table.compact td { padding: 2px 3px; }
 }
 )";
 
@@ -581,6 +812,30 @@ std::string headline(const Table& t, Lang lang) {
                                     o, b, u, e)));
 }
 
+// The head of a payment request's page, before any table: the decision's ärende-id, the request's
+// number, its period and the aid to claim (the `aid` value's `to_claim`).
+std::string claim_head(const reports::Document& doc, Lang lang) {
+  std::string to_claim;
+  for (const auto& [key, value] : doc.values) {
+    if (key != "aid") continue;
+    for (const auto& e : value.entries) {
+      if (e.label == "to_claim" && !e.value.is_empty())
+        to_claim = human_cell(e.value, lang, false) + " kr";
+    }
+  }
+  auto item = [](const std::string& label, const std::string& value) {
+    return fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_escape(label), cell_html(value));
+  };
+  std::string out = "<dl class=\"claim-head\">";
+  out += item(sv(lang) ? "Ärende-id" : "Case id", doc.case_id.empty() ? "–" : doc.case_id);
+  out += item(sv(lang) ? "Ansökan nr" : "Request no.",
+              doc.request_number.empty() ? "–" : doc.request_number);
+  out += item(sv(lang) ? "Period" : "Period",
+              core::format_iso(doc.period.from) + " – " + core::format_iso(doc.period.to));
+  out += item(sv(lang) ? "Stöd att begära" : "Aid to claim", to_claim.empty() ? "–" : to_claim);
+  return out + "</dl>\n";
+}
+
 }  // namespace
 
 std::string render_html(const reports::Bundle& bundle, Lang lang) {
@@ -607,6 +862,7 @@ std::string render_html(const reports::Bundle& bundle, Lang lang) {
     out += fmt::format("<section id=\"{}\">\n", html_escape(key));
     if (several)
       out += fmt::format("<h2>{}</h2>\n", html_escape(pick(lang, doc.title_sv, doc.title_en)));
+    if (doc.report == "claim") out += claim_head(doc, lang);
     for (const auto& t : doc.tables) {
       if (has_columns(t, {"measure", "value"})) out += headline(t, lang);
       out += charts_for(doc, t, lang);

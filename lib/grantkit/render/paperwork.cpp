@@ -110,7 +110,7 @@ table.facts th { width: 52mm; font-weight: normal; color: #444; }
 table.rows { font-size: 8.5pt; }
 table.rows th { background: #e8eef4; }
 table.files { font-size: 7.5pt; margin-top: 1mm; }
-table.files th, table.files td { padding: 0.3mm 1.5mm; }
+table.files th, table.files td { padding: 0.15mm 1.5mm; }
 table.files th:first-child { width: 92mm; }
 table.files code { font-size: 7pt; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -536,7 +536,9 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
   index +=
       "<p class=\"sub\">Filer för Min ansökan och bilagor att skriva under, skapade av "
       "grantkit</p>\n";
-  index += facts(pw, {{"Ansökningsperiod", period_sv(pw.period)},
+  index += facts(pw, {{"Ansökan nr", pw.request_number},
+                      {"Ansökningsperiod", period_sv(pw.period)},
+                      {"Stöd att begära", pw.aid_to_claim ? kr(*pw.aid_to_claim) : "–"},
                       {"Uppgifter till och med", core::format_iso(pw.as_of)}});
   index +=
       "<table class=\"files\">\n<thead><tr><th>Fil</th><th>Innehåll</th><th>I Min "

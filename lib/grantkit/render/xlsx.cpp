@@ -501,7 +501,10 @@ std::string write_table(lxw_worksheet* ws, const Formats& f, const reports::Tabl
   lxw_row_t row = SheetWriter::kFirstDataRow;
   for (const auto& r : t.rows) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
-      w.cell(row, static_cast<lxw_col_t>(i), flat_cell(r, cols[i]), whole[i], false);
+      Cell c = flat_cell(r, cols[i]);
+      if (no_activity(t, cols[i]) && human_cell(c, lang, false).empty())
+        c = Cell::of_code("", no_activity_label(Lang::sv), no_activity_label(Lang::en));
+      w.cell(row, static_cast<lxw_col_t>(i), c, whole[i], false);
     }
     ++row;
   }

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <grantkit/reports/document.hpp>
 
 namespace grantkit::reports {
@@ -62,6 +64,48 @@ Cell Cell::of_entries(std::vector<std::pair<std::string, Cell>> items) {
   for (auto& [label, value] : items)
     c.entries.push_back(CellEntry{std::move(label), std::move(value)});
   return c;
+}
+
+void name_activities(Document& doc,
+                     const std::vector<std::pair<std::string, std::string>>& activities) {
+  auto label = [&](const std::string& id) -> std::string {
+    for (const auto& [code, name] : activities) {
+      if (code == id) return name.empty() ? code : code + " " + name;
+    }
+    return {};
+  };
+  for (Table& t : doc.tables) {
+    int col = column_index(t, "activity");
+    if (col >= 0) {
+      auto name_cell = [&](std::vector<Cell>& row) {
+        if (static_cast<std::size_t>(col) >= row.size()) return;
+        Cell& c = row[static_cast<std::size_t>(col)];
+        if (c.kind != Cell::Kind::text || !c.display_sv.empty() || !c.display_en.empty()) return;
+        std::string shown = label(c.text);
+        if (shown.empty()) return;
+        c.display_sv = shown;
+        c.display_en = shown;
+      };
+      for (auto& row : t.rows) name_cell(row);
+    }
+    int entries = column_index(t, "activities");
+    if (entries >= 0) {
+      for (const auto& row : t.rows) {
+        if (static_cast<std::size_t>(entries) >= row.size()) continue;
+        for (const auto& e : row[static_cast<std::size_t>(entries)].entries) {
+          bool known = std::any_of(t.entry_labels.begin(), t.entry_labels.end(),
+                                   [&](const auto& l) { return l.first == e.label; });
+          std::string shown = label(e.label);
+          if (!known && !shown.empty()) t.entry_labels.emplace_back(e.label, shown);
+        }
+      }
+    }
+  }
+}
+
+void name_activities(Bundle& bundle,
+                     const std::vector<std::pair<std::string, std::string>>& activities) {
+  for (auto& [key, doc] : bundle.sections) name_activities(doc, activities);
 }
 
 Bundle bundle_of(Document doc) {

@@ -112,6 +112,9 @@ struct Table {
   // label (the claim's aid to claim). JSON writes the value itself and leaves such a table out;
   // the table, Markdown, HTML and XLSX show it like any other table.
   std::string presents;
+  // What human formats show as the header of an `entries` column's entry instead of its label
+  // (an activity's code → "A3.1 Utformning av analysmodell"); JSON and CSV keep the label.
+  std::vector<std::pair<std::string, std::string>> entry_labels;
 };
 
 // A whole report: header fields of the JSON contract, its tables, extra named values (e.g. `aid`)
@@ -128,6 +131,10 @@ struct Document {
   std::vector<Table> tables;
   std::vector<std::pair<std::string, Cell>> values;  // scalar sections, e.g. {"aid", …}
   core::Diagnostics diagnostics;
+  // For a payment request's page (human formats; not in JSON): the decision's ärende-id and the
+  // request's number (reports::request_number). Empty when not known.
+  std::string case_id;
+  std::string request_number;
 };
 
 // Several reports in one document (`grantkit report`): `header` carries the title, project,
@@ -147,6 +154,15 @@ Table value_table(
 
 // A bundle of one report (single reports in HTML and XLSX): the header is `doc` without tables.
 Bundle bundle_of(Document doc);
+
+// Activity names beside their codes, for human formats only: every text cell under a column keyed
+// `activity` that holds a code of `activities` (id → name) is shown as "A3.1 Utformning av …",
+// and the entries of an `activities` column are headed so; JSON and CSV keep the code. A cell
+// that already has its own label (the row without an activity) is left as it is.
+void name_activities(Document& doc,
+                     const std::vector<std::pair<std::string, std::string>>& activities);
+void name_activities(Bundle& bundle,
+                     const std::vector<std::pair<std::string, std::string>>& activities);
 
 // The column of `table` whose key is `key`, or -1 when there is none.
 int column_index(const Table& table, std::string_view key);

@@ -1,4 +1,5 @@
 #include <grantkit/reports/paperwork.hpp>
+#include <grantkit/reports/request.hpp>
 
 #include <fnmatch.h>
 
@@ -371,6 +372,7 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
   pw.case_id = pos.decision().case_id;
   pw.owner = p.owner;
   pw.period = w.period;
+  pw.request_number = request_number(pos.project(), pw.period);
   pw.as_of = w.as_of;
   pw.covered = w.this_period;
   pw.annual_minutes = p.full_time_rule().annual_minutes;

@@ -207,6 +207,9 @@ struct Paperwork {
   std::string project_id;
   std::string project_name;
   std::string case_id;
+  std::string request_number;  // reports::request_number of the period
+  // The aid to claim (the claim's `aid.to_claim`), when the caller computed the claim; öre.
+  std::optional<core::Money> aid_to_claim;
   std::string owner;
   core::Period period;
   core::Date as_of;
