@@ -12,6 +12,7 @@ int run_claim(CommonOptions& o) {
   reports::Document doc = reports::claim_report(position(l));
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   return finish(std::move(doc), o);
 }

@@ -19,6 +19,7 @@ int run_ledger(CommonOptions& o) {
   reports::Document doc = reports::ledger_report(*l.project, l.ledger_files, l.outcome, lo);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   return finish(std::move(doc), o);
 }

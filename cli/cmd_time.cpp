@@ -18,6 +18,7 @@ int run_time(CommonOptions& o) {
   reports::Document doc = reports::time_report(*l.project, entries, to);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   return finish(std::move(doc), o);
 }

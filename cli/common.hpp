@@ -128,6 +128,11 @@ std::vector<model::TimeEntry> load_time(const model::Project& project, core::Dia
                                         bool& complete);
 // The project's time reports, read once: those load() read, else load_time() now.
 const std::vector<model::TimeEntry>& time_reports(Loaded& loaded, bool& complete);
+// Applies project.yaml's `accept:` to the run's findings (core::apply_accepts) as of the window's
+// --as-of: once, to every finding the command states, just before they are printed; only
+// `validate`, which states every finding of every report, judges an accept that matches nothing
+// (`judge_unused`: accept.unused).
+void acknowledge(const Loaded& loaded, core::Diagnostics& diags, bool judge_unused = false);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);

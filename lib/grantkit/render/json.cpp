@@ -123,7 +123,10 @@ void put_row(std::string& out, const reports::Table& t, const std::vector<report
 std::string header_json(const reports::Document& doc, std::string_view report) {
   std::string out = "{\n";
   out += "  \"schema\": ";
-  put_string(out, fmt::format("grantkit/{}/1", report));
+  // Version 2 of the monthly report and its summary: the action list's amount and the routine
+  // table (README "Choices": triage of findings).
+  put_string(out, fmt::format("grantkit/{}/{}", report,
+                              report == "report" || report == "summary" ? 2 : 1));
   out += ",\n  \"project\": {\"id\": ";
   put_string(out, doc.project_id);
   out += ", \"name\": ";
@@ -158,9 +161,16 @@ std::string diagnostics_json(const core::Diagnostics& diagnostics) {
       out += "null";
     else
       put_string(out, d.place.file);
-    out += fmt::format(", \"line\": {}, \"column\": {}}}",
+    out += fmt::format(", \"line\": {}, \"column\": {}",
                        d.place.line > 0 ? std::to_string(d.place.line) : "null",
                        d.place.column > 0 ? std::to_string(d.place.column) : "null");
+    // Only where known: the money at stake (kronor), and an accept's reason.
+    if (d.amount) out += ", \"amount\": " + core::format_money_plain(*d.amount);
+    if (!d.accepted.empty()) {
+      out += ", \"accepted\": ";
+      put_string(out, d.accepted);
+    }
+    out += "}";
   }
   out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;
