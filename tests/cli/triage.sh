@@ -76,7 +76,10 @@ for P in "$SRC"/examples/*/ "$SRC/data/s2i2-sdk/"; do
   i=$((i + 1))
   "$GK" validate "$P" -f json >"$TMP/v.json" 2>/dev/null || true
   AS_OF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["as_of"])' "$TMP/v.json")
-  for period in "${AS_OF:0:7}" "${AS_OF:0:4}-H1" 2022-10; do
+  periods=("${AS_OF:0:7}" "${AS_OF:0:4}-H1")
+  # The S2i2 project's 2022-10, the report the issue was seen on.
+  case "$P" in *s2i2*) periods+=(2022-10) ;; esac
+  for period in "${periods[@]}"; do
     rc=0
     "$GK" report "$P" --as-of "$AS_OF" --period "$period" -f json >"$TMP/r$i.json" 2>/dev/null || rc=$?
     [ "$rc" -le 1 ] || { fail "report $P --period $period: exit $rc"; continue; }
