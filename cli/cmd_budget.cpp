@@ -20,6 +20,7 @@ int run_budget(CommonOptions& o) {
   reports::Document doc = reports::budget_report(position(l), bo);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);

@@ -40,6 +40,7 @@ int run_claim(CommonOptions& o) {
   release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   if (o.record) {
     // The request is registered only as it would be sent: without errors in the data.
     bool open = std::any_of(all.items().begin(), all.items().end(),

@@ -12,6 +12,7 @@ int run_cofinancing(CommonOptions& o) {
   reports::Document doc = reports::cofinancing_report(position(l));
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);

@@ -14,6 +14,7 @@ int run_indicators(CommonOptions& o) {
   reports::Document doc = reports::indicators_report(*l.project, values, l.window);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);

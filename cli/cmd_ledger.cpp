@@ -20,6 +20,7 @@ int run_ledger(CommonOptions& o) {
   release_rows(l);  // the document holds what it shows of the rows
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);

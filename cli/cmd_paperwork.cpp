@@ -46,6 +46,7 @@ int run_paperwork(PaperworkOptions& po) {
   }
   core::Diagnostics all = l.diagnostics;
   all.append_unique(pw.diagnostics);
+  acknowledge(l, all);
   auto dialect =
       o.csv_dialect == "rfc4180" ? render::CsvDialect::rfc4180 : render::CsvDialect::excel_sv;
   std::vector<core::FolderFile> files = render::paperwork_files(pw, dialect);

@@ -17,6 +17,7 @@ int run_staffing(CommonOptions& o) {
   reports::Document doc = reports::staffing_report(*l.project, so);
   core::Diagnostics all = l.diagnostics;
   all.append_unique(doc.diagnostics);
+  acknowledge(l, all);
   doc.diagnostics = all;
   reports::name_activities(doc, activity_names(*l.project));
   return finish(std::move(doc), o);

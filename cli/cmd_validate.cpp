@@ -79,6 +79,9 @@ int run_validate(CommonOptions& o) {
     v.as_of = l.window.as_of;
     if (!o.period.empty()) v.period = l.window.period;
     check_as_reports(o, position(l), v.diagnostics);
+    // validate states every finding any report states: an accept that acknowledges none of them
+    // acknowledges nothing (accept.unused).
+    acknowledge(l, v.diagnostics, true);
   }
   int code = report_diagnostics(v.diagnostics, o);
   render::Lang lang = o.lang == "en" ? render::Lang::en : render::Lang::sv;

@@ -276,6 +276,11 @@ reports::ReportWindow window(const CommonOptions& o, const model::Project& proje
   return *w;
 }
 
+void acknowledge(const Loaded& l, core::Diagnostics& diags, bool judge_unused) {
+  if (!l.project) return;
+  core::apply_accepts(l.project->accept, l.project->dir, l.window.as_of, judge_unused, diags);
+}
+
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o) {
   std::map<std::string, std::size_t> shown;
   std::map<std::string, std::size_t> hidden;

@@ -137,6 +137,11 @@ const std::vector<model::TimeEntry>& time_reports(Loaded& loaded, bool& complete
 // rows and as the document's cells, while the document is rendered. `l.project` and
 // `l.diagnostics` stay.
 void release_rows(Loaded& l);
+// Applies project.yaml's `accept:` to the run's findings (core::apply_accepts) as of the window's
+// --as-of: once, to every finding the command states, just before they are printed; only
+// `validate`, which states every finding of every report, judges an accept that matches nothing
+// (`judge_unused`: accept.unused).
+void acknowledge(const Loaded& loaded, core::Diagnostics& diags, bool judge_unused = false);
 // Prints diagnostics to stderr (at most 50 per rule unless --verbose; info only with --verbose;
 // only errors with --quiet) and returns the exit code they imply.
 int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o);

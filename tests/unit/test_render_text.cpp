@@ -79,7 +79,7 @@ TEST_CASE("render::render_json of a bundle nests each section's own document") {
   b.sections.emplace_back("first", section);
   b.sections.emplace_back("second", section);
   std::string json = render::render_json(b);
-  CHECK(json.find("\"schema\": \"grantkit/report/1\"") == json.find("\"schema\""));
+  CHECK(json.find("\"schema\": \"grantkit/report/2\"") == json.find("\"schema\""));
   CHECK(json.find("\"sections\": {\n    \"first\": {\n      \"schema\": \"grantkit/test/1\"") !=
         std::string::npos);
   CHECK(json.find("\"second\": {") != std::string::npos);

@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include <grantkit/core/rule_class.hpp>
 
 #include <grantkit/check/rules.hpp>
 #include <grantkit/io/ledger_loader.hpp>
@@ -210,4 +217,140 @@ TEST_CASE(
   CHECK(at(t, row("2023-03"), "budget").number == 110000000);
   // January's plan: A1's whole 400 000 (ended 2021-12-31) + A2's 600 000 × 31/365, rounded down.
   CHECK(at(t, row("2022-01"), "planned_to_date").number == 40000000 + 600000 * 100 * 31 / 365);
+}
+
+namespace {
+
+core::Diagnostic finding(core::Severity s, std::string rule, std::string message, std::string file,
+                         std::optional<std::int64_t> ore) {
+  core::Diagnostic d{s, std::move(rule), std::move(message), {std::move(file), 1, 1}, false};
+  if (ore) d.amount = core::Money::from_ore(*ore);
+  return d;
+}
+
+reports::Bundle report_2022_10(const Example& e, const core::Diagnostics& loaded) {
+  test::MonthlyReportOptions o;
+  o.window =
+      *reports::make_window(e.project, test::date("2023-03-31"),
+                            *core::parse_period_expression("2022-10"), test::date("2030-01-01"));
+  return test::monthly_report(e.project, e.outcome, o, loaded);
+}
+
+}  // namespace
+
+TEST_CASE("reports::monthly_report: the action list holds only action findings, ranked by money") {
+  Example e = example();
+  core::Diagnostics loaded = e.diagnostics;
+  // Larger than any action of the example: ranked first were they actions.
+  loaded.add(
+      finding(core::Severity::warning, "time.deviation", "check-class", "t.csv", 900'000'000));
+  loaded.add(finding(core::Severity::warning, "ledger.covered-by-flat-rate", "routine-class",
+                     "l.csv", 800'000'000));
+  loaded.add(finding(core::Severity::info, "budget.underspend", "an action rule's information",
+                     "p.yaml", 700'000'000));
+  loaded.add(
+      finding(core::Severity::error, "staff.over-allocated", "no amount", "p.yaml", std::nullopt));
+  reports::Bundle b = report_2022_10(e, loaded);
+  const auto& actions = section(b, "summary").tables.at(1);
+  REQUIRE(actions.key == "actions");
+  REQUIRE(!actions.rows.empty());
+  std::int64_t previous = std::numeric_limits<std::int64_t>::max();
+  for (const auto& row : actions.rows) {
+    const std::string& rule = at(actions, row, "rule").text;
+    CHECK_MESSAGE(core::rule_class(rule) == core::RuleClass::action, rule);
+    CHECK(at(actions, row, "severity").text != "info");
+    CHECK(at(actions, row, "message").text != "check-class");
+    CHECK(at(actions, row, "message").text != "routine-class");
+    CHECK(at(actions, row, "message").text != "an action rule's information");
+    const Cell& amount = at(actions, row, "amount");
+    std::int64_t size = amount.is_empty() ? -1 : std::llabs(amount.number);
+    CHECK(size <= previous);
+    previous = size;
+  }
+  // The largest action of the example: A3.3's under-spend, 477 686,65 kr behind plan.
+  CHECK(at(actions, actions.rows.front(), "rule").text == "budget.underspend");
+  CHECK(at(actions, actions.rows.front(), "amount").number == 47'768'665);
+  // The error without an amount comes last.
+  CHECK(at(actions, actions.rows.back(), "rule").text == "staff.over-allocated");
+}
+
+TEST_CASE("reports::monthly_report: no rule fills more than 3 rows of the action list") {
+  Example e = example();
+  core::Diagnostics loaded = e.diagnostics;
+  // Five more budget.over findings beside the example's three (A3.1, A3.2, A3.4).
+  for (int i = 1; i <= 5; ++i) {
+    loaded.add(finding(core::Severity::warning, "budget.over", fmt::format("planted {}", i),
+                       "p.yaml", i * 1'000'000));
+  }
+  reports::Bundle b = report_2022_10(e, loaded);
+  // Every budget.over of the report, largest first, recomputed from its diagnostics.
+  std::vector<std::int64_t> amounts;
+  for (const auto& d : b.header.diagnostics.items()) {
+    if (d.rule == "budget.over" && d.severity == core::Severity::warning)
+      amounts.push_back(d.amount->ore());
+  }
+  REQUIRE(amounts.size() == 8);
+  std::sort(amounts.rbegin(), amounts.rend());
+  const auto& actions = section(b, "summary").tables.at(1);
+  std::vector<std::size_t> over;
+  for (std::size_t i = 0; i < actions.rows.size(); ++i) {
+    if (at(actions, actions.rows[i], "rule").text == "budget.over") over.push_back(i);
+  }
+  REQUIRE(over.size() == 4);  // three findings and one line for the rest
+  for (std::size_t k = 0; k < 3; ++k)
+    CHECK(at(actions, actions.rows[over[k]], "amount").number == amounts[k]);
+  const auto& rest = actions.rows[over[3]];
+  CHECK(over[3] == over[2] + 1);  // right after the rule's third row
+  CHECK(at(actions, rest, "message").text == "… and 5 more");
+  CHECK(at(actions, rest, "message").display_sv == "… och 5 till");
+  CHECK(at(actions, rest, "amount").number ==
+        std::accumulate(amounts.begin() + 3, amounts.end(), std::int64_t{0}));
+  // The three planted findings ranked first (5, 4 and 3 million öre), the other two summed.
+  CHECK(at(actions, actions.rows[over[0]], "message").text == "planted 5");
+}
+
+TEST_CASE("reports::monthly_report: routine findings summed per rule and file") {
+  Example e = example();
+  core::Diagnostics loaded = e.diagnostics;
+  for (std::int64_t ore : {10'000, 20'050, 30'000}) {
+    loaded.add(finding(core::Severity::warning, "ledger.covered-by-flat-rate",
+                       fmt::format("row {}", ore), "ledger/a.csv", ore));
+  }
+  loaded.add(finding(core::Severity::warning, "ledger.covered-by-flat-rate", "row b",
+                     "ledger/b.csv", -5'000));
+  loaded.add(
+      finding(core::Severity::info, "ledger.vat", "no amount", "ledger/a.csv", std::nullopt));
+  reports::Bundle b = report_2022_10(e, loaded);
+  const auto& summary = section(b, "summary");
+  REQUIRE(summary.tables.size() == 3);
+  const auto& t = summary.tables.at(2);
+  CHECK(t.key == "routine");
+  auto row_of = [&](std::string_view rule, std::string_view file) -> const std::vector<Cell>* {
+    for (const auto& r : t.rows) {
+      if (at(t, r, "rule").text == rule && at(t, r, "file").text == file) return &r;
+    }
+    return nullptr;
+  };
+  const auto* a = row_of("ledger.covered-by-flat-rate", "ledger/a.csv");
+  REQUIRE(a);
+  CHECK(at(t, *a, "count").number == 3);
+  CHECK(at(t, *a, "amount").number == 60'050);
+  const auto* bb = row_of("ledger.covered-by-flat-rate", "ledger/b.csv");
+  REQUIRE(bb);
+  CHECK(at(t, *bb, "count").number == 1);
+  CHECK(at(t, *bb, "amount").number == -5'000);
+  const auto* vat = row_of("ledger.vat", "ledger/a.csv");
+  REQUIRE(vat);
+  CHECK(at(t, *vat, "count").number == 1);
+  CHECK(at(t, *vat, "amount").is_empty());
+  // Only routine rules, and the totals row sums the rows.
+  std::int64_t count = 0;
+  for (const auto& r : t.rows) {
+    CHECK(core::rule_class(at(t, r, "rule").text) == core::RuleClass::routine);
+    count += at(t, r, "count").number;
+  }
+  REQUIRE(t.total);
+  CHECK(at(t, *t.total, "count").number == count);
+  // The findings themselves are all still in the report's diagnostics.
+  CHECK(test::count_rule(b.header.diagnostics, "ledger.covered-by-flat-rate") == 4);
 }

@@ -33,7 +33,7 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
         "budget.activities-sum",
         fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
                     core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
-        p.decision.budget.place);
+        p.decision.budget.place, {sum - *total, {}});
   }
   if (!p.decision.budget.categories.empty()) {
     Money cats;
@@ -42,7 +42,7 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
       d.error("budget.categories-sum",
               fmt::format("the category budgets add up to {}, the decided budget is {}",
                           core::format_kr(cats), core::format_kr(*total)),
-              p.decision.budget.place);
+              p.decision.budget.place, {cats - *total, {}});
     }
   }
 }
@@ -98,7 +98,7 @@ void financing_total(const Project& p, core::Diagnostics& d) {
               fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id,
                           core::format_kr(*f.cash), core::format_kr(*f.in_kind),
                           core::format_kr(*f.cash + *f.in_kind), core::format_kr(*f.total)),
-              f.place);
+              f.place, {*f.cash + *f.in_kind - *f.total, {f.id}});
     }
   }
 }
@@ -112,10 +112,10 @@ void financing_unresolved(const Project& p, core::Diagnostics& d) {
           fmt::format("{}: the co-financing is to be redistributed (omfördelas); the financing "
                       "plan is not final until it is resolved",
                       f.name.empty() ? f.id : f.name),
-          f.place);
+          f.place, {std::nullopt, {f.id}});
     } else if (f.status == model::FinancingStatus::unknown) {
       d.warning("financing.unresolved", fmt::format("{}: the co-financing is unknown", f.id),
-                f.place);
+                f.place, {std::nullopt, {f.id}});
     }
   }
 }
@@ -167,7 +167,7 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
                     core::format_kr(cofinancing), core::format_kr(*aid),
                     core::format_kr(cofinancing + *aid), core::format_kr(*total),
                     core::format_kr(cofinancing + *aid - *total)),
-        p.decision.place);
+        p.decision.place, {cofinancing + *aid - *total, {}});
   }
 }
 
@@ -184,7 +184,7 @@ void financing_owner_negative(const Project& p, core::Diagnostics& d) {
               "co-financing, "
               "comes out at {}: the aid and the co-financing promise more than the eligible budget",
               core::format_kr(*p.decision.budget.total), core::format_kr(*share)),
-          f ? f->place : p.decision.place);
+          f ? f->place : p.decision.place, {*share, {}});
 }
 
 // The cost category of booked staff salaries (gross; the payroll overhead is a flat rate on it).
@@ -252,7 +252,8 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
                         : fmt::format("; with the flat rates on staff costs ({}): {} against {}",
                                       fmt::join(named, ", "), core::format_kr(plan_with),
                                       core::format_kr(budget_with))),
-      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place);
+      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place,
+      {plan - budget->second, {std::string(kStaffCategory)}});
 }
 
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.
@@ -268,7 +269,7 @@ void staff_duplicate(const Project& p, core::Diagnostics& d) {
                         "person, merge the entries or give them periods that do not overlap",
                         b.id, a.place.line, core::format_percent_human(a.percent),
                         core::format_percent_human(b.percent)),
-            b.place);
+            b.place, {std::nullopt, {b.id}});
         break;
       }
     }
@@ -292,7 +293,7 @@ void staff_over_allocated(const Project& p, core::Diagnostics& d) {
             "staff.over-allocated",
             fmt::format("{} is staffed at {} of full time on {} (entries summed); at most 100 %",
                         id, core::format_percent_human(sum), core::format_iso(at)),
-            start->place);
+            start->place, {std::nullopt, {id}});
         break;
       }
     }
@@ -491,6 +492,11 @@ OutcomeBuilder::OutcomeBuilder(const Project& project, core::Diagnostics& diags,
 
 void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view rule,
                              std::string reason, core::Severity severity) {
+  // The money at stake is the row's; an accept may name its voucher, activity or person.
+  core::Subject subject{t.amount, {}};
+  for (std::string_view id : {t.voucher, t.activity, t.person}) {
+    if (!id.empty()) subject.about.emplace_back(id);
+  }
   std::string when = t.date.is_special() ? std::string("no date") : core::format_iso(t.date);
   d_.add({severity,
           std::string(rule),
@@ -499,7 +505,8 @@ void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view r
                       t.voucher.empty() ? std::string_view("-") : t.voucher, when,
                       core::format_money_plain(t.amount), reason),
           {t.file ? *t.file : std::string(), t.line, t.column},
-          false});
+          false},
+         std::move(subject));
   out_.add_exclusion(t, rule, reason);
 }
 
@@ -548,6 +555,10 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // Receipts are amounts received (README "Signs by meaning"); a negative one is money paid back.
   auto repayment = [&](std::string_view what) {
     if (!(t.amount < Money())) return;
+    core::Subject paid_back{-t.amount, {}};
+    for (std::string_view id : {t.voucher, t.financier}) {
+      if (!id.empty()) paid_back.about.emplace_back(id);
+    }
     d_.add(
         {core::Severity::warning,
          "ledger.repayment",
@@ -560,7 +571,8 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
              t.voucher.empty() ? std::string_view("-") : t.voucher, core::format_iso(t.date),
              core::format_money_plain(-t.amount), what),
          {t.file ? *t.file : std::string(), t.line, t.column},
-         false});
+         false},
+        std::move(paid_back));
   };
   if (t.category == "aid") {
     repayment("aid");
@@ -771,7 +783,7 @@ void OutcomeBuilder::check_salaries() {
                           core::format_kr(expected), fmt::join(parts, " + "),
                           core::format_kr(booked.amount - expected),
                           core::format_percent_human(p.programme.salary_mismatch_percent)),
-        booked.first);
+        booked.first, {booked.amount - expected, {person}});
   }
 }
 
@@ -801,7 +813,7 @@ model::Outcome OutcomeBuilder::finish() {
             "or activity_dimension)",
             n.rows, n.rows == 1 ? "" : "s", n.file.empty() ? std::string("the ledger") : n.file,
             n.rows == 1 ? "s" : "", core::format_money_human(n.sum, true), n.first.line),
-        n.first);
+        n.first, {n.sum, {}});
   }
   if (auto n = out_.excluded_count.find("ledger.not-this-project");
       n != out_.excluded_count.end()) {

@@ -86,6 +86,10 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
     place += ": ";
   }
+  if (!d.accepted.empty()) {
+    return fmt::format("{}{}: {} (accepted: {}) [{}]", place, severity_name(d.severity),
+                       escape_control(d.message), escape_control(d.accepted), d.rule);
+  }
   return fmt::format("{}{}: {} [{}]", place, severity_name(d.severity), escape_control(d.message),
                      d.rule);
 }
@@ -103,6 +107,8 @@ void Diagnostics::add(Diagnostic d) {
     } else {
       items_[g.summary].more += d.more;
       items_[g.summary].unreadable = items_[g.summary].unreadable || d.unreadable;
+      if (d.amount)
+        items_[g.summary].amount = items_[g.summary].amount.value_or(Money()) + *d.amount;
     }
   } else if (g.kept < kKeptPerRuleAndFile) {
     ++g.kept;
@@ -111,11 +117,13 @@ void Diagnostics::add(Diagnostic d) {
   } else if (g.summary == static_cast<std::size_t>(-1)) {
     g.summary = items_.size();
     Diagnostic sum{d.severity, d.rule, {}, {d.place.file, 0, 0}, d.unreadable, 1};
+    sum.amount = d.amount;
     items_.push_back(std::move(sum));
   } else {
     Diagnostic& sum = items_[g.summary];
     ++sum.more;
     sum.unreadable = sum.unreadable || d.unreadable;
+    if (d.amount) sum.amount = sum.amount.value_or(Money()) + *d.amount;
     if (d.severity > sum.severity) sum.severity = d.severity;
   }
   Diagnostic& sum = items_[g.summary];
@@ -142,6 +150,30 @@ void Diagnostics::info(std::string rule, std::string message, SourcePlace place)
 }
 void Diagnostics::unreadable(std::string rule, std::string message, SourcePlace place) {
   add({Severity::error, std::move(rule), std::move(message), std::move(place), true});
+}
+void Diagnostics::error(std::string rule, std::string message, SourcePlace place, Subject subject) {
+  Diagnostic d{Severity::error, std::move(rule), std::move(message), std::move(place), false};
+  d.amount = subject.amount;
+  d.about = std::move(subject.about);
+  add(std::move(d));
+}
+void Diagnostics::warning(std::string rule, std::string message, SourcePlace place,
+                          Subject subject) {
+  Diagnostic d{Severity::warning, std::move(rule), std::move(message), std::move(place), false};
+  d.amount = subject.amount;
+  d.about = std::move(subject.about);
+  add(std::move(d));
+}
+void Diagnostics::info(std::string rule, std::string message, SourcePlace place, Subject subject) {
+  Diagnostic d{Severity::info, std::move(rule), std::move(message), std::move(place), false};
+  d.amount = subject.amount;
+  d.about = std::move(subject.about);
+  add(std::move(d));
+}
+void Diagnostics::add(Diagnostic d, Subject subject) {
+  d.amount = subject.amount;
+  d.about = std::move(subject.about);
+  add(std::move(d));
 }
 void Diagnostics::append(const Diagnostics& other) {
   for (const auto& d : other.items_) add(d);

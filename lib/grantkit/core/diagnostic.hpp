@@ -2,8 +2,11 @@
 // Diagnostics: what every check and loader reports, with a place and a stable rule id.
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <grantkit/core/money.hpp>
 
 namespace grantkit::core {
 
@@ -28,6 +31,25 @@ struct Diagnostic {
   // kKeptPerRuleAndFile of them: how many more findings of that rule and file there were, counted
   // but not kept (the summary itself is not a finding).
   std::size_t more = 0;
+  // The money at stake, where the rule knows it (öre): the excluded row's amount, how far over a
+  // budget, a co-financier's shortfall. The monthly report ranks its action list by it (its
+  // absolute value) and sums routine findings with it; on a summary (`more`), the sum of the
+  // amounts of the findings it counts.
+  std::optional<Money> amount = std::nullopt;
+  // The ids the finding is about, where it names them: the ledger row's voucher, an activity, a
+  // person (staff id), a co-financier, a cost category. An `accept:` of project.yaml matches its
+  // `where` against these and the file.
+  std::vector<std::string> about = {};
+  // Non-empty when an `accept:` of project.yaml acknowledges the finding: its reason. The finding
+  // is then information (it is expected), shown with the reason, never as a warning.
+  std::string accepted = {};
+};
+
+// What a finding is about and the money at stake (Diagnostic::amount, Diagnostic::about), for the
+// overloads of Diagnostics::error, warning and info that take it.
+struct Subject {
+  std::optional<Money> amount = std::nullopt;
+  std::vector<std::string> about = {};
 };
 
 std::string_view severity_name(Severity s);
@@ -51,9 +73,14 @@ class Diagnostics {
   // rule), and what --verbose prints before the summary.
   static constexpr std::size_t kKeptPerRuleAndFile = 1000;
   void add(Diagnostic d);
+  // `d` with what it is about and the money at stake (Diagnostic::amount, Diagnostic::about).
+  void add(Diagnostic d, Subject subject);
   void error(std::string rule, std::string message, SourcePlace place = {});
   void warning(std::string rule, std::string message, SourcePlace place = {});
   void info(std::string rule, std::string message, SourcePlace place = {});
+  void error(std::string rule, std::string message, SourcePlace place, Subject subject);
+  void warning(std::string rule, std::string message, SourcePlace place, Subject subject);
+  void info(std::string rule, std::string message, SourcePlace place, Subject subject);
   // An error for input that cannot be read at all (missing file, YAML syntax): exit code 2.
   void unreadable(std::string rule, std::string message, SourcePlace place = {});
   void append(const Diagnostics& other);
@@ -62,6 +89,9 @@ class Diagnostics {
   void append_unique(const Diagnostics& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
+  // The findings to annotate in place (core::apply_accepts): severity, `accepted` and `amount`
+  // may change; rule and file must not (they key the bounded groups).
+  std::vector<Diagnostic>& annotate() { return items_; }
   bool has_errors() const;
   bool has_warnings() const;
   bool has_unreadable() const;

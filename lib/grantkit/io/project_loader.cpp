@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/rule_class.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/containment.hpp>
 #include <grantkit/io/ledger_loader.hpp>
@@ -394,6 +395,37 @@ void read_indicators(YamlReader& r, const YamlNode& n, model::Project& p) {
   }
 }
 
+// `accept: [{rule, where, reason, until}]` (docs/formats.md#accept): rule a rule id of
+// docs/rules.md (else ref.unknown), where and reason required text, until an optional date.
+void read_accept(YamlReader& r, const YamlNode& n, model::Project& p) {
+  if (!r.expect_sequence(n, "accept")) return;
+  for (const auto& e : n.items) {
+    if (!r.expect_map(e, "an accept", {"rule", "where", "reason", "until"})) continue;
+    core::Accept a;
+    a.place = e.place;
+    const YamlNode* rule = r.require(e, "rule", "an accept");
+    auto id = r.id(rule, "accept rule");
+    auto where = r.text(r.require(e, "where", "an accept"), "accept where", true);
+    auto reason = r.text(r.require(e, "reason", "an accept"), "accept reason", true);
+    auto until = r.date(e.find("until"), "accept until");
+    if (e.find("until") && !e.find("until")->is_null() && !until) continue;
+    if (!id || !where || !reason) continue;
+    if (!core::rule_class(*id) || id->rfind("accept.", 0) == 0) {
+      r.diags().error("ref.unknown",
+                      fmt::format("accept: '{}' is not a rule id that can be acknowledged (the "
+                                  "rules are listed in docs/rules.md)",
+                                  *id),
+                      rule->place);
+      continue;
+    }
+    a.rule = *id;
+    a.where = *where;
+    a.reason = *reason;
+    a.until = until;
+    p.accept.push_back(std::move(a));
+  }
+}
+
 std::optional<char> read_char(YamlReader& r, const YamlNode* n, std::string_view what,
                               std::initializer_list<char> allowed) {
   auto t = r.text(n, what);
@@ -718,7 +750,7 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   if (!r.expect_schema(*root, "project")) return std::nullopt;
   r.expect_map(*root, "project.yaml",
                {"schema", "project", "organisations", "decision", "changes", "full_time", "plan",
-                "activities", "financing", "staff", "indicators", "sources"});
+                "activities", "financing", "staff", "indicators", "sources", "accept"});
 
   if (const YamlNode* proj = r.require(*root, "project", "project.yaml");
       proj && r.expect_map(*proj, "project", {"id", "name", "owner", "programme", "currency"})) {
@@ -753,6 +785,7 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
       read_sources(r, *t, "sources.time", p.time_sources);
   }
   if (const YamlNode* n = root->find("staff"); n && !n->is_null()) read_staff_list(r, *n, p);
+  if (const YamlNode* n = root->find("accept"); n && !n->is_null()) read_accept(r, *n, p);
 
   // staff.yaml, when present.
   fs::path staff_file = fs::path(dir) / "staff.yaml";

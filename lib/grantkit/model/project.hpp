@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <grantkit/core/accept.hpp>
 #include <grantkit/core/calendar.hpp>
 #include <grantkit/core/date.hpp>
 #include <grantkit/core/diagnostic.hpp>
@@ -285,6 +286,8 @@ struct Project {
   std::vector<SourceSpec> ledger_sources;
   std::vector<SourceSpec> time_sources;
   std::vector<Claim> claims;  // claims.yaml, in file order
+  // `accept:`: expected findings acknowledged with their reason (core::apply_accepts).
+  std::vector<core::Accept> accept;
   Programme programme;
 
   // The activity (financier) with id `wanted`, or nullptr. Hashed: an index of the ids is built on

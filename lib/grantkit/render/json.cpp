@@ -121,9 +121,11 @@ void put_row(std::string& out, const reports::Table& t, const std::vector<report
 
 // The version of a document's JSON schema (docs/schema/versions.txt): 2 for claim, whose costs
 // gained deducted, late_costs and claimed, its aid financing_share and previously_deducted, its
-// transactions late_from (the claim register); 1 for the others.
+// transactions late_from (the claim register); 2 for the monthly report and its summary, whose
+// action list gained its amount and the routine table (README "Choices": triage of findings); 1
+// for the others.
 int schema_version(std::string_view report) {
-  return report == "claim" ? 2 : 1;
+  return report == "claim" || report == "report" || report == "summary" ? 2 : 1;
 }
 
 // The header fields of the contract: schema, project, currency, as_of, period (no closing brace).
@@ -165,9 +167,16 @@ std::string diagnostics_json(const core::Diagnostics& diagnostics) {
       out += "null";
     else
       put_string(out, d.place.file);
-    out += fmt::format(", \"line\": {}, \"column\": {}}}",
+    out += fmt::format(", \"line\": {}, \"column\": {}",
                        d.place.line > 0 ? std::to_string(d.place.line) : "null",
                        d.place.column > 0 ? std::to_string(d.place.column) : "null");
+    // Only where known: the money at stake (kronor), and an accept's reason.
+    if (d.amount) out += ", \"amount\": " + core::format_money_plain(*d.amount);
+    if (!d.accepted.empty()) {
+      out += ", \"accepted\": ";
+      put_string(out, d.accepted);
+    }
+    out += "}";
   }
   out += items.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;

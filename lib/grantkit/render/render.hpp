@@ -34,7 +34,7 @@ std::string render_markdown(const reports::Document& doc, Lang lang);
 // Text formats by options; xlsx and html are written by their own functions.
 std::string render_text(const reports::Document& doc, const RenderOptions& options);
 
-// Several reports in one document (`grantkit report`). JSON: {schema: grantkit/report/1, project,
+// Several reports in one document (`grantkit report`). JSON: {schema: grantkit/report/2, project,
 // currency, as_of, period, sections: {key: <that report's own JSON object>}, diagnostics}.
 std::string render_json(const reports::Bundle& bundle);
 // Markdown: the header, then each section with its tables, then every diagnostic once.

@@ -85,7 +85,7 @@ Document cofinancing_report(const Position& pos) {
             fmt::format("{}: {} kr received or contributed by {}, {} kr expected pro rata",
                         f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true),
                         core::format_iso(w.as_of), core::format_money_human(*expected, true)),
-            f.place);
+            f.place, {behind, {f.id}});
       }
     }
     t.rows.push_back(

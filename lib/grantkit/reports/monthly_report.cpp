@@ -1,8 +1,14 @@
 #include <grantkit/reports/monthly_report.hpp>
 
 #include <algorithm>
-#include <set>
+#include <map>
+#include <optional>
 #include <tuple>
+
+#include <fmt/format.h>
+
+#include <grantkit/core/accept.hpp>
+#include <grantkit/core/rule_class.hpp>
 
 #include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/claim.hpp>
@@ -32,25 +38,136 @@ std::string place_text(const core::SourcePlace& p) {
   return p.file + ":" + std::to_string(p.line);
 }
 
-// Every rule id that flags a row of some section.
-std::set<std::string> row_flags(const std::vector<std::pair<std::string, Document>>& sections) {
-  std::set<std::string> out;
-  for (const auto& [key, doc] : sections) {
-    for (const auto& t : doc.tables) {
-      int i = column_index(t, "flags");
-      if (i < 0) continue;
-      for (const auto& row : t.rows) {
-        if (static_cast<std::size_t>(i) < row.size()) {
-          for (const auto& f : row[static_cast<std::size_t>(i)].list) out.insert(f);
-        }
-      }
-    }
-  }
-  return out;
+// How many rows of the action list one rule may fill; the rest of its findings are summed on one
+// line after them ("… and N more").
+constexpr std::size_t kActionRowsPerRule = 3;
+
+// The money at stake in a finding, for ranking: its amount's size, either way.
+std::int64_t at_stake(const core::Diagnostic& d) {
+  if (!d.amount) return -1;
+  return d.amount->ore() < 0 ? -d.amount->ore() : d.amount->ore();
 }
 
+std::size_t finding_count(const core::Diagnostic& d) {
+  return d.more > 0 ? d.more : 1;
+}
+
+// "Att åtgärda först": the findings of rules of class action that are warnings or errors (an
+// accepted finding, or an information below a rule's threshold, is not an action), ranked by the
+// money at stake (those without an amount after those with one; errors before warnings among
+// equals; then in the order found). A rule fills at most kActionRowsPerRule rows; its further
+// findings are one line after its last: their count and the sum of their amounts.
+Table action_table(const core::Diagnostics& all) {
+  Table a;
+  a.key = "actions";
+  a.title_sv = "Att åtgärda först";
+  a.title_en = "Needs action first";
+  a.columns.emplace_back("severity", "Allvarlighet", "Severity");
+  a.columns.emplace_back("rule", "Regel", "Rule");
+  a.columns.emplace_back("message", "Meddelande", "Message");
+  a.columns.emplace_back("place", "Var", "Where");
+  a.columns.emplace_back("amount", "Belopp", "Amount");
+  std::vector<const core::Diagnostic*> picked;
+  for (const auto& d : all.items()) {
+    if (d.severity != core::Severity::info && core::rule_class(d.rule) == core::RuleClass::action)
+      picked.push_back(&d);
+  }
+  std::stable_sort(
+      picked.begin(), picked.end(), [](const core::Diagnostic* x, const core::Diagnostic* y) {
+        return std::pair(at_stake(*x), x->severity) > std::pair(at_stake(*y), y->severity);
+      });
+  // Per rule: the rows shown, and what is left over (count, sum of amounts, highest severity).
+  struct Rest {
+    std::size_t shown = 0;
+    std::size_t more = 0;
+    std::optional<core::Money> sum;
+    core::Severity severity = core::Severity::warning;
+    std::size_t after = 0;  // the index in `rows` of the rule's last shown row
+  };
+  std::map<std::string, Rest> rest;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::string> row_rule;
+  for (const auto* d : picked) {
+    Rest& r = rest[d->rule];
+    if (r.shown < kActionRowsPerRule && d->more == 0) {
+      ++r.shown;
+      rows.push_back({severity_cell(d->severity), Cell::of_text(d->rule), Cell::of_text(d->message),
+                      Cell::of_text(place_text(d->place)), Cell::of_money(d->amount)});
+      row_rule.push_back(d->rule);
+      r.after = rows.size() - 1;
+      continue;
+    }
+    r.more += finding_count(*d);
+    if (d->amount) r.sum = r.sum.value_or(core::Money()) + *d->amount;
+    r.severity = std::max(r.severity, d->severity);
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    a.rows.push_back(std::move(rows[i]));
+    const Rest& r = rest[row_rule[i]];
+    if (r.more == 0 || r.after != i) continue;
+    a.rows.push_back(
+        {severity_cell(r.severity), Cell::of_text(row_rule[i]),
+         Cell::of_code(fmt::format("… and {} more", r.more), fmt::format("… och {} till", r.more),
+                       fmt::format("… and {} more", r.more)),
+         Cell::none(), Cell::of_money(r.sum)});
+  }
+  // A rule whose findings are all summaries (more than a file's kept findings) has no row yet.
+  for (const auto& [rule, r] : rest) {
+    if (r.shown > 0 || r.more == 0) continue;
+    a.rows.push_back(
+        {severity_cell(r.severity), Cell::of_text(rule),
+         Cell::of_code(fmt::format("{} findings", r.more), fmt::format("{} anmärkningar", r.more),
+                       fmt::format("{} findings", r.more)),
+         Cell::none(), Cell::of_money(r.sum)});
+  }
+  return a;
+}
+
+// Findings of rules of class routine, summed: one row per rule and source file, with how many
+// and the sum of their amounts (empty when none of them has one). Every one of them is still in
+// the findings section and in JSON's diagnostics.
+Table routine_table(const core::Diagnostics& all) {
+  Table t;
+  t.key = "routine";
+  t.title_sv = "Rutinmässiga anmärkningar, summerade";
+  t.title_en = "Routine findings, summed";
+  t.columns.emplace_back("rule", "Regel", "Rule");
+  t.columns.emplace_back("file", "Fil", "File");
+  t.columns.emplace_back("count", "Antal", "Count");
+  t.columns.emplace_back("amount", "Belopp", "Amount");
+  struct Sum {
+    std::size_t count = 0;
+    std::optional<core::Money> amount;
+  };
+  std::vector<std::pair<std::pair<std::string, std::string>, Sum>> sums;  // in the order found
+  for (const auto& d : all.items()) {
+    if (core::rule_class(d.rule) != core::RuleClass::routine) continue;
+    std::pair<std::string, std::string> key{d.rule, d.place.file};
+    auto it = std::find_if(sums.begin(), sums.end(), [&](const auto& e) { return e.first == key; });
+    if (it == sums.end()) {
+      sums.push_back({key, Sum{}});
+      it = sums.end() - 1;
+    }
+    it->second.count += finding_count(d);
+    if (d.amount) it->second.amount = it->second.amount.value_or(core::Money()) + *d.amount;
+  }
+  std::int64_t count = 0;
+  std::optional<core::Money> amount;
+  for (const auto& [key, sum] : sums) {
+    t.rows.push_back(
+        {Cell::of_text(key.first), key.second.empty() ? Cell::none() : Cell::of_text(key.second),
+         Cell::of_integer(static_cast<std::int64_t>(sum.count)), Cell::of_money(sum.amount)});
+    count += static_cast<std::int64_t>(sum.count);
+    if (sum.amount) amount = amount.value_or(core::Money()) + *sum.amount;
+  }
+  if (!sums.empty()) {
+    t.total = std::vector<Cell>{Cell::of_code("total", "Totalt", "Total"), Cell::none(),
+                                Cell::of_integer(count), Cell::of_money(amount)};
+  }
+  return t;
+}
 Document summary_section(const model::Project& p, const ReportWindow& w, const BudgetRow& total,
-                         const core::Diagnostics& all, const std::set<std::string>& flags) {
+                         const core::Diagnostics& all) {
   Document s = document_header(p, w, "summary", "Sammanfattning", "Summary");
   Table k;
   k.key = "key_figures";
@@ -84,27 +201,8 @@ Document summary_section(const model::Project& p, const ReportWindow& w, const B
   }
   s.tables.push_back(std::move(k));
 
-  Table a;
-  a.key = "actions";
-  a.title_sv = "Att åtgärda först";
-  a.title_en = "Needs action first";
-  a.columns.emplace_back("severity", "Allvarlighet", "Severity");
-  a.columns.emplace_back("rule", "Regel", "Rule");
-  a.columns.emplace_back("message", "Meddelande", "Message");
-  a.columns.emplace_back("place", "Var", "Where");
-  std::vector<const core::Diagnostic*> picked;
-  for (const auto& d : all.items()) {
-    if (d.severity != core::Severity::info || flags.count(d.rule)) picked.push_back(&d);
-  }
-  std::stable_sort(picked.begin(), picked.end(),
-                   [](const core::Diagnostic* x, const core::Diagnostic* y) {
-                     return x->severity > y->severity;
-                   });
-  for (const auto* d : picked) {
-    a.rows.push_back({severity_cell(d->severity), Cell::of_text(d->rule), Cell::of_text(d->message),
-                      Cell::of_text(place_text(d->place))});
-  }
-  s.tables.push_back(std::move(a));
+  s.tables.push_back(action_table(all));
+  s.tables.push_back(routine_table(all));
   return s;
 }
 
@@ -289,9 +387,13 @@ Bundle monthly_report(const Position& pos, const MonthlyReportOptions& o,
   core::Diagnostics all;
   append_unique(all, loaded);
   for (const auto& [key, doc] : rest) append_unique(all, doc.diagnostics);
+
+  // project.yaml's accept: before the triage, so that an acknowledged finding is not an action.
+  // (Only validate, which states every report's findings, judges an accept that matches none.)
+  core::apply_accepts(p.accept, p.dir, w.as_of, false, all);
   b.header.diagnostics = all;
 
-  Document summary = summary_section(p, w, figures_from, all, row_flags(rest));
+  Document summary = summary_section(p, w, figures_from, all);
   b.sections.emplace_back("summary", std::move(summary));
   for (auto& s : rest) b.sections.push_back(std::move(s));
   return b;

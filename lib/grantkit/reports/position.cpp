@@ -196,9 +196,9 @@ void Position::flag_finding(const std::string& f, const std::string& what,
         what, core::format_percent_human(core::ratio_percent(outcome, *budget)),
         core::format_percent_human(*elapsed_pct), core::format_money_human(behind, true));
     if (behind >= project_.programme.underspend_amount)
-      into.warning(f, msg, place);
+      into.warning(f, msg, place, {behind, {what}});
     else
-      into.info(f, msg, place);
+      into.info(f, msg, place, {behind, {what}});
     return;
   }
   Money b = budget.value_or(Money());
@@ -214,7 +214,7 @@ void Position::flag_finding(const std::string& f, const std::string& what,
       over + (f == "budget.change-decision-needed"
                   ? "; a change decision (ändringsbeslut) is needed before it can be claimed"
                   : ""),
-      place);
+      place, {outcome - b, {what}});
 }
 
 }  // namespace grantkit::reports

@@ -166,7 +166,7 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
               id, core::format_kr(*value), overhead ? " with the payroll overhead" : "",
               core::format_kr(*plan), core::format_kr(*value - *plan),
               core::format_percent_human(p.programme.in_kind_deviation_percent)),
-          f ? f->place : core::SourcePlace{});
+          f ? f->place : core::SourcePlace{}, {*value - *plan, {id}});
     }
     std::string name = p.organisation_name(id);
     k.rows.push_back({Cell::of_code(id, name, name), Cell::of_money(plan), Cell::of_money(value),

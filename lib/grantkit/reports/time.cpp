@@ -170,7 +170,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
           std::string(kOutsidePeriod),
           fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds),
                       e.activity, fmt::join(outside, " and ")),
-          e.place);
+          e.place, {std::nullopt, {e.person, e.activity}});
     }
   }
 
@@ -224,7 +224,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
             fmt::format("{}: more than {} reported in {}, that calendar year's full time; passed "
                         "in {}",
                         person.id, hours_text(limit), year, e.month.iso()),
-            e.place);
+            e.place, {std::nullopt, {person.id}});
       }
     }
   }
@@ -368,7 +368,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       doc.diagnostics.warning(std::string(kMissingReport),
                               fmt::format("{}, {}: no hours reported; {} planned", person_id,
                                           m.iso(), hours_text(l.planned)),
-                              staff_place);
+                              staff_place, {std::nullopt, {person_id}});
     }
     if (auto dv = deviation.find(key); dv != deviation.end()) {
       l.flags.insert(kDeviation);
@@ -383,7 +383,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       bool told_here = opened == m || (!opened_in_window && first_of_it_here);
       auto msg = deviation_message.find({person_id, opened});
       if (told_here && msg != deviation_message.end())
-        doc.diagnostics.warning(std::string(kDeviation), msg->second, staff_place);
+        doc.diagnostics.warning(std::string(kDeviation), msg->second, staff_place,
+                                {std::nullopt, {person_id}});
     }
     if (auto full = full_passed.find({person_id, m.year});
         full != full_passed.end() && full->second <= m)
