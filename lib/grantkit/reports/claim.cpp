@@ -119,7 +119,9 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   // The months between the last registered request (or the project's start) and this one.
   core::Date covered_to = start - boost::gregorian::days(1);
   const model::Claim* last = nullptr;
-  for (const model::Claim* c : b.earlier) {
+  for (const auto& reg : p.claims) {
+    const model::Claim* c = &reg;
+    if (c->status == model::ClaimStatus::draft || !(c->period.from < w.period.from)) continue;
     if (c->period.to > covered_to) {
       covered_to = c->period.to;
       last = c;
@@ -133,8 +135,8 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
           by_category(pos.in(core::Period{b.gap->from, std::min(b.gap->to, w.as_of)}, Basis::paid));
     Money sum;
     for (const auto& [cat, m] : gap_costs) sum += m;
-    // Before a project's first request, months with no costs are no gap to speak of.
-    if (last || !sum.is_zero())
+    // Months without costs are no gap to speak of: nothing of them is claimed.
+    if (!sum.is_zero())
       diags.warning(
           "claim.gap",
           fmt::format("{} ({}) {} covered by no payment request, between {} and this one: {} kr of "
@@ -152,10 +154,19 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   // late again), or dated in months no request covered.
   using Key = std::tuple<std::string, std::string, core::Date, std::int64_t>;
   std::map<Key, std::vector<const model::ClaimTransaction*>> recorded;
+  std::map<const model::ClaimTransaction*, const model::Claim*> recorded_in;
   for (const model::Claim* c : b.earlier) {
     if (!c->transactions) continue;
-    for (const auto& t : *c->transactions)
+    for (const auto& t : *c->transactions) {
+      recorded_in[&t] = c;
+      // A correction a later request recorded (the row negated) settles the row it corrects.
+      auto opposite = recorded.find(Key{t.file, t.voucher, t.date, -t.amount.ore()});
+      if (opposite != recorded.end() && !opposite->second.empty()) {
+        opposite->second.pop_back();
+        continue;
+      }
       recorded[Key{t.file, t.voucher, t.date, t.amount.ore()}].push_back(&t);
+    }
   }
   auto covering = [&](core::Date d) -> const model::Claim* {
     for (const model::Claim* c : b.earlier) {
@@ -198,6 +209,33 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
                         core::format_iso(t->date), core::format_money_human(t->amount, true)),
         t->place);
   }
+  // Recorded rows no longer in the books: corrections, negative rows of this request.
+  for (const auto& [key, rows] : recorded) {
+    for (const auto* t : rows) {
+      if (t->date < start) continue;
+      const model::Claim* c = recorded_in[t];
+      auto row = std::make_unique<model::Transaction>();
+      row->date = t->date;
+      row->voucher = t->voucher;
+      row->category = t->category;
+      row->amount = Money() - t->amount;
+      row->text = fmt::format("Rättelse: redovisad i ansökan {}, finns inte längre i bokföringen",
+                              c ? c->id : std::string("-"));
+      row->place = core::SourcePlace{
+          (std::filesystem::path(p.dir) / t->file).lexically_normal().string(), 0, 0};
+      named_late[row->category] += row->amount;
+      diags.warning(
+          "claim.reported-changed",
+          fmt::format("voucher {} ({}, {} kr, {}) of request {} is no longer among the "
+                      "eligible costs of the books: a correction, {} kr in this request",
+                      t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
+                      core::format_money_human(t->amount, true), t->file,
+                      c ? c->id : std::string("-"), core::format_money_human(row->amount, true)),
+          t->place);
+      b.late_rows.push_back({row.get(), c ? c->id : std::string()});
+      b.corrections.push_back(std::move(row));
+    }
+  }
   // What is late beyond the rows named and the uncovered months: flat rates and in-kind values of
   // earlier periods, and the late costs of requests without a transaction list.
   std::map<std::string, Money> unnamed, less;
@@ -222,24 +260,11 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   if (!less.empty()) {
     diags.warning(
         "claim.reported-changed",
-        fmt::format("the books now hold less for periods already claimed than the requests "
-                    "reported: {}; the difference is deducted in this request",
+        fmt::format("for periods already claimed the books now hold less than the requests "
+                    "reported, beyond the rows named: {}; the difference is deducted in this "
+                    "request",
                     amounts_text(less)),
         b.earlier.empty() ? core::SourcePlace{} : b.earlier.back()->place);
-  }
-  // A recorded row no longer in the books, in a category where the books now hold less than was
-  // reported (once a later request has reported the difference, it is settled and not repeated).
-  for (const auto& [key, rows] : recorded) {
-    for (const auto* t : rows) {
-      if (t->date < start || !less.count(t->category)) continue;
-      diags.warning(
-          "claim.reported-changed",
-          fmt::format("voucher {} ({}, {} kr, {}) of a payment request is no longer "
-                      "among the eligible costs of the books",
-                      t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
-                      core::format_money_human(t->amount, true), t->file),
-          t->place);
-    }
   }
   return b;
 }

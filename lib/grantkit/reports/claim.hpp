@@ -1,6 +1,7 @@
 #pragma once
 // The payment request (ansökan om utbetalning) for one reporting period: CLI.md `claim`.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,11 @@ struct ClaimBasis {
     std::string late_from;
   };
   std::vector<LateRow> late_rows;
+  // A row an earlier request recorded that the books no longer hold (deleted or changed since): a
+  // correction, listed in late_rows as a negative row of its own (the recorded row with its amount
+  // negated, text "Rättelse …"), so that the transaction list adds up to what the request reports.
+  // Owned here; late_rows point into it.
+  std::vector<std::unique_ptr<model::Transaction>> corrections;
   // The months between the last registered request (or the project's start) and the period that
   // no request covers (claim.gap).
   std::optional<core::Period> gap;
