@@ -581,7 +581,12 @@ std::string write_diagnostics(lxw_worksheet* ws, const Formats& f, const core::D
                                                          : "info";
     w.text(row, 0, severity, false);
     w.text(row, 1, d.rule, false);
-    w.text(row, 2, d.message, false);
+    // An accepted finding (project.yaml's accept:) with its reason, as on every other output.
+    w.text(row, 2,
+           d.accepted.empty()
+               ? d.message
+               : fmt::format("{} ({}: {})", d.message, sv ? "accepterad" : "accepted", d.accepted),
+           false);
     w.text(row, 3, d.place.file, false);
     if (d.place.line > 0) w.cell(row, 4, Cell::of_integer(d.place.line), true, false);
     if (d.place.column > 0) w.cell(row, 5, Cell::of_integer(d.place.column), true, false);

@@ -42,9 +42,11 @@ Document transactions_report(const Position& position);
 // The monthly report. Sections, in order, each a whole report under its key:
 // - `summary`: key figures (the budget report's totals row per activity, or per cost category when
 //   the activities have no budgets: approved budget, outcome this period and to date, remaining =
-//   budget − outcome, used % = outcome / budget, time elapsed %, planned to date, variance) and
-//   `actions`, the findings that need action first (errors, then warnings, then the information
-//   that flags a report row, e.g. budget.underspend);
+//   budget − outcome, used % = outcome / budget, time elapsed %, planned to date, variance),
+//   `actions`, the findings that need action first (warnings and errors of rules of class action,
+//   core::rule_class, ranked by the size of Diagnostic::amount, those without one last; at most 3
+//   rows a rule, its further findings one row "… and N more" with their summed amount, in öre) and
+//   `routine`, the findings of rules of class routine summed per rule and file (count, amount);
 // - `budget_activity`, `budget_category`: the budget report (CLI.md `budget`) per activity and
 //   per cost category;
 // - `burn_up`: burn_up_report;
@@ -56,7 +58,8 @@ Document transactions_report(const Position& position);
 //   (check_claim_period finds nothing), otherwise `transactions`: transactions_report.
 // A new report adds its section in monthly_report.cpp.
 // The header holds the window and every diagnostic once: `loaded` (what loading found) and each
-// section's own, duplicates dropped.
+// section's own, duplicates dropped, with project.yaml's accept: applied (core::apply_accepts,
+// accept.unused not judged: the report does not state every rule's findings).
 Bundle monthly_report(const Position& position, const MonthlyReportOptions& options,
                       const core::Diagnostics& loaded);
 
