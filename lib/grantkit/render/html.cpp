@@ -462,16 +462,28 @@ std::string table_html(const Table& t, Lang lang) {
                        html_escape(g.header[i]));
   }
   out += "</tr></thead>\n<tbody>\n";
-  auto put = [&](const std::vector<std::string>& r, const char* cls) {
+  // `cells`: the row's cells, so that a flag shows its label with its rule id as the title.
+  auto put = [&](const std::vector<std::string>& r, const char* cls,
+                 const std::vector<Cell>* cells) {
     out += fmt::format("<tr{}>", cls);
     for (std::size_t i = 0; i < r.size(); ++i) {
-      out += fmt::format("<td{}>{}</td>", g.cols[i].numeric ? " class=\"num\"" : "",
-                         html_escape(r[i]));
+      std::string shown = html_escape(r[i]);
+      if (Cell c = cells ? flat_cell(*cells, g.cols[i]) : Cell::none();
+          c.kind == Cell::Kind::list && !c.list.empty()) {
+        shown.clear();
+        for (const auto& id : c.list) {
+          shown += fmt::format("{}<span class=\"flag\" title=\"{}\">{}</span>",
+                               shown.empty() ? "" : ", ", html_escape(id),
+                               html_escape(flag_label(id, lang)));
+        }
+      }
+      out += fmt::format("<td{}>{}</td>", g.cols[i].numeric ? " class=\"num\"" : "", shown);
     }
     out += "</tr>\n";
   };
-  for (const auto& r : g.rows) put(r, "");
-  if (g.total) put(*g.total, " class=\"total\"");
+  for (std::size_t k = 0; k < g.rows.size(); ++k)
+    put(g.rows[k], "", k < t.rows.size() ? &t.rows[k] : nullptr);
+  if (g.total) put(*g.total, " class=\"total\"", t.total ? &*t.total : nullptr);
   out += "</tbody>\n</table>\n";
   return out;
 }
