@@ -111,6 +111,9 @@ void set_init_command(CLI::App& app, std::function<int()>& run) {
   sub->add_option(
       "--programme", *programme,
       "the bundled rule set the project follows (default erdf-2021-2027; also erdf-2014-2020)");
+  // Read in main(), which sets the language of the run before any command runs.
+  sub->add_option("--lang", "sv or en: the language of the messages (the template is Swedish)")
+      ->check(CLI::IsMember({"sv", "en"}));
   sub->callback([dir, programme, &run] {
     run = [dir, programme] { return init_project(*dir, *programme); };
   });

@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("grantkit: error: {} [cli.usage]\n", e.what());
     return kUnreadable;
   }
-  // One language per run: --lang (default sv; commands without it, such as paperwork, write
-  // Swedish) chooses the language of every finding, on standard error and in the document.
+  // One language per run: --lang (default sv) chooses the language of every finding, on
+  // standard error and in the document.
   std::string lang = "sv";
   for (const CLI::App* sub : app.get_subcommands()) {
     if (const CLI::Option* opt = sub->get_option_no_throw("--lang"); opt && opt->count() > 0)
