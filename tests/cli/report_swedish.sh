@@ -58,12 +58,22 @@ grep -q '[0-9],[0-9][0-9][0-9] kr' <(python3 -c 'import json,sys; [print(d["mess
   fail "no English-style amount (1,234 kr) in the English findings"
 grep -q '[0-9] [0-9][0-9][0-9] kr' <(python3 -c 'import json,sys; [print(d["message"]) for d in json.load(open(sys.argv[1]))["diagnostics"]]' "$TMP/sv1.json") ||
   fail "no Swedish-style amount (1 234 kr) in the Swedish findings"
+# Flags are Swedish labels with the rule id as the HTML title; the co-financing type is Swedish.
+grep -q '<span class="flag" title="budget.over">över budget</span>' "$TMP/sv1.html" ||
+  fail "the HTML report shows no flag as a Swedish label with its rule id as title"
+grep -q '<td>offentlig</td>' "$TMP/sv1.html" || fail "the co-financing type is not Swedish in the HTML"
+# indikatorer.csv is meant for people: Swedish headers, never the JSON keys.
+"$GK" paperwork "$SRC/examples/s2i2-sdk-2022" --period 2022-H1 -o "$TMP/pw" >/dev/null 2>&1 ||
+  fail "paperwork failed"
+head -1 "$TMP/pw/indikatorer.csv" | grep -q 'Indikator;.*Tid förfluten' ||
+  fail "indikatorer.csv has no Swedish header: $(head -1 "$TMP/pw/indikatorer.csv")"
+grep -q 'elapsed_pct' "$TMP/pw/indikatorer.csv" && fail "indikatorer.csv names a JSON key"
 # Without its catalogue (the program copied where no locale folder is beside it) grantkit writes
 # the English source text and works as before.
 mkdir -p "$TMP/bare/bin"
 cp "$GK" "$TMP/bare/bin/grantkit"
 run_ok "${hostile_sv[@]}" "$TMP/bare/bin/grantkit" report "$SRC/examples/s2i2-sdk-2022" --period 2022-10 -f json -o "$TMP/bare.json"
-python3 - "$TMP/bare.json" "$TMP/en1.json" <<'PY' || fail "without the catalogue the messages are not the English source text"
+python3 - "$TMP/bare.json" <<'PY' || fail "without the catalogue the messages are not the English source text"
 import json, sys
 a = [d["message"] for d in json.load(open(sys.argv[1]))["diagnostics"]]
 sys.exit(0 if a and all(" the " in m or " of " in m or " is " in m for m in a[:3]) else 1)
