@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/project_loader.hpp>
 
 #include "commands.hpp"
@@ -29,18 +30,19 @@ int init_project(const std::string& dir_text, const std::string& programme) {
   if (std::find(ids.begin(), ids.end(), programme) == ids.end()) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    throw UsageError(fmt::format("--programme: '{}' is not a bundled rule set (in {}: {})",
-                                 programme,
-                                 (fs::path(io::default_data_dir()) / "programmes").string(),
-                                 list.empty() ? std::string("none found") : list));
+    throw UsageError(
+        fmt::format(fmt::runtime(_("--programme: '{}' is not a bundled rule set (in {}: {})")),
+                    programme, (fs::path(io::default_data_dir()) / "programmes").string(),
+                    list.empty() ? std::string("none found") : list));
   }
   // Never overwrite: a folder that already holds a project (or its staffing) is refused whole.
   for (const char* name : kTemplateFiles) {
     std::error_code ec;
     if (fs::exists(dir / name, ec)) {
       std::cerr << fmt::format(
-          "{}: error: {} already exists; init never overwrites a project: choose a new folder "
-          "[init.exists]\n",
+          fmt::runtime(_(
+              "{}: error: {} already exists; init never overwrites a project: choose a new folder "
+              "[init.exists]\n")),
           (dir / name).string(), name);
       return kUnreadable;
     }
@@ -51,8 +53,9 @@ int init_project(const std::string& dir_text, const std::string& programme) {
     std::ifstream in(from / name, std::ios::binary);
     if (!in) {
       std::cerr << fmt::format(
-          "{}: error: cannot read the project template (set GRANTKIT_DATA to grantkit's data "
-          "folder) [io.read]\n",
+          fmt::runtime(
+              _("{}: error: cannot read the project template (set GRANTKIT_DATA to grantkit's data "
+                "folder) [io.read]\n")),
           (from / name).string());
       return kUnreadable;
     }
@@ -73,8 +76,9 @@ int init_project(const std::string& dir_text, const std::string& programme) {
   for (const char* sub : {"ledger", "time"}) {
     fs::create_directories(dir / sub, ec);
     if (ec) {
-      std::cerr << fmt::format("{}: error: cannot create the folder: {} [io.write]\n",
-                               (dir / sub).string(), ec.message());
+      std::cerr << fmt::format(
+          fmt::runtime(_("{}: error: cannot create the folder: {} [io.write]\n")),
+          (dir / sub).string(), ec.message());
       return kUnreadable;
     }
   }
@@ -86,10 +90,11 @@ int init_project(const std::string& dir_text, const std::string& programme) {
     }
   }
   std::cout << fmt::format(
-      "Created {0} on rule set {1}: project.yaml, staff.yaml, ledger/ and time/.\n"
-      "Next: replace the values marked ÄNDRA in {0}/project.yaml and {0}/staff.yaml, put the "
-      "accounting "
-      "exports in {0}/ledger/, then run `grantkit validate {0}`.\n",
+      fmt::runtime(
+          _("Created {0} on rule set {1}: project.yaml, staff.yaml, ledger/ and time/.\n"
+            "Next: replace the values marked ÄNDRA in {0}/project.yaml and {0}/staff.yaml, put the "
+            "accounting "
+            "exports in {0}/ledger/, then run `grantkit validate {0}`.\n")),
       dir.string(), programme);
   return kDone;
 }
@@ -106,6 +111,9 @@ void set_init_command(CLI::App& app, std::function<int()>& run) {
   sub->add_option(
       "--programme", *programme,
       "the bundled rule set the project follows (default erdf-2021-2027; also erdf-2014-2020)");
+  // Read in main(), which sets the language of the run before any command runs.
+  sub->add_option("--lang", "sv or en: the language of the messages (the template is Swedish)")
+      ->check(CLI::IsMember({"sv", "en"}));
   sub->callback([dir, programme, &run] {
     run = [dir, programme] { return init_project(*dir, *programme); };
   });

@@ -93,6 +93,9 @@ void set_paperwork_command(CLI::App& app, std::function<int()>& run) {
       ->check(CLI::IsMember({"rfc4180", "excel-sv"}));
   sub->add_flag("--force", po->force,
                 "replace FOLDER if it holds an earlier paperwork (once the new one is complete)");
+  sub->add_option("--lang", o.lang,
+                  "sv or en: the language of the findings (the paperwork itself is Swedish)")
+      ->check(CLI::IsMember({"sv", "en"}));
   sub->add_flag("--strict", o.strict, "warnings count as errors");
   sub->add_flag("-q,--quiet", o.quiet, "print only errors");
   sub->add_flag("-v,--verbose", o.verbose, "print every finding, also information");

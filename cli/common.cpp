@@ -19,6 +19,7 @@
 
 #include <grantkit/check/rules.hpp>
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/utf8.hpp>
 #include <grantkit/io/ledger_loader.hpp>
 #include <grantkit/io/project_loader.hpp>
@@ -119,8 +120,9 @@ reports::Document choose_table(reports::Document doc, const CommonOptions& o) {
     }
     names.push_back(t.key);
   }
-  throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", o.table,
-                               joined(names)));
+  throw UsageError(
+      fmt::format(fmt::runtime(_("--table: no table '{}' in this report; the tables are: {}")),
+                  o.table, joined(names)));
 }
 
 Loaded load(const CommonOptions& o, bool with_ledger) {
@@ -148,13 +150,16 @@ bool output_is_input(const CommonOptions& o, const model::Project* project,
   bool same = core::path_kind(o.output) != core::PathKind::directory;
   diags.unreadable(
       "io.output-is-input",
-      same
-          ? fmt::format("the output is {}, which this run reads; nothing was computed or written: "
-                        "choose another output",
-                        hit)
-          : fmt::format("the output folder holds {}, which this run reads; nothing was computed or "
-                        "written: choose another folder",
-                        hit),
+      same ? fmt::format(
+                 fmt::runtime(
+                     _("the output is {}, which this run reads; nothing was computed or written: "
+                       "choose another output")),
+                 hit)
+           : fmt::format(
+                 fmt::runtime(
+                     _("the output folder holds {}, which this run reads; nothing was computed or "
+                       "written: choose another folder")),
+                 hit),
       {o.output, 0, 0});
   return true;
 }
@@ -212,8 +217,8 @@ Loaded load(const CommonOptions& o, Ledger ledger) {
     // 900 000 such rows gets here. Nothing of it is counted.
     l.diagnostics.unreadable(
         "ledger.amount",
-        "the ledger's amounts add up beyond what grantkit counts (±92 233 720 368 547 758 kr); "
-        "nothing of the ledger is counted");
+        _("the ledger's amounts add up beyond what grantkit counts (±92 233 720 368 547 758 kr); "
+          "nothing of the ledger is counted"));
     l.outcome = model::Outcome{};
   }
   if (l.project->programme.staff_unit_cost) {
@@ -295,7 +300,8 @@ int report_diagnostics(const core::Diagnostics& diags, const CommonOptions& o) {
     std::cerr << core::format_diagnostic(d) << '\n';
   }
   for (const auto& [rule, n] : hidden) {
-    std::cerr << fmt::format("note: {} more findings of [{}] not shown (use --verbose)\n", n, rule);
+    std::cerr << fmt::format(
+        fmt::runtime(_("note: {} more findings of [{}] not shown (use --verbose)\n")), n, rule);
   }
   if (diags.has_unreadable()) return kUnreadable;
   if (diags.has_errors()) return kDataErrors;
@@ -358,7 +364,8 @@ int deliver_xlsx(const reports::Bundle& bundle, render::Lang lang, const CommonO
   name.push_back('\0');
   int fd = ::mkstemps(name.data(), 5);
   if (fd < 0)
-    return write_failed(o, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+    return write_failed(o, fmt::format(fmt::runtime(_("cannot create a temporary file: {}")),
+                                       std::strerror(errno)));
   ::close(fd);
   std::string temp(name.data());
   core::ScopedTemporaryFile cleaned_on_signal(temp);  // SIGINT/SIGTERM: removed, exit 130/143
@@ -452,8 +459,9 @@ int finish(reports::Bundle bundle, const CommonOptions& o) {
         return deliver_text(render::render_csv(one, ro.csv_dialect), o, code);
       }
     }
-    throw UsageError(fmt::format("--table: no table '{}' in this report; the tables are: {}", want,
-                                 joined(names)));
+    throw UsageError(
+        fmt::format(fmt::runtime(_("--table: no table '{}' in this report; the tables are: {}")),
+                    want, joined(names)));
   }
   core::Diagnostics shown = bundle.header.diagnostics;
   int code = report_diagnostics(shown, o);

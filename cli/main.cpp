@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -34,6 +35,15 @@ int main(int argc, char** argv) {
     std::cerr << fmt::format("grantkit: error: {} [cli.usage]\n", e.what());
     return kUnreadable;
   }
+  // One language per run: --lang (default sv) chooses the language of every finding, on
+  // standard error and in the document.
+  std::string lang = "sv";
+  for (const CLI::App* sub : app.get_subcommands()) {
+    if (const CLI::Option* opt = sub->get_option_no_throw("--lang"); opt && opt->count() > 0)
+      lang = opt->as<std::string>();
+  }
+  grantkit::core::set_language(lang == "en" ? grantkit::core::Language::en
+                                            : grantkit::core::Language::sv);
   try {
     return run ? run() : kUnreadable;
   } catch (const UsageError& e) {

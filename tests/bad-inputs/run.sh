@@ -6,7 +6,9 @@
 #   tests/bad-inputs/run.sh build/cli/grantkit tests/bad-inputs/csv-short-row
 #
 # `expect` (one key per line, `#` starts a comment):
-#   command: SUBCOMMAND ARGS…   grantkit SUBCOMMAND PROJECT_DIR ARGS… (split on blanks)
+#   command: SUBCOMMAND ARGS…   grantkit SUBCOMMAND PROJECT_DIR ARGS… --lang en (split on blanks;
+#                               the findings in English, the source text of the messages, so that
+#                               stderr-contains quotes them as the code writes them)
 #   dir: PATH                   the project folder inside the case (default: the case folder itself)
 #   exit: N                     the exit code CLI.md prescribes
 #   rule: ID                    a diagnostic `FILE:LINE:COL: error|warning|info: MESSAGE [ID]` on stderr,
@@ -91,7 +93,7 @@ run_case() {
   local got=0
   local project="$name"
   [ "$dir" = "." ] || project="$name/$dir"
-  (cd "$TMP" && exec timeout 60 "$GK" "$sub" "$project" "${args[@]:1}") >"$TMP/$name.out" 2>"$TMP/$name.err" || got=$?
+  (cd "$TMP" && exec timeout 60 "$GK" "$sub" "$project" "${args[@]:1}" --lang en) >"$TMP/$name.out" 2>"$TMP/$name.err" || got=$?
   local err="$TMP/$name.err" out="$TMP/$name.out"
 
   [ "$got" != 124 ] || fail "grantkit did not finish within 60 s"

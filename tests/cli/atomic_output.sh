@@ -16,7 +16,7 @@ for fmt in xlsx html md; do
 
   # Killed mid-write: the file-size limit (8 KiB) is far below the report's size.
   got=0
-  { ( ulimit -f 8; exec "$GK" report "$EX" --period 2022-10 -o "$target" ) >/dev/null 2>&1 || got=$?; } 2>/dev/null
+  { ( ulimit -f 8; exec "$GK" report "$EX" --period 2022-10 -o "$target" --lang en ) >/dev/null 2>&1 || got=$?; } 2>/dev/null
   [ "$got" = 153 ] || fail "$fmt: the limited run was not killed by SIGXFSZ (exit $got)"
   cmp -s "$target" "$TMP/previous" || fail "$fmt: a killed run changed $target"
   # (A killed process cannot remove its hidden temporary file; clear it for the next check.)
@@ -24,7 +24,7 @@ for fmt in xlsx html md; do
 
   # Writes fail (EFBIG): an error, the old file untouched, nothing left behind.
   got=0
-  ( trap '' XFSZ; ulimit -f 8; exec "$GK" report "$EX" --period 2022-10 -o "$target" ) >"$TMP/stdout" 2>"$TMP/err" || got=$?
+  ( trap '' XFSZ; ulimit -f 8; exec "$GK" report "$EX" --period 2022-10 -o "$target" --lang en ) >"$TMP/stdout" 2>"$TMP/err" || got=$?
   [ "$got" = 2 ] || fail "$fmt: a failed write exited $got, not 2"
   expect_stderr "out\.$fmt: error: .*\[io\.write\]"
   # One diagnostic per failure: libxlsxwriter's own [ERROR] lines are quoted inside io.write only.
@@ -36,7 +36,7 @@ for fmt in xlsx html md; do
   [ -z "$leftovers" ] || fail "$fmt: left behind: $leftovers"
 
   # Unlimited: the file is replaced.
-  expect_exit 0 "$GK" report "$EX" --period 2022-10 -o "$target"
+  expect_exit 0 "$GK" report "$EX" --period 2022-10 -o "$target" --lang en
   cmp -s "$target" "$TMP/previous" && fail "$fmt: not replaced"
   leftovers=$(ls -A "$OUT" | grep -v "^out\.\(xlsx\|html\|md\)$" || true)
   [ -z "$leftovers" ] || fail "$fmt: left behind after success: $leftovers"
@@ -45,9 +45,9 @@ python3 -c 'import zipfile,sys; assert zipfile.ZipFile(sys.argv[1]).testzip() is
 grep -q '</html>' "$OUT/out.html" || fail "out.html is not whole"
 
 # A folder that does not exist: a clear error, exit 2.
-expect_exit 2 "$GK" report "$EX" --period 2022-10 -o "$TMP/no/such/out.xlsx"
+expect_exit 2 "$GK" report "$EX" --period 2022-10 -o "$TMP/no/such/out.xlsx" --lang en
 expect_stderr 'no/such/out\.xlsx: error: cannot create a file in .*\[io\.write\]'
 # A single report as html: written the same way.
-expect_exit 0 "$GK" budget "$EX" --period 2022-10 -f html -o "$OUT/budget.html"
+expect_exit 0 "$GK" budget "$EX" --period 2022-10 -f html -o "$OUT/budget.html" --lang en
 grep -q '<svg' "$OUT/budget.html" || fail "budget -f html has no chart"
 finish

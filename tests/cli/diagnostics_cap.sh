@@ -36,7 +36,7 @@ YAML
   for d in 31 32 33; do echo "2021-09-$d,D$d,6550,100.00,Konsult,externa_tjanster,A1"; done     # lines 63–65
 } >"$P/ledger/costs.csv"
 
-expect_exit 1 "$GK" validate "$P"
+expect_exit 1 "$GK" validate "$P" --lang en
 n=$(grep -c '\[ledger\.amount\]$' "$TMP/err" || true)
 [ "$n" = 50 ] || fail "$n [ledger.amount] diagnostics printed, wanted 50"
 # The first 50 in file order: lines 3 to 52, each with its line and column.
@@ -53,13 +53,13 @@ n=$(grep -c '\[ledger\.date\]$' "$TMP/err" || true)
 # activities (nothing eligible spent by the end).
 [ "$(stderr_lines)" = 59 ] || fail "$(stderr_lines) lines on stderr, wanted 50 + 3 + 3 + 2 + the note"
 
-expect_exit 1 "$GK" validate "$P" --verbose
+expect_exit 1 "$GK" validate "$P" --verbose --lang en
 n=$(grep -c '\[ledger\.amount\]$' "$TMP/err" || true)
 [ "$n" = 60 ] || fail "--verbose: $n [ledger.amount] diagnostics, wanted 60"
 grep -q '^note:' "$TMP/err" && fail "--verbose: a note about hidden findings"
 
 # The JSON document is not capped: all 60 are in its diagnostics.
-expect_exit 1 "$GK" ledger "$P" -f json
+expect_exit 1 "$GK" ledger "$P" -f json --lang en
 n=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(x["rule"]=="ledger.amount" for x in d["diagnostics"]))' "$TMP/out")
 [ "$n" = 60 ] || fail "JSON diagnostics hold $n ledger.amount, wanted 60"
 n=$(grep -c '\[ledger\.amount\]$' "$TMP/err" || true)

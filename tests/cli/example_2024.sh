@@ -21,18 +21,18 @@ want = dict(l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-
 assert quoted == want, {k: (quoted.get(k), want.get(k)) for k in set(quoted) | set(want) if quoted.get(k) != want.get(k)}
 PY
 
-expect_exit 0 "$GK" validate "$EX" -v
+expect_exit 0 "$GK" validate "$EX" -v --lang en
 expect_stderr 'turistforeningen\.csv:2:[0-9]+: info: .*Lön projektledare januari.*\[ledger\.covered-by-unit-cost\]'
 expect_stderr 'norrkust\.se:20:[0-9]+: info: .*Lon utvecklare januari.*\[ledger\.covered-by-unit-cost\]'
 expect_stderr 'turistforeningen\.csv:4:[0-9]+: warning: .*Konsult.*other_costs_40.*\[ledger\.covered-by-flat-rate\]'
 expect_stderr 'norrkust\.se:26:[0-9]+: warning: .*Testplattor.*\[ledger\.covered-by-flat-rate\]'
 grep -q ': error:' "$TMP/err" && fail "the example has errors"
 
-expect_exit 0 "$GK" claim "$EX" --period 2025-H1 --as-of 2025-07-31 -f json
+expect_exit 0 "$GK" claim "$EX" --period 2025-H1 --as-of 2025-07-31 -f json --lang en
 cp "$TMP/out" "$TMP/claim.json"
 rm -rf "$TMP/pw"
-expect_exit 0 "$GK" paperwork "$EX" --period 2025-H1 --as-of 2025-07-31 -o "$TMP/pw" --csv-dialect rfc4180
-expect_exit 0 "$GK" budget "$EX" --as-of 2025-06-30 -f json
+expect_exit 0 "$GK" paperwork "$EX" --period 2025-H1 --as-of 2025-07-31 -o "$TMP/pw" --csv-dialect rfc4180 --lang en
+expect_exit 0 "$GK" budget "$EX" --as-of 2025-06-30 -f json --lang en
 cp "$TMP/out" "$TMP/budget.json"
 grep -q 'time.not-counted' "$TMP/err" && fail "the example's time rows are not all counted"
 
@@ -82,7 +82,7 @@ PY
 # under a unit cost), and the figures stay those of the counted rows.
 cp -r "$EX" "$TMP/extra"
 printf '2025-02-03,08:00,12:00,4:00,0.00,praktikant-okand,Kustturism,Digital kustturism,A1,Arbete\r\n' >>"$TMP/extra/time/kimai-2025.csv"
-expect_exit 0 "$GK" budget "$TMP/extra" --as-of 2025-06-30 -f json
+expect_exit 0 "$GK" budget "$TMP/extra" --as-of 2025-06-30 -f json --lang en
 expect_stderr 'kimai-2025\.csv:50:[0-9]+: warning: this time row is not counted as a staff cost: .praktikant-okand. is not in the staffing \[time\.not-counted\]'
 python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); assert a["total"]==b["total"] and a["rows"]==b["rows"]' "$TMP/out" "$TMP/budget.json" || fail "an uncounted time row changed the budget"
 
@@ -92,13 +92,13 @@ cp -r "$EX" "$TMP/own"
 mkdir "$TMP/own/programmes"
 cp "$SRC/data/programmes/erdf-2021-2027.yaml" "$TMP/own/programmes/regler.yaml"
 sed -i 's|^  programme: erdf-2021-2027|  programme: programmes/regler.yaml|' "$TMP/own/project.yaml"
-expect_exit 0 "$GK" claim "$TMP/own" --period 2025-H1 --as-of 2025-07-31 -f json
+expect_exit 0 "$GK" claim "$TMP/own" --period 2025-H1 --as-of 2025-07-31 -f json --lang en
 python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); assert all(a[k]==b[k] for k in ("costs","costs_total","financing","aid"))' "$TMP/out" "$TMP/claim.json" || fail "a rule-set file of the project's own gives another claim"
 # `..` that comes back into the folder is inside; one that leaves it is refused, placed.
 sed -i 's|^  programme: programmes/regler.yaml|  programme: ../own/programmes/regler.yaml|' "$TMP/own/project.yaml"
-expect_exit 0 "$GK" validate "$TMP/own"
+expect_exit 0 "$GK" validate "$TMP/own" --lang en
 mkdir -p "$TMP/elsewhere" && cp "$TMP/own/programmes/regler.yaml" "$TMP/elsewhere/"
 sed -i 's|^  programme: ../own/programmes/regler.yaml|  programme: ../elsewhere/regler.yaml|' "$TMP/own/project.yaml"
-expect_exit 1 "$GK" validate "$TMP/own"
+expect_exit 1 "$GK" validate "$TMP/own" --lang en
 expect_stderr 'project[.]yaml:9:14: error: programme .*resolves outside the project folder.*[[]io[.]outside-project[]]'
 finish

@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.bash"
 EX="$SRC/examples/s2i2-sdk-2022"
 
-expect_exit 0 "$GK" indicators "$SRC/data/s2i2-sdk" --as-of 2023-03-31 -f json
+expect_exit 0 "$GK" indicators "$SRC/data/s2i2-sdk" --as-of 2023-03-31 -f json --lang en
 python3 - "$TMP/out" <<'PY' || fail "the seed project's indicators"
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -21,7 +21,7 @@ assert doc["reported"] == []
 assert not [d for d in doc["diagnostics"] if d["rule"].startswith("indicator.")], doc["diagnostics"]
 PY
 
-expect_exit 0 "$GK" indicators "$EX" --as-of 2022-11-30 -f json
+expect_exit 0 "$GK" indicators "$EX" --as-of 2022-11-30 -f json --lang en
 expect_stderr 'indicators\.yaml:[0-9]+:[0-9]+: warning: municipalities-trained: 9 of 33 municipalities reached .*\[indicator\.behind\]'
 python3 - "$TMP/out" <<'PY' || fail "the example's indicators"
 import json, sys
@@ -37,7 +37,7 @@ assert rows["municipalities-supported"]["expected_to_date"] == 27  # 33 × 548 /
 assert len(doc["reported"]) == 10
 PY
 # Earlier, before the last quarter of the project period, nothing is flagged.
-expect_exit 0 "$GK" indicators "$EX" --as-of 2022-06-30 -f json
+expect_exit 0 "$GK" indicators "$EX" --as-of 2022-06-30 -f json --lang en
 grep -q 'indicator\.' "$TMP/err" && fail "an indicator flagged before the end: $(cat "$TMP/err")"
 
 # A value that goes down, and one of an indicator the project does not have.
@@ -46,7 +46,7 @@ cat >>"$TMP/ex/indicators.yaml" <<'YAML'
   - {indicator: municipalities-supported, date: 2023-01-31, value: 25}
   - {indicator: municipalities-helped, date: 2023-01-31, value: 3}
 YAML
-expect_exit 1 "$GK" indicators "$TMP/ex" --as-of 2023-03-31
+expect_exit 1 "$GK" indicators "$TMP/ex" --as-of 2023-03-31 --lang en
 expect_stderr 'indicators\.yaml:21:5: warning: municipalities-supported: 25 on 2023-01-31 is less than the 27 reported on 2022-11-30.*\[indicator\.decreasing\]'
 expect_stderr 'indicators\.yaml:22:17: error: indicator .municipalities-helped. is not in project\.yaml.*\[ref\.unknown\]'
 finish

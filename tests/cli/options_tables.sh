@@ -6,9 +6,9 @@ EX="$SRC/examples/s2i2-sdk-2022"
 
 # claim -f csv --table transactions: the transaction list, row for row the JSON's, summing to its
 # transactions_total.
-expect_exit 0 "$GK" claim "$EX" --as-of 2022-11-30 --period 2022-H1 -f json
+expect_exit 0 "$GK" claim "$EX" --as-of 2022-11-30 --period 2022-H1 -f json --lang en
 cp "$TMP/out" "$TMP/claim.json"
-expect_exit 0 "$GK" claim "$EX" --as-of 2022-11-30 --period 2022-H1 -f csv --table transactions
+expect_exit 0 "$GK" claim "$EX" --as-of 2022-11-30 --period 2022-H1 -f csv --table transactions --lang en
 python3 - "$TMP/claim.json" "$TMP/out" <<'PY' || fail "claim --table transactions is not the JSON's transaction list"
 import csv, json, sys
 from decimal import Decimal
@@ -58,7 +58,7 @@ PY
   "$GK" "$cmd" "$@" -f csv >"$TMP/default.csv" 2>/dev/null || true
   "$GK" "$cmd" "$@" -f csv --table "${names%% *}" >"$TMP/named.csv" 2>/dev/null || true
   cmp -s "$TMP/default.csv" "$TMP/named.csv" || fail "$cmd: CSV without --table is not ${names%% *}"
-  expect_exit 2 "$GK" "$cmd" "$@" -f csv --table nosuch
+  expect_exit 2 "$GK" "$cmd" "$@" -f csv --table nosuch --lang en
   expect_stderr "no table 'nosuch'.*${names%% *}"
 }
 check_tables claim "$EX" --as-of 2022-11-30 --period 2022-H1
@@ -68,29 +68,29 @@ check_tables indicators "$EX" --as-of 2022-11-30
 check_tables ledger "$EX" --as-of 2022-11-30
 
 # --table chooses among tables: JSON keeps them all, so it is refused there.
-expect_exit 2 "$GK" claim "$EX" --period 2022-H1 -f json --table costs
+expect_exit 2 "$GK" claim "$EX" --period 2022-H1 -f json --table costs --lang en
 # A one-table report has no --table.
-expect_exit 2 "$GK" budget "$EX" -f csv --table rows
+expect_exit 2 "$GK" budget "$EX" -f csv --table rows --lang en
 
 # Options a command does not implement are usage errors (exit 2), never ignored.
-expect_exit 2 "$GK" budget "$EX" --quarterly
+expect_exit 2 "$GK" budget "$EX" --quarterly --lang en
 expect_stderr 'quarterly.*\[cli.usage\]$'
-expect_exit 2 "$GK" time "$EX" --quarterly
-expect_exit 2 "$GK" staffing "$EX" --period 2022
-expect_exit 2 "$GK" staffing "$EX" --by person
-expect_exit 2 "$GK" indicators "$EX" --monthly
-expect_exit 2 "$GK" ledger "$EX" --period 2022
-expect_exit 2 "$GK" report "$EX" --by category
-expect_exit 2 "$GK" claim "$EX"
+expect_exit 2 "$GK" time "$EX" --quarterly --lang en
+expect_exit 2 "$GK" staffing "$EX" --period 2022 --lang en
+expect_exit 2 "$GK" staffing "$EX" --by person --lang en
+expect_exit 2 "$GK" indicators "$EX" --monthly --lang en
+expect_exit 2 "$GK" ledger "$EX" --period 2022 --lang en
+expect_exit 2 "$GK" report "$EX" --by category --lang en
+expect_exit 2 "$GK" claim "$EX" --lang en
 expect_stderr 'period.*\[cli.usage\]$'
-expect_exit 2 "$GK" budget "$EX" --by person
-expect_exit 2 "$GK" time "$EX" --by category
+expect_exit 2 "$GK" budget "$EX" --by person --lang en
+expect_exit 2 "$GK" time "$EX" --by category --lang en
 # validate prints findings and a summary or a JSON document: any other format is refused.
 for f in xlsx html csv md; do
-  expect_exit 2 "$GK" validate "$EX" -f "$f"
+  expect_exit 2 "$GK" validate "$EX" -f "$f" --lang en
   [ -s "$TMP/out" ] && fail "validate -f $f wrote to stdout"
 done
 # --monthly works where it is offered.
-expect_exit 0 "$GK" time "$EX" --as-of 2022-11-30 --period 2022 --monthly -f csv
-expect_exit 0 "$GK" budget "$EX" --as-of 2022-11-30 --period 2022 --monthly -f csv
+expect_exit 0 "$GK" time "$EX" --as-of 2022-11-30 --period 2022 --monthly -f csv --lang en
+expect_exit 0 "$GK" budget "$EX" --as-of 2022-11-30 --period 2022 --monthly -f csv --lang en
 finish

@@ -15,35 +15,35 @@ before="$(snapshot)"
 # --- never write over an input
 for input in ledger/skanes-kommuner.csv ledger/region-skane.se staff.yaml project.yaml time/2022.csv \
              claims.yaml indicators.yaml; do
-  expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$P/$input"
+  expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$P/$input" --lang en
   expect_stderr "^$P/$input: error: the output is .*which this run reads.* \[io\.output-is-input\]$"
   [ "$(stderr_lines)" = 1 ] || fail "-o $input: $(stderr_lines) lines on stderr, wanted 1"
 done
 # Another spelling of the same file: a hard link, a relative path, a link.
 ln "$P/time/2021.csv" "$TMP/hard-link.csv"
-expect_exit 2 "$GK" report "$P" -p 2022-10 -f md -o "$TMP/hard-link.csv"
+expect_exit 2 "$GK" report "$P" -p 2022-10 -f md -o "$TMP/hard-link.csv" --lang en
 expect_stderr "time/2021\.csv, which this run reads.*\[io\.output-is-input\]"
 ln -s "$P/ledger/skanes-kommuner.csv" "$TMP/sym.csv"
-expect_exit 2 "$GK" claim "$P" -p 2022-H1 -o "$TMP/sym.csv"
+expect_exit 2 "$GK" claim "$P" -p 2022-H1 -o "$TMP/sym.csv" --lang en
 expect_stderr "\[io\.output-is-input\]"
-(cd "$P/ledger" && expect_exit 2 "$GK" budget .. --as-of 2022-11-30 -o ./skanes-kommuner.csv)
+(cd "$P/ledger" && expect_exit 2 "$GK" budget .. --as-of 2022-11-30 -o ./skanes-kommuner.csv --lang en)
 expect_stderr "\[io\.output-is-input\]"
 # A rule set is an input too.
 mkdir -p "$TMP/data/programmes" "$TMP/data/accounts"
 cp "$SRC"/data/programmes/*.yaml "$TMP/data/programmes/"
 cp "$SRC"/data/accounts/*.yaml "$TMP/data/accounts/"
-GRANTKIT_DATA="$TMP/data" expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -o "$TMP/data/accounts/kommun-bas.yaml"
+GRANTKIT_DATA="$TMP/data" expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -o "$TMP/data/accounts/kommun-bas.yaml" --lang en
 expect_stderr "\[io\.output-is-input\]"
 # Paperwork: the project folder, or a folder holding it, is never the target.
-expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$P" --force
+expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$P" --force --lang en
 expect_stderr "the output folder holds .*project\.yaml.*\[io\.output-is-input\]"
-expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$TMP" --force
+expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$TMP" --force --lang en
 expect_stderr "\[io\.output-is-input\]"
-expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$P/ledger" --force
+expect_exit 2 "$GK" paperwork "$P" -p 2022-H1 -o "$P/ledger" --force --lang en
 expect_stderr "\[io\.output-is-input\]"
 [ "$(snapshot)" = "$before" ] || fail "an input changed"
 # Silent where the output is not an input.
-expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$P/budget.json"
+expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$P/budget.json" --lang en
 grep -q '"rows"' "$P/budget.json" || fail "budget.json not written"
 rm -f "$P/budget.json"
 
@@ -51,23 +51,23 @@ rm -f "$P/budget.json"
 out="$TMP/private.json"
 echo old >"$out"
 chmod 600 "$out"
-expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$out"
+expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$out" --lang en
 [ "$(stat -c %a "$out")" = 600 ] || fail "mode $(stat -c %a "$out") after replacing a 0600 file"
 grep -q '"rows"' "$out" || fail "private.json not replaced"
 chmod 640 "$out"
-expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/private.xlsx"
+expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/private.xlsx" --lang en
 chmod 640 "$TMP/private.xlsx"
-expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/private.xlsx"
+expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/private.xlsx" --lang en
 [ "$(stat -c %a "$TMP/private.xlsx")" = 640 ] || fail "xlsx mode $(stat -c %a "$TMP/private.xlsx"), wanted 640"
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
   chown nobody "$out"
-  expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$out"
+  expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$out" --lang en
   [ "$(stat -c %U:%a "$out")" = nobody:640 ] || fail "owner/mode $(stat -c %U:%a "$out"), wanted nobody:640"
 fi
 # A link is followed: the file it leads to is replaced, the link stays a link.
 echo old >"$TMP/target.json"
 ln -s "$TMP/target.json" "$TMP/link.json"
-expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/link.json"
+expect_exit 0 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/link.json" --lang en
 [ -L "$TMP/link.json" ] || fail "the link was replaced by a file"
 grep -q '"rows"' "$TMP/target.json" || fail "the link's target was not written"
 
@@ -75,14 +75,14 @@ grep -q '"rows"' "$TMP/target.json" || fail "the link's target was not written"
 mkfifo "$TMP/out.fifo"
 cat "$TMP/out.fifo" >"$TMP/from-fifo" &
 reader=$!
-expect_exit 0 timeout 60 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/out.fifo"
+expect_exit 0 timeout 60 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/out.fifo" --lang en
 wait "$reader"
 [ -p "$TMP/out.fifo" ] || fail "the FIFO was replaced"
 grep -q '"rows"' "$TMP/from-fifo" || fail "nothing came through the FIFO"
 mkfifo "$TMP/xlsx.fifo"
 cat "$TMP/xlsx.fifo" >"$TMP/from-fifo.xlsx" &
 reader=$!
-expect_exit 0 timeout 60 "$GK" report "$P" -p 2022-10 -f xlsx -o "$TMP/xlsx.fifo"
+expect_exit 0 timeout 60 "$GK" report "$P" -p 2022-10 -f xlsx -o "$TMP/xlsx.fifo" --lang en
 wait "$reader"
 [ -p "$TMP/xlsx.fifo" ] || fail "the xlsx FIFO was replaced"
 [ "$(head -c 2 "$TMP/from-fifo.xlsx")" = PK ] || fail "the xlsx through the FIFO is not a zip"
@@ -90,9 +90,9 @@ ls -A "$TMP" | grep -q '\.tmp-' && fail "a temporary file was left: $(ls -A "$TM
 
 # --- a character device is written straight (mknod: root only)
 if [ "$(id -u)" = 0 ] && mknod -m 666 "$TMP/null" c 1 3 2>/dev/null; then
-  expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/null" -f html
+  expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/null" -f html --lang en
   [ -c "$TMP/null" ] || fail "the character device was replaced by a $(stat -c %F "$TMP/null")"
-  expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/null" -f xlsx
+  expect_exit 0 "$GK" report "$P" -p 2022-10 -o "$TMP/null" -f xlsx --lang en
   [ -c "$TMP/null" ] || fail "the character device was replaced by xlsx"
 else
   echo "skipped: character device (not root or no mknod)"
@@ -100,7 +100,7 @@ fi
 
 # --- a folder is a clear error
 mkdir "$TMP/a-folder"
-expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/a-folder"
+expect_exit 2 "$GK" budget "$P" --as-of 2022-11-30 -f json -o "$TMP/a-folder" --lang en
 expect_stderr "a-folder: error: .*is a folder.*\[io\.write\]"
 [ -d "$TMP/a-folder" ] && [ -z "$(ls -A "$TMP/a-folder")" ] || fail "the folder changed"
 

@@ -20,11 +20,11 @@ with open(p, "a", encoding="cp1252", newline="") as f:
     f.write("2022-03-25;2022-900;7510;Arbetsgivaravgifter;7 318,19;Arbetsgivaravgifter mars 2022;;A3.3;;;2022-03-25\r\n")
 PY
 
-expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT"
+expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --lang en
 expect_stderr 'skanes-kommuner\.csv:[0-9]+(:[0-9]+)?: warning: .*Arbetsgivaravgifter mars 2022.*\[ledger\.covered-by-flat-rate\]'
 [ -d "$OUT" ] || fail "no folder written"
 ls -A "$TMP" | grep -q '^\.claim-2022-h1\.grantkit-' && fail "a temporary folder was left behind"
-expect_exit 0 "$GK" claim "$TMP/ex" --period 2022-H1 -f json
+expect_exit 0 "$GK" claim "$TMP/ex" --period 2022-H1 -f json --lang en
 cp "$TMP/out" "$TMP/claim.json"
 
 python3 - "$OUT" "$TMP/claim.json" <<'PY' || fail "the expense CSV does not match the claim"
@@ -145,7 +145,7 @@ assert "Underskrift behörig företrädare för Malmö stad" in kind
 PY
 
 # The comma-separated variant: commas, dot decimal, no BOM; the same total.
-expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$TMP/comma" --csv-dialect rfc4180
+expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$TMP/comma" --csv-dialect rfc4180 --lang en
 python3 - "$TMP/comma" "$TMP/claim.json" <<'PY' || fail "the comma-separated variant"
 import csv, json, pathlib, sys
 from decimal import Decimal
@@ -165,30 +165,30 @@ PY
 # signed scan) or changed is never deleted: paperwork.foreign-files names it; the project folder is
 # never a target.
 before="$(ls -A "$OUT" | md5sum)"
-expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT"
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --lang en
 expect_stderr 'claim-2022-h1: error: .*exists.*--force.*\[paperwork\.exists\]'
 [ "$(ls -A "$OUT" | md5sum)" = "$before" ] || fail "the refused folder was changed"
 grep -q '^manifest: sha256$' "$OUT/.grantkit-paperwork" || fail "the marker has no manifest"
 [ "$(grep -cE '^[0-9a-f]{64}  ' "$OUT/.grantkit-paperwork")" = "$(ls "$OUT" | wc -l)" ] ||
   fail "the manifest does not list every file written"
 echo "signed" >"$OUT/intyg-signerat.pdf"
-expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force --lang en
 expect_stderr 'claim-2022-h1: error: .*intyg-signerat\.pdf.*\[paperwork\.foreign-files\]'
 [ "$(cat "$OUT/intyg-signerat.pdf")" = signed ] || fail "--force deleted a file a person added"
 rm "$OUT/intyg-signerat.pdf"
 echo "edited" >>"$OUT/index.html"
-expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force --lang en
 expect_stderr 'index\.html.*\[paperwork\.foreign-files\]'
 grep -q edited "$OUT/index.html" || fail "--force replaced a changed file"
 sed -i '$d' "$OUT/index.html"
-expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force
+expect_exit 0 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$OUT" --force --lang en
 [ -e "$OUT/index.html" ] || fail "--force did not write the new folder"
-expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$TMP/ex" --force
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 -o "$TMP/ex" --force --lang en
 expect_stderr 'error: .*\[io\.output-is-input\]'
 [ -e "$TMP/ex/project.yaml" ] || fail "the project folder was replaced"
 [ "$(ls -A "$TMP" | grep -c grantkit-)" = 0 ] || fail "temporary folders left behind: $(ls -A "$TMP")"
 
 # Usage: the period and the folder are required.
-expect_exit 2 "$GK" paperwork "$TMP/ex" -o "$TMP/x"
-expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1
+expect_exit 2 "$GK" paperwork "$TMP/ex" -o "$TMP/x" --lang en
+expect_exit 2 "$GK" paperwork "$TMP/ex" --period 2022-H1 --lang en
 finish

@@ -224,7 +224,7 @@ expect_exit 0 "$GK" report "$EX" --period 2022-10 -f csv
 head -1 "$TMP/out" | grep -q '^activity,budget,outcome_period,' || fail "report CSV default: $(head -1 "$TMP/out")"
 expect_exit 0 "$GK" report "$EX" --period 2022-10 -f csv --table claim.transactions
 head -1 "$TMP/out" | grep -q '^date,late_from,voucher,account,text,category,activity,amount$' || fail "claim.transactions: $(head -1 "$TMP/out")"
-expect_exit 2 "$GK" report "$EX" --period 2022-10 -f csv --table nosuch
+expect_exit 2 "$GK" report "$EX" --period 2022-10 -f csv --table nosuch --lang en
 expect_stderr "no table 'nosuch'.*budget_activity.*claim.transactions"
 expect_exit 2 "$GK" report "$EX" --period 2022-10 -f json --table transactions
 finish

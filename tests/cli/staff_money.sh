@@ -89,7 +89,7 @@ with open(f"{p}/time/tid.csv", "w") as f:
         f.write(f"utvecklare-bolaget,A2,2022-{m:02d},36\n")
 PY
 
-expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json
+expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json --lang en
 python3 - "$TMP/out" <<'PY' || fail "validate of the made-up project"
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -101,17 +101,17 @@ plan = 52000 * 12 + 430 * 40000 * 12 // 1720
 assert plan == 744000
 [d] = of("staff.plan-over-budget")
 assert d["severity"] == "warning" and d["file"].endswith("project.yaml") and d["line"] == 14, d
-assert "744 000 kr" in d["message"] and "700 000 kr" in d["message"] and "44 000 kr" in d["message"], d["message"]
+assert "744,000 kr" in d["message"] and "700,000 kr" in d["message"] and "44,000 kr" in d["message"], d["message"]
 # with the payroll overhead 45,24 %: 744 000 × 1,4524 = 1 080 585,60 against 1 016 680
-assert "payroll_overhead 45,24 %" in d["message"] and "1 080 585,60 kr against 1 016 680 kr" in d["message"], d["message"]
+assert "payroll_overhead 45.24 %" in d["message"] and "1,080,585.60 kr against 1,016,680 kr" in d["message"], d["message"]
 # Salary: March 53 600 against 52 000 × 100 %: 3,08 % apart, above 2 %; line 6 of lon.csv.
 [s] = of("staff.salary-mismatch")
 assert s["file"].endswith("ledger/lon.csv") and s["line"] == 6, s
-assert s["message"].startswith("projektledare-kommunen, 2022-03: 53 600 kr booked"), s["message"]
-assert "52 000 kr" in s["message"] and "1 600 kr apart" in s["message"], s["message"]
+assert s["message"].startswith("projektledare-kommunen, 2022-03: 53,600 kr booked"), s["message"]
+assert "52,000 kr" in s["message"] and "1,600 kr apart" in s["message"], s["message"]
 PY
 
-expect_exit 0 "$GK" time "$P" --period 2022 --as-of 2022-12-31 -f json
+expect_exit 0 "$GK" time "$P" --period 2022 --as-of 2022-12-31 -f json --lang en
 python3 - "$TMP/out" <<'PY' || fail "time rules of the made-up project"
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -143,7 +143,7 @@ PY
 # 53 040 kr is within the rule set's tolerance).
 sed -i 's/personal: 700000, schablonkostnader: 316680, externa_tjanster: 183320/personal: 744000, schablonkostnader: 316680, externa_tjanster: 139320/' "$P/project.yaml"
 sed -i 's/^2022-03-25,L031,7210,Lön,53600,/2022-03-25,L031,7210,Lön,52000,/; s/^2022-04-25,L041,7210,Lön,52000,/2022-04-25,L041,7210,Lön,53040,/' "$P/ledger/lon.csv"
-expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json
+expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json --lang en
 python3 - "$TMP/out" <<'PY' || fail "the made-up project, consistent"
 import json, sys
 doc = json.load(open(sys.argv[1]))
@@ -158,7 +158,7 @@ s = open(sys.argv[1]).read().replace("salary_mismatch:\n  percent: 2%", "salary_
 open(sys.argv[1], "w").write(s)
 PY
 sed -i 's/programme: erdf-2014-2020/programme: rules.yaml/' "$P/project.yaml"
-expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json
+expect_exit 0 "$GK" validate "$P" --as-of 2022-12-31 -f json --lang en
 python3 - "$TMP/out" <<'PY' || fail "salary_mismatch.percent from the rule set"
 import json, sys
 doc = json.load(open(sys.argv[1]))

@@ -106,7 +106,7 @@ TEST_CASE(
   CHECK(received(o, "kommunen") == Money::from_kronor(130000));
   CHECK(count_rule(d, "ledger.repayment") == 1);
   CHECK(messages(d, "ledger.repayment").find("V2") != std::string::npos);
-  CHECK(messages(d, "ledger.repayment").find("20000") != std::string::npos);
+  CHECK(messages(d, "ledger.repayment").find("20 000 kr") != std::string::npos);
   // Aid paid out is neither cost nor income: the eligible costs are the two cost rows only.
   Money aid;
   for (const auto& [day, m] : o.aid_paid) aid += m;

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include <grantkit/check/rules.hpp>
+#include <grantkit/core/i18n.hpp>
 
 namespace grantkit::check {
 
@@ -29,19 +30,21 @@ void activities_sum(const Project& p, core::Diagnostics& d) {
       all = false;
   }
   if (all && sum != *total) {
-    d.error(
-        "budget.activities-sum",
-        fmt::format("the activity budgets add up to {}, the decided budget is {} (difference {})",
-                    core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
-        p.decision.budget.place, {sum - *total, {}});
+    d.error("budget.activities-sum",
+            fmt::format(
+                fmt::runtime(_(
+                    "the activity budgets add up to {}, the decided budget is {} (difference {})")),
+                core::format_kr(sum), core::format_kr(*total), core::format_kr(sum - *total)),
+            p.decision.budget.place, {sum - *total, {}});
   }
   if (!p.decision.budget.categories.empty()) {
     Money cats;
     for (const auto& [id, m] : p.decision.budget.categories) cats += m;
     if (cats != *total) {
       d.error("budget.categories-sum",
-              fmt::format("the category budgets add up to {}, the decided budget is {}",
-                          core::format_kr(cats), core::format_kr(*total)),
+              fmt::format(
+                  fmt::runtime(_("the category budgets add up to {}, the decided budget is {}")),
+                  core::format_kr(cats), core::format_kr(*total)),
               p.decision.budget.place, {cats - *total, {}});
     }
   }
@@ -52,12 +55,13 @@ void activity_period(const Project& p, core::Diagnostics& d) {
   std::set<std::string> seen;
   for (const auto& a : p.activities) {
     if (!seen.insert(a.id).second) {
-      d.error("activity.duplicate-id", fmt::format("activity {} is listed twice", a.id), a.place);
+      d.error("activity.duplicate-id",
+              fmt::format(fmt::runtime(_("activity {} is listed twice")), a.id), a.place);
     }
     if (!p.decision.eligible.contains(a.period)) {
       d.error("activity.period",
-              fmt::format("activity {} runs {}, outside the eligible period {}", a.id,
-                          a.period.iso(), p.decision.eligible.iso()),
+              fmt::format(fmt::runtime(_("activity {} runs {}, outside the eligible period {}")),
+                          a.id, a.period.iso(), p.decision.eligible.iso()),
               a.place);
     }
   }
@@ -72,21 +76,20 @@ void programme_period(const Project& p, core::Diagnostics& d) {
   auto check = [&](const core::Period& eligible, const core::SourcePlace& place,
                    std::string_view whose) {
     if (prog.contains(eligible)) return;
-    d.error(
-        "decision.programme-period",
-        fmt::format(
-            "{}eligible period {} lies outside programme {}'s period {}: expenditure is eligible "
-            "only inside it; check `programme:` or the period",
-            whose, eligible.iso(), p.programme.id, prog.iso()),
-        place);
+    d.error("decision.programme-period",
+            fmt::format(fmt::runtime(_("{}eligible period {} lies outside programme {}'s period "
+                                       "{}: expenditure is eligible "
+                                       "only inside it; check `programme:` or the period")),
+                        whose, eligible.iso(), p.programme.id, prog.iso()),
+            place);
   };
   check(p.decision.eligible,
         p.decision.eligible_place.file.empty() ? p.decision.place : p.decision.eligible_place,
-        "the decision's ");
+        _("the decision's "));
   for (const auto& c : p.changes) {
     if (c.eligible)
       check(*c.eligible, c.place,
-            fmt::format("the change decision of {}: ", core::format_iso(c.date)));
+            fmt::format(fmt::runtime(_("the change decision of {}: ")), core::format_iso(c.date)));
   }
 }
 
@@ -95,7 +98,7 @@ void financing_total(const Project& p, core::Diagnostics& d) {
   for (const auto& f : p.financing) {
     if (f.cash && f.in_kind && f.total && *f.cash + *f.in_kind != *f.total) {
       d.error("financing.total-mismatch",
-              fmt::format("{}: cash {} + in kind {} is {}, not the total {}", f.id,
+              fmt::format(fmt::runtime(_("{}: cash {} + in kind {} is {}, not the total {}")), f.id,
                           core::format_kr(*f.cash), core::format_kr(*f.in_kind),
                           core::format_kr(*f.cash + *f.in_kind), core::format_kr(*f.total)),
               f.place, {*f.cash + *f.in_kind - *f.total, {f.id}});
@@ -109,13 +112,14 @@ void financing_unresolved(const Project& p, core::Diagnostics& d) {
     if (f.status == model::FinancingStatus::to_be_redistributed) {
       d.warning(
           "financing.unresolved",
-          fmt::format("{}: the co-financing is to be redistributed (omfördelas); the financing "
-                      "plan is not final until it is resolved",
+          fmt::format(fmt::runtime(_(
+                          "{}: the co-financing is to be redistributed (omfördelas); the financing "
+                          "plan is not final until it is resolved")),
                       f.name.empty() ? f.id : f.name),
           f.place, {std::nullopt, {f.id}});
     } else if (f.status == model::FinancingStatus::unknown) {
-      d.warning("financing.unresolved", fmt::format("{}: the co-financing is unknown", f.id),
-                f.place, {std::nullopt, {f.id}});
+      d.warning("financing.unresolved",
+                fmt::format(fmt::runtime(_("{}: the co-financing is unknown")), f.id), f.place, {std::nullopt, {f.id}});
     }
   }
 }
@@ -147,26 +151,29 @@ void financing_plan_balance(const Project& p, core::Diagnostics& d) {
   if (!aid && p.decision.aid.rate) aid = core::apply_percent_floor(*total, *p.decision.aid.rate);
   if (!aid || !missing.empty()) {
     std::string what;
-    if (!aid) what = "the aid is not stated (decision.aid is null)";
+    if (!aid) what = _("the aid is not stated (decision.aid is null)");
     if (!missing.empty()) {
-      what += fmt::format("{}the co-financing of {} is not known", what.empty() ? "" : " and ",
-                          fmt::join(missing, ", "));
+      what += fmt::format(fmt::runtime(_("{}the co-financing of {} is not known")),
+                          what.empty() ? "" : _(" and "), fmt::join(missing, ", "));
     }
-    d.warning(
-        "financing.plan-balance",
-        fmt::format("the financing plan cannot be balanced: {}; co-financing known so far {} of "
-                    "the budget {}",
-                    what, core::format_kr(cofinancing), core::format_kr(*total)),
-        p.decision.place);
+    d.warning("financing.plan-balance",
+              fmt::format(
+                  fmt::runtime(_(
+                      "the financing plan cannot be balanced: {}; co-financing known so far {} of "
+                      "the budget {}")),
+                  what, core::format_kr(cofinancing), core::format_kr(*total)),
+              p.decision.place);
     return;
   }
   if (cofinancing + *aid != *total) {
     d.error(
         "financing.plan-balance",
-        fmt::format("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})",
-                    core::format_kr(cofinancing), core::format_kr(*aid),
-                    core::format_kr(cofinancing + *aid), core::format_kr(*total),
-                    core::format_kr(cofinancing + *aid - *total)),
+        fmt::format(
+            fmt::runtime(
+                _("co-financing {} + aid {} = {}, but the eligible budget is {} (difference {})")),
+            core::format_kr(cofinancing), core::format_kr(*aid),
+            core::format_kr(cofinancing + *aid), core::format_kr(*total),
+            core::format_kr(cofinancing + *aid - *total)),
         p.decision.place, {cofinancing + *aid - *total, {}});
   }
 }
@@ -180,9 +187,11 @@ void financing_owner_negative(const Project& p, core::Diagnostics& d) {
   const model::Financier* f = p.find_financier(p.owner_id());
   d.error("financing.owner-negative",
           fmt::format(
-              "the owner's share of the financing plan, the budget {} − the aid − the other "
-              "co-financing, "
-              "comes out at {}: the aid and the co-financing promise more than the eligible budget",
+              fmt::runtime(
+                  _("the owner's share of the financing plan, the budget {} − the aid − the other "
+                    "co-financing, "
+                    "comes out at {}: the aid and the co-financing promise more than the eligible "
+                    "budget")),
               core::format_kr(*p.decision.budget.total), core::format_kr(*share)),
           f ? f->place : p.decision.place, {*share, {}});
 }
@@ -219,7 +228,7 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
     }
     if (!staff_only) continue;
     on_staff.push_back(rate.id);
-    named.push_back(fmt::format("{} {}", rate.id, core::format_percent_human(rate.rate, 2)));
+    named.push_back(fmt::format("{} {}", rate.id, core::message_percent(rate.rate)));
   }
   // Each rate on the salaries and on the rates before it, in order (payroll overhead, then an
   // overhead on salaries and payroll overhead), rounded down once per rate.
@@ -241,19 +250,23 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
   d.warning(
       "staff.plan-over-budget",
       fmt::format(
-          "the staffing plan's salaries over the project come to {}{} (share × monthly salary over "
-          "each cash-funded entry's period{}), above the budget for {} of {} by {}{}",
-          without_salary ? "at least " : "", core::format_kr(plan),
+          fmt::runtime(
+              _("the staffing plan's salaries over the project come to {}{} (share × monthly "
+                "salary over "
+                "each cash-funded entry's period{}), above the budget for {} of {} by {}{}")),
+          without_salary ? _("at least ") : "", core::format_kr(plan),
           without_salary
-              ? fmt::format("; {} entries without a monthly salary not counted", without_salary)
+              ? fmt::format(fmt::runtime(_("; {} entries without a monthly salary not counted")),
+                            without_salary)
               : std::string(),
           kStaffCategory, core::format_kr(budget->second), core::format_kr(plan - budget->second),
-          named.empty() ? std::string()
-                        : fmt::format("; with the flat rates on staff costs ({}): {} against {}",
-                                      fmt::join(named, ", "), core::format_kr(plan_with),
-                                      core::format_kr(budget_with))),
-      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place,
-      {plan - budget->second, {std::string(kStaffCategory)}});
+          named.empty()
+              ? std::string()
+              : fmt::format(
+                    fmt::runtime(_("; with the flat rates on staff costs ({}): {} against {}")),
+                    fmt::join(named, ", "), core::format_kr(plan_with),
+                    core::format_kr(budget_with))),
+      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place, {plan - budget->second, {std::string(kStaffCategory)}});
 }
 
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.
@@ -263,13 +276,14 @@ void staff_duplicate(const Project& p, core::Diagnostics& d) {
       const auto& a = p.staff[j];
       const auto& b = p.staff[i];
       if (a.id == b.id && p.staff_period(a).overlaps(p.staff_period(b))) {
-        d.warning(
-            "staff.duplicate-entry",
-            fmt::format("{} is listed again (first at line {}: {}; here: {}); if it is the same "
-                        "person, merge the entries or give them periods that do not overlap",
-                        b.id, a.place.line, core::format_percent_human(a.percent),
-                        core::format_percent_human(b.percent)),
-            b.place, {std::nullopt, {b.id}});
+        d.warning("staff.duplicate-entry",
+                  fmt::format(
+                      fmt::runtime(_(
+                          "{} is listed again (first at line {}: {}; here: {}); if it is the same "
+                          "person, merge the entries or give them periods that do not overlap")),
+                      b.id, a.place.line, core::message_percent(a.percent),
+                      core::message_percent(b.percent)),
+                  b.place, {std::nullopt, {b.id}});
         break;
       }
     }
@@ -289,11 +303,12 @@ void staff_over_allocated(const Project& p, core::Diagnostics& d) {
         if (p.staff_period(*e).contains(at)) sum = sum + e->percent;
       }
       if (sum > core::Percent::from_points(100)) {
-        d.error(
-            "staff.over-allocated",
-            fmt::format("{} is staffed at {} of full time on {} (entries summed); at most 100 %",
-                        id, core::format_percent_human(sum), core::format_iso(at)),
-            start->place, {std::nullopt, {id}});
+        d.error("staff.over-allocated",
+                fmt::format(
+                    fmt::runtime(_(
+                        "{} is staffed at {} of full time on {} (entries summed); at most 100 %")),
+                    id, core::message_percent(sum), core::format_iso(at)),
+                start->place, {std::nullopt, {id}});
         break;
       }
     }
@@ -305,11 +320,12 @@ void staff_period_rule(const Project& p, core::Diagnostics& d) {
   for (const auto& e : p.staff) {
     if (!e.period) continue;
     if (!p.full_time.period.contains(*e.period) || !p.decision.eligible.contains(*e.period)) {
-      d.error("staff.period",
-              fmt::format(
-                  "{} is staffed {}, outside the full-time definition {} or the eligible period {}",
-                  e.id, e.period->iso(), p.full_time.period.iso(), p.decision.eligible.iso()),
-              e.period_place);
+      d.error(
+          "staff.period",
+          fmt::format(fmt::runtime(_("{} is staffed {}, outside the full-time definition {} or the "
+                                     "eligible period {}")),
+                      e.id, e.period->iso(), p.full_time.period.iso(), p.decision.eligible.iso()),
+          e.period_place);
     }
   }
 }
@@ -318,14 +334,17 @@ void staff_period_rule(const Project& p, core::Diagnostics& d) {
 void references(const Project& p, core::Diagnostics& d) {
   for (const auto& e : p.staff) {
     if (!e.organisation.empty() && !p.knows_organisation(e.organisation)) {
-      d.error("ref.unknown",
-              fmt::format("{}: organisation '{}' is neither a financier nor in organisations", e.id,
-                          e.organisation),
-              e.organisation_place);
+      d.error(
+          "ref.unknown",
+          fmt::format(
+              fmt::runtime(_("{}: organisation '{}' is neither a financier nor in organisations")),
+              e.id, e.organisation),
+          e.organisation_place);
     }
     for (const auto& [act, share] : e.activities) {
       if (!p.find_activity(act)) {
-        d.error("ref.unknown", fmt::format("{}: activity '{}' is not in the plan", e.id, act),
+        d.error("ref.unknown",
+                fmt::format(fmt::runtime(_("{}: activity '{}' is not in the plan")), e.id, act),
                 e.activity_places.at(act));
       }
     }
@@ -334,17 +353,19 @@ void references(const Project& p, core::Diagnostics& d) {
     for (const auto& [cat, m] : p.decision.budget.categories) {
       if (!p.programme.find_category(cat)) {
         d.error("ref.unknown",
-                fmt::format("cost category '{}' is not one of programme {}'s categories", cat,
-                            p.programme.id),
+                fmt::format(
+                    fmt::runtime(_("cost category '{}' is not one of programme {}'s categories")),
+                    cat, p.programme.id),
                 p.decision.budget.category_places.at(cat));
       }
     }
     for (const auto& a : p.activities) {
       for (const auto& [cat, m] : a.category_budget) {
         if (!p.programme.find_category(cat)) {
-          d.error("ref.unknown",
-                  fmt::format("activity {}: cost category '{}' is unknown", a.id, cat),
-                  a.budget_place);
+          d.error(
+              "ref.unknown",
+              fmt::format(fmt::runtime(_("activity {}: cost category '{}' is unknown")), a.id, cat),
+              a.budget_place);
         }
       }
     }
@@ -355,7 +376,8 @@ void references(const Project& p, core::Diagnostics& d) {
                              [&](const model::FlatRate& f) { return f.id == rate; });
     if (!known) {
       d.error("ref.unknown",
-              fmt::format("flat rate '{}' is not in programme {}", rate, p.programme.id),
+              fmt::format(fmt::runtime(_("flat rate '{}' is not in programme {}")), rate,
+                          p.programme.id),
               p.decision.place);
     }
   }
@@ -409,8 +431,8 @@ void check_project(const Project& project, core::Diagnostics& diags) {
     financing_plan_balance(version, found);
     financing_owner_negative(version, found);
     for (auto d : found.items()) {
-      d.message = fmt::format("under the change decision of {}: {}", core::format_iso(change.date),
-                              d.message);
+      d.message = fmt::format(fmt::runtime(_("under the change decision of {}: {}")),
+                              core::format_iso(change.date), d.message);
       d.place = change.place;
       diags.add(std::move(d));
     }
@@ -427,7 +449,7 @@ bool run_rule(std::string_view id, const Project& project, core::Diagnostics& di
     rule.run(project, diags);
     return diags.items().size() > before;
   }
-  throw std::logic_error(fmt::format("no project rule '{}' is registered", id));
+  throw std::logic_error(fmt::format(fmt::runtime(_("no project rule '{}' is registered")), id));
 }
 
 constexpr std::string_view kOverAllocated = "staff.over-allocated";
@@ -497,13 +519,13 @@ void OutcomeBuilder::exclude(const model::TransactionView& t, std::string_view r
   for (std::string_view id : {t.voucher, t.activity, t.person}) {
     if (!id.empty()) subject.about.emplace_back(id);
   }
-  std::string when = t.date.is_special() ? std::string("no date") : core::format_iso(t.date);
+  std::string when = t.date.is_special() ? std::string(_("no date")) : core::format_iso(t.date);
   d_.add({severity,
           std::string(rule),
-          fmt::format("{} (voucher {}, {}, {} kr) is excluded: {}",
-                      t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
+          fmt::format(fmt::runtime(_("{} (voucher {}, {}, {}) is excluded: {}")),
+                      t.text.empty() ? std::string(_("a row")) : fmt::format("'{}'", t.text),
                       t.voucher.empty() ? std::string_view("-") : t.voucher, when,
-                      core::format_money_plain(t.amount), reason),
+                      core::format_kr(t.amount), reason),
           {t.file ? *t.file : std::string(), t.line, t.column},
           false},
          std::move(subject));
@@ -549,7 +571,7 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // reported once (a region's ledger holds millions of them).
   if (t.other_project) {
     out_.add_exclusion(t, "ledger.not-this-project",
-                       "not booked on this project (the source's project: selection)");
+                       _("not booked on this project (the source's project: selection)"));
     return;
   }
   // Receipts are amounts received (README "Signs by meaning"); a negative one is money paid back.
@@ -563,13 +585,15 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
         {core::Severity::warning,
          "ledger.repayment",
          fmt::format(
-             "{} (voucher {}, {}) is a negative receipt: {} kr of {} paid back (a repayment); it "
-             "lowers what was received. If the export writes receipts as negative amounts, give "
-             "the "
-             "source debit and credit columns instead",
-             t.text.empty() ? std::string("a row") : fmt::format("'{}'", t.text),
+             fmt::runtime(_(
+                 "{} (voucher {}, {}) is a negative receipt: {} of {} paid back (a repayment); it "
+                 "lowers what was received. If the export writes receipts as negative amounts, "
+                 "give "
+                 "the "
+                 "source debit and credit columns instead")),
+             t.text.empty() ? std::string(_("a row")) : fmt::format("'{}'", t.text),
              t.voucher.empty() ? std::string_view("-") : t.voucher, core::format_iso(t.date),
-             core::format_money_plain(-t.amount), what),
+             core::format_kr(-t.amount), what),
          {t.file ? *t.file : std::string(), t.line, t.column},
          false},
         std::move(paid_back));
@@ -581,53 +605,59 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   }
   if (t.category == "financing") {
     if (!p.find_financier(t.financier)) {
-      exclude(t, "financing.unknown-financier", "the financier is not in the financing plan");
+      exclude(t, "financing.unknown-financier", _("the financier is not in the financing plan"));
     } else {
-      repayment(fmt::format("co-financing from {}", t.financier));
+      repayment(fmt::format(fmt::runtime(_("co-financing from {}")), t.financier));
       out_.add_financing(t);
     }
     return;
   }
   if (!p.decision.eligible.contains(t.date)) {
     exclude(t, "ledger.outside-eligible-period",
-            fmt::format("dated outside the eligible period {}", p.decision.eligible.iso()));
+            fmt::format(fmt::runtime(_("dated outside the eligible period {}")),
+                        p.decision.eligible.iso()));
     return;
   }
   // DOMAIN.md "Eligibility": financial costs (interest, fees, exchange losses) are never eligible.
   if (t.account_kind == AccountKind::financial) {
-    exclude(t, "ledger.financial-cost",
-            fmt::format(
+    exclude(
+        t, "ledger.financial-cost",
+        fmt::format(
+            fmt::runtime(_(
                 "account {} is a financial item (interest, bank fees, exchange differences) by the "
-                "account plan; financial costs are not eligible",
-                t.account));
+                "account plan; financial costs are not eligible")),
+            t.account));
     return;
   }
   // VAT is eligible only where the decision says so (budget at most 46.5 MSEK and the VAT not
   // recoverable): decision.vat_eligible. A row is VAT when its account holds VAT by the plan.
   if (t.account_kind == AccountKind::vat && p.decision.vat_eligible != true) {
     exclude(t, "ledger.vat",
-            fmt::format("account {} holds VAT (ingående moms) by the account plan, and the "
-                        "decision does not make "
-                        "VAT eligible (decision.vat_eligible: {})",
-                        t.account, p.decision.vat_eligible ? "false" : "not stated"));
+            fmt::format(
+                fmt::runtime(_("account {} holds VAT (ingående moms) by the account plan, and the "
+                               "decision does not make "
+                               "VAT eligible (decision.vat_eligible: {})")),
+                t.account, p.decision.vat_eligible ? "false" : _("not stated")));
     return;
   }
   if ((t.account_kind == AccountKind::balance || t.account_kind == AccountKind::other) &&
       t.category.empty()) {
     exclude(t, "ledger.not-a-cost",
-            fmt::format("account {} is a {} account by the account plan, not a cost", t.account,
-                        t.account_kind == AccountKind::balance ? "balance-sheet" : "non-cost"));
+            fmt::format(
+                fmt::runtime(_("account {} is a {} account by the account plan, not a cost")),
+                t.account, t.account_kind == AccountKind::balance ? "balance-sheet" : "non-cost"));
     return;
   }
   if (t.category.empty()) {
-    exclude(
-        t, "ledger.unmapped-account",
-        fmt::format("account {}{} maps to no cost category: the row names none and the source's "
-                    "account plan "
-                    "and account_map map none; add the account to the source's account_map",
-                    t.account.empty() ? std::string_view("(none)") : t.account,
-                    t.account_name.empty() ? std::string() : fmt::format(" ({})", t.account_name)),
-        core::Severity::error);
+    exclude(t, "ledger.unmapped-account",
+            fmt::format(
+                fmt::runtime(
+                    _("account {}{} maps to no cost category: the row names none and the source's "
+                      "account plan "
+                      "and account_map map none; add the account to the source's account_map")),
+                t.account.empty() ? std::string_view("(none)") : t.account,
+                t.account_name.empty() ? std::string() : fmt::format(" ({})", t.account_name)),
+            core::Severity::error);
     return;
   }
   // The only activity of a project is every cost's activity.
@@ -635,13 +665,14 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   const Name& activity = name(sole ? std::string_view(p.activities.front().id) : t.activity);
   if (!t.activity.empty() && !activity.activity) {
     exclude(t, "ledger.unknown-activity",
-            fmt::format("activity '{}' is not in the plan", t.activity));
+            fmt::format(fmt::runtime(_("activity '{}' is not in the plan")), t.activity));
     return;
   }
   const Name& category = name(t.category);
   if (!category.category) {
     exclude(t, "ledger.unknown-category",
-            fmt::format("'{}' is not a cost category of programme {}", t.category, p.programme.id));
+            fmt::format(fmt::runtime(_("'{}' is not a cost category of programme {}")), t.category,
+                        p.programme.id));
     return;
   }
   // Salary booked for a named person: compared with staff.yaml in finish() (also where the
@@ -654,22 +685,23 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // Under a unit cost per hour (erdf-2021-2027) staff costs come from the time reports; a booked
   // salary (or social charge) would be claimed twice. Routine, so information, not a warning.
   if (category.unit_cost_covered) {
-    exclude(t, "ledger.covered-by-unit-cost",
-            fmt::format(
-                "booked as {}; programme {} counts staff costs as reported hours × the unit cost "
-                "per hour, which already pays for it",
-                t.category, p.programme.id),
-            core::Severity::info);
+    exclude(
+        t, "ledger.covered-by-unit-cost",
+        fmt::format(
+            fmt::runtime(
+                _("booked as {}; programme {} counts staff costs as reported hours × the unit cost "
+                  "per hour, which already pays for it")),
+            t.category, p.programme.id),
+        core::Severity::info);
     return;
   }
   // DOMAIN.md "Flat rates": a booked cost in a category a flat rate covers would be claimed twice.
   if (const model::FlatRate* c = category.covered_by) {
-    exclude(
-        t, "ledger.covered-by-flat-rate",
-        fmt::format(
-            "booked as {}, which the flat rate {} ({}) already pays for; it cannot also be claimed "
-            "as booked",
-            t.category, c->id, core::format_percent_human(c->rate)));
+    exclude(t, "ledger.covered-by-flat-rate",
+            fmt::format(fmt::runtime(_("booked as {}, which the flat rate {} ({}) already pays "
+                                       "for; it cannot also be claimed "
+                                       "as booked")),
+                        t.category, c->id, core::message_percent(c->rate)));
     return;
   }
   if (!t.eligible.empty()) {
@@ -678,7 +710,7 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (e != "yes" && e != "ja" && e != "true") {
       std::string why = e == "no" || e == "nej" || e == "false"
-                            ? std::string("marked as not eligible")
+                            ? std::string(_("marked as not eligible"))
                             : fmt::format("marked: {}", t.eligible);
       exclude(t, "ledger.marked-ineligible", why);
       return;
@@ -687,25 +719,25 @@ void OutcomeBuilder::add(const model::TransactionView& t) {
   // DOMAIN.md "Activity periods and the closing period" (Tillväxtverket, Förbered slutredovisning).
   if (activity.of && !activity.of->period.contains(t.date)) {
     exclude(t, "ledger.outside-activity-period",
-            fmt::format("dated outside the period {} of activity {}", activity.of->period.iso(),
-                        activity.of->id));
+            fmt::format(fmt::runtime(_("dated outside the period {} of activity {}")),
+                        activity.of->period.iso(), activity.of->id));
     return;
   }
   if (t.activity.empty() && activities_end_ && t.date > *activities_end_ &&
       !p.programme.final_reporting_after_activities) {
-    exclude(
-        t, "ledger.outside-activity-period",
-        fmt::format(
-            "dated after every activity has ended ({}), and programme {} allows no final-reporting "
-            "costs after the activities (final_reporting.after_activities)",
-            core::format_iso(*activities_end_), p.programme.id));
+    exclude(t, "ledger.outside-activity-period",
+            fmt::format(
+                fmt::runtime(_("dated after every activity has ended ({}), and programme {} allows "
+                               "no final-reporting "
+                               "costs after the activities (final_reporting.after_activities)")),
+                core::format_iso(*activities_end_), p.programme.id));
     return;
   }
   // DOMAIN.md "Paid and booked": costs must be paid within the project period.
   if (t.paid && *t.paid > p.decision.eligible.to) {
     exclude(t, "ledger.paid-after-eligible-period",
-            fmt::format("paid {}, after the eligible period ends ({})", core::format_iso(*t.paid),
-                        core::format_iso(p.decision.eligible.to)));
+            fmt::format(fmt::runtime(_("paid {}, after the eligible period ends ({})")),
+                        core::format_iso(*t.paid), core::format_iso(p.decision.eligible.to)));
     return;
   }
   out_.add_cost(t, activity.id, category.id);
@@ -764,7 +796,7 @@ void OutcomeBuilder::check_salaries() {
       }
       expected += *cost;
       parts.push_back(fmt::format("{} × {}", core::format_kr(*e.monthly_salary),
-                                  core::format_percent_human(e.percent)));
+                                  core::message_percent(e.percent)));
     }
     if (!known || !judged) continue;
     Money diff = booked.amount > expected ? booked.amount - expected : expected - booked.amount;
@@ -773,16 +805,19 @@ void OutcomeBuilder::check_salaries() {
     d_.warning(
         "staff.salary-mismatch",
         parts.empty()
-            ? fmt::format("{}, {}: {} booked as salary ({}), in a month outside the person's "
-                          "staffing periods",
+            ? fmt::format(fmt::runtime(
+                              _("{}, {}: {} booked as salary ({}), in a month outside the person's "
+                                "staffing periods")),
                           person, month.iso(), core::format_kr(booked.amount), kStaffCategory)
-            : fmt::format("{}, {}: {} booked as salary ({}), staff.yaml gives {} (monthly salary × "
-                          "share: {}); "
-                          "{} apart, more than {}",
-                          person, month.iso(), core::format_kr(booked.amount), kStaffCategory,
-                          core::format_kr(expected), fmt::join(parts, " + "),
-                          core::format_kr(booked.amount - expected),
-                          core::format_percent_human(p.programme.salary_mismatch_percent)),
+            : fmt::format(
+                  fmt::runtime(
+                      _("{}, {}: {} booked as salary ({}), staff.yaml gives {} (monthly salary × "
+                        "share: {}); "
+                        "{} apart, more than {}")),
+                  person, month.iso(), core::format_kr(booked.amount), kStaffCategory,
+                  core::format_kr(expected), fmt::join(parts, " + "),
+                  core::format_kr(booked.amount - expected),
+                  core::message_percent(p.programme.salary_mismatch_percent)),
         booked.first, {booked.amount - expected, {person}});
   }
 }
@@ -804,23 +839,25 @@ model::Outcome OutcomeBuilder::finish() {
       no_activity_.begin(), no_activity_.end(),
       [](const NoActivity& a, const NoActivity& b) { return a.first.file < b.first.file; });
   for (const auto& n : no_activity_) {
-    d_.warning(
-        "ledger.no-activity",
-        fmt::format(
-            "{} eligible cost row{} in {} name{} no activity ({} kr in all, the first at line {}): "
-            "they count in the totals, in a row of their own, and against no activity's budget; "
-            "give each row its activity (a column `activity`, or the source's `columns:` mapping "
-            "or activity_dimension)",
-            n.rows, n.rows == 1 ? "" : "s", n.file.empty() ? std::string("the ledger") : n.file,
-            n.rows == 1 ? "s" : "", core::format_money_human(n.sum, true), n.first.line),
-        n.first, {n.sum, {}});
+    d_.warning("ledger.no-activity",
+               fmt::format(fmt::runtime(_("{} eligible cost row{} in {} name{} no activity ({} in "
+                                          "all, the first at line {}): "
+                                          "they count in the totals, in a row of their own, and "
+                                          "against no activity's budget; "
+                                          "give each row its activity (a column `activity`, or the "
+                                          "source's `columns:` mapping "
+                                          "or activity_dimension)")),
+                           n.rows, n.rows == 1 ? "" : "s",
+                           n.file.empty() ? std::string(_("the ledger")) : n.file,
+                           n.rows == 1 ? "s" : "", core::format_kr(n.sum, true), n.first.line),
+               n.first, {n.sum, {}});
   }
   if (auto n = out_.excluded_count.find("ledger.not-this-project");
       n != out_.excluded_count.end()) {
     d_.info("ledger.not-this-project",
-            fmt::format(
-                "{} ledger rows of other projects were left out (the sources' project: selection)",
-                n->second));
+            fmt::format(fmt::runtime(_("{} ledger rows of other projects were left out (the "
+                                       "sources' project: selection)")),
+                        n->second));
   }
   return std::move(out_);
 }

@@ -1,4 +1,5 @@
 #include <grantkit/core/date.hpp>
+#include <grantkit/core/i18n.hpp>
 
 #include <charconv>
 #include <stdexcept>
@@ -23,16 +24,17 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
 
 Result<Date> make_date(int y, int m, int d, std::string_view text) {
   if (y < 1900 || y > 2199) {
-    return Result<Date>::failure(fmt::format("year {} of date '{}' is outside 1900–2199", y, text));
+    return Result<Date>::failure(
+        fmt::format(fmt::runtime(_("year {} of date '{}' is outside 1900–2199")), y, text));
   }
   if (m < 1 || m > 12) {
-    return Result<Date>::failure(fmt::format("'{}' has no month {}", text, m));
+    return Result<Date>::failure(fmt::format(fmt::runtime(_("'{}' has no month {}")), text, m));
   }
   int last = gd::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
                                                       static_cast<unsigned short>(m));
   if (d < 1 || d > last) {
     return Result<Date>::failure(
-        fmt::format("'{}' is not a date: {}-{:02} has {} days", text, y, m, last));
+        fmt::format(fmt::runtime(_("'{}' is not a date: {}-{:02} has {} days")), text, y, m, last));
   }
   return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
               static_cast<unsigned short>(d));
@@ -42,11 +44,13 @@ Result<Date> make_date(int y, int m, int d, std::string_view text) {
 
 Result<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return Result<Date>::failure(fmt::format("'{}' is not a date in the form YYYY-MM-DD", text));
+    return Result<Date>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a date in the form YYYY-MM-DD")), text));
   }
   int y = digits(text, 0, 4), m = digits(text, 5, 2), d = digits(text, 8, 2);
   if (y < 0 || m < 0 || d < 0) {
-    return Result<Date>::failure(fmt::format("'{}' is not a date in the form YYYY-MM-DD", text));
+    return Result<Date>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a date in the form YYYY-MM-DD")), text));
   }
   return make_date(y, m, d, text);
 }
@@ -56,7 +60,8 @@ Result<Date> parse_compact_date(std::string_view text) {
   int m = y >= 0 ? digits(text, 4, 2) : -1;
   int d = m >= 0 ? digits(text, 6, 2) : -1;
   if (d < 0) {
-    return Result<Date>::failure(fmt::format("'{}' is not a date in the form YYYYMMDD", text));
+    return Result<Date>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a date in the form YYYYMMDD")), text));
   }
   return make_date(y, m, d, text);
 }
@@ -117,9 +122,10 @@ std::vector<Period> quarters_of(const Period& p) {
 
 Result<Period> parse_period_expression(std::string_view text) {
   auto fail = [&] {
-    return Result<Period>::failure(fmt::format(
-        "'{}' is not a period: write 2022-03, 2022-Q1, 2022-H1, 2022 or 2022-01-01..2022-06-30",
-        text));
+    return Result<Period>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a period: write 2022-03, 2022-Q1, 2022-H1, 2022 or "
+                                   "2022-01-01..2022-06-30")),
+                    text));
   };
   if (auto dots = text.find(".."); dots != std::string_view::npos) {
     auto from = parse_iso_date(text.substr(0, dots));
@@ -127,7 +133,8 @@ Result<Period> parse_period_expression(std::string_view text) {
     auto to = parse_iso_date(text.substr(dots + 2));
     if (!to) return Result<Period>::failure(to.error());
     if (*to < *from) {
-      return Result<Period>::failure(fmt::format("period '{}' ends before it starts", text));
+      return Result<Period>::failure(
+          fmt::format(fmt::runtime(_("period '{}' ends before it starts")), text));
     }
     return Period{*from, *to};
   }

@@ -1,4 +1,5 @@
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -115,7 +116,8 @@ Result<bool> write_all(int fd, std::string_view bytes, const std::string& path) 
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Result<bool>::failure(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      return Result<bool>::failure(
+          fmt::format(fmt::runtime(_("cannot write {}: {}")), path, std::strerror(errno)));
     }
     done += static_cast<std::size_t>(n);
   }
@@ -142,10 +144,12 @@ struct StopSignalsHeld {
 Result<bool> write_straight(const std::string& path, std::string_view bytes, bool append) {
   int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0));
   if (fd < 0)
-    return Result<bool>::failure(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot open {}: {}")), path, std::strerror(errno)));
   auto w = write_all(fd, bytes, path);
   if (::close(fd) != 0 && w) {
-    return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot close {}: {}")), path, std::strerror(errno)));
   }
   return w;
 }
@@ -189,10 +193,12 @@ std::string folder_in_the_way(const std::filesystem::path& target) {
   std::error_code ec;
   if (!fs::is_directory(target, ec)) return "";
   if (fs::is_symlink(target, ec)) {
-    return fmt::format("{} is a symbolic link to the folder {}: -o names the file to write",
-                       target.string(), fs::read_symlink(target, ec).string());
+    return fmt::format(
+        fmt::runtime(_("{} is a symbolic link to the folder {}: -o names the file to write")),
+        target.string(), fs::read_symlink(target, ec).string());
   }
-  return fmt::format("{} is a folder: -o names the file to write", target.string());
+  return fmt::format(fmt::runtime(_("{} is a folder: -o names the file to write")),
+                     target.string());
 }
 
 // Creates a temporary file beside `target` (mkstemp); -1 and `why` when it cannot.
@@ -205,7 +211,8 @@ int make_temp_beside(const std::string& target, std::string& name, std::string& 
   buf.push_back('\0');
   int fd = ::mkstemp(buf.data());
   if (fd < 0) {
-    why = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
+    why = fmt::format(fmt::runtime(_("cannot create a file in {}: {}")), dir.string(),
+                      std::strerror(errno));
     return -1;
   }
   name = buf.data();
@@ -302,8 +309,9 @@ OutputTarget classify_output(const std::string& path) {
     t.why = folder;
   } else {
     t.kind = OutputKind::refused;
-    t.why = fmt::format("{} is {}: grantkit writes a regular file, a character device or a FIFO",
-                        path, path_kind_name(t.path));
+    t.why = fmt::format(
+        fmt::runtime(_("{} is {}: grantkit writes a regular file, a character device or a FIFO")),
+        path, path_kind_name(t.path));
   }
   return t;
 }
@@ -353,11 +361,13 @@ Result<bool> write_file_atomically(const std::string& path, std::string_view byt
   if (::fsync(fd) != 0) return fail("cannot flush");
   if (::close(fd) != 0) {
     ::unlink(name.c_str());
-    return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot close {}: {}")), path, std::strerror(errno)));
   }
   stage("file-written");
   if (::rename(name.c_str(), t.path.c_str()) != 0) {
-    std::string msg = fmt::format("cannot replace {}: {}", path, std::strerror(errno));
+    std::string msg =
+        fmt::format(fmt::runtime(_("cannot replace {}: {}")), path, std::strerror(errno));
     ::unlink(name.c_str());
     return Result<bool>::failure(msg);
   }
@@ -384,7 +394,8 @@ Result<bool> replace_file_atomically(
       buf.push_back('\0');
       fd = ::mkstemp(buf.data());
       if (fd < 0)
-        why = fmt::format("cannot create a temporary file: {}", std::strerror(errno));
+        why = fmt::format(fmt::runtime(_("cannot create a temporary file: {}")),
+                          std::strerror(errno));
       else
         name = buf.data();
     } else {
@@ -405,17 +416,19 @@ Result<bool> replace_file_atomically(
       return Result<bool>::failure(e.what());
     }
   }();
-  if (!written) return fail(fmt::format("cannot write {}: {}", path, written.error()));
+  if (!written)
+    return fail(fmt::format(fmt::runtime(_("cannot write {}: {}")), path, written.error()));
   if (straight) {
     std::ifstream in(name, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return fail(fmt::format("cannot read back {}", name));
+    if (in.bad()) return fail(fmt::format(fmt::runtime(_("cannot read back {}")), name));
     ::unlink(name.c_str());
     return write_straight(t.path, bytes, t.kind == OutputKind::descriptor);
   }
   // The writer closed its own handle; flush the data to disk before the rename makes it visible.
   int rd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-  if (rd < 0) return fail(fmt::format("cannot reopen {}: {}", name, std::strerror(errno)));
+  if (rd < 0)
+    return fail(fmt::format(fmt::runtime(_("cannot reopen {}: {}")), name, std::strerror(errno)));
   std::optional<struct stat> old;
   if (t.kind == OutputKind::regular) {
     struct stat st {};
@@ -428,10 +441,11 @@ Result<bool> replace_file_atomically(
   int synced = ::fsync(rd);
   int err = errno;
   ::close(rd);
-  if (synced != 0) return fail(fmt::format("cannot flush {}: {}", path, std::strerror(err)));
+  if (synced != 0)
+    return fail(fmt::format(fmt::runtime(_("cannot flush {}: {}")), path, std::strerror(err)));
   stage("file-written");
   if (::rename(name.c_str(), t.path.c_str()) != 0) {
-    return fail(fmt::format("cannot replace {}: {}", path, std::strerror(errno)));
+    return fail(fmt::format(fmt::runtime(_("cannot replace {}: {}")), path, std::strerror(errno)));
   }
   return true;
 }
@@ -442,7 +456,8 @@ namespace {
 Result<bool> write_new_file(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0)
-    return Result<bool>::failure(fmt::format("cannot create {}: {}", path, std::strerror(errno)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot create {}: {}")), path, std::strerror(errno)));
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -450,17 +465,20 @@ Result<bool> write_new_file(const std::string& path, std::string_view bytes) {
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      return Result<bool>::failure(fmt::format("cannot write {}: {}", path, std::strerror(err)));
+      return Result<bool>::failure(
+          fmt::format(fmt::runtime(_("cannot write {}: {}")), path, std::strerror(err)));
     }
     done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) {
     int err = errno;
     ::close(fd);
-    return Result<bool>::failure(fmt::format("cannot flush {}: {}", path, std::strerror(err)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot flush {}: {}")), path, std::strerror(err)));
   }
   if (::close(fd) != 0)
-    return Result<bool>::failure(fmt::format("cannot close {}: {}", path, std::strerror(errno)));
+    return Result<bool>::failure(
+        fmt::format(fmt::runtime(_("cannot close {}: {}")), path, std::strerror(errno)));
   return true;
 }
 
@@ -626,7 +644,8 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   if (!target.has_filename() && target.has_parent_path()) target = target.parent_path();
   std::string name = target.filename().string();
   if (name.empty() || name == "." || name == "..") {
-    return failed(FolderError::io, fmt::format("'{}' does not name a folder to write", path));
+    return failed(FolderError::io,
+                  fmt::format(fmt::runtime(_("'{}' does not name a folder to write")), path));
   }
   fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::vector<std::string> names{marker};
@@ -634,7 +653,8 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   std::sort(names.begin(), names.end());
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (!plain_name(names[i]) || (i && names[i] == names[i - 1])) {
-      return failed(FolderError::io, fmt::format("'{}' is not a unique plain file name", names[i]));
+      return failed(FolderError::io,
+                    fmt::format(fmt::runtime(_("'{}' is not a unique plain file name")), names[i]));
     }
   }
 
@@ -649,32 +669,36 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
       bool to_folder = fs::is_directory(target, e2);
       return failed(
           FolderError::exists,
-          fmt::format("{} is a symbolic link{}; paperwork writes a folder of its own and "
-                      "never replaces a link: give the folder itself",
-                      target.string(),
-                      to_folder ? " to the folder " + fs::read_symlink(target, e2).string() : ""));
+          fmt::format(
+              fmt::runtime(_("{} is a symbolic link{}; paperwork writes a folder of its own and "
+                             "never replaces a link: give the folder itself")),
+              target.string(),
+              to_folder ? " to the folder " + fs::read_symlink(target, e2).string() : ""));
     }
     if (!fs::is_directory(existing)) {
       return failed(FolderError::exists,
-                    fmt::format("{} exists and is not a folder", target.string()));
+                    fmt::format(fmt::runtime(_("{} exists and is not a folder")), target.string()));
     }
     if (!replace) {
       return failed(
           FolderError::exists,
-          fmt::format("{} exists; nothing was written (replace it with --force)", target.string()));
+          fmt::format(fmt::runtime(_("{} exists; nothing was written (replace it with --force)")),
+                      target.string()));
     }
     std::vector<std::string> foreign = foreign_entries(target.string(), marker, old_manifest);
     if (!foreign.empty()) {
       std::string list;
       for (std::size_t i = 0; i < foreign.size() && i < 20; ++i)
         list += (i ? ", " : "") + foreign[i];
-      if (foreign.size() > 20) list += fmt::format(" and {} more", foreign.size() - 20);
+      if (foreign.size() > 20)
+        list += fmt::format(fmt::runtime(_(" and {} more")), foreign.size() - 20);
       FolderResult r = failed(
           FolderError::foreign,
-          fmt::format(
-              "{} holds files that grantkit did not write or that changed since: {}; nothing was "
-              "replaced, even with --force (move them out, or choose another folder)",
-              target.string(), list));
+          fmt::format(fmt::runtime(_(
+                          "{} holds files that grantkit did not write or that changed since: {}; "
+                          "nothing was "
+                          "replaced, even with --force (move them out, or choose another folder)")),
+                      target.string(), list));
       r.foreign = std::move(foreign);
       return r;
     }
@@ -693,8 +717,9 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   {
     StopSignalsHeld held;
     if (!::mkdtemp(buf.data())) {
-      return failed(FolderError::io, fmt::format("cannot create a folder in {}: {}",
-                                                 parent.string(), std::strerror(errno)));
+      return failed(FolderError::io,
+                    fmt::format(fmt::runtime(_("cannot create a folder in {}: {}")),
+                                parent.string(), std::strerror(errno)));
     }
     temp = buf.data();
     for (const auto& n : names) temp_files.push_back((fs::path(temp) / n).string());
@@ -727,21 +752,25 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
       if (err == EEXIST || err == ENOTEMPTY) {
         return cleanup(failed(
             FolderError::exists,
-            fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
+            fmt::format(
+                fmt::runtime(_("{} appeared while it was being written; nothing was replaced")),
+                dest)));
       }
       if (err != EINVAL && err != ENOSYS) {
-        return cleanup(
-            failed(FolderError::io, fmt::format("cannot create {}: {}", dest, std::strerror(err))));
+        return cleanup(failed(FolderError::io, fmt::format(fmt::runtime(_("cannot create {}: {}")),
+                                                           dest, std::strerror(err))));
       }
       // A file system without RENAME_NOREPLACE: rename() does not replace a non-empty folder.
       if (fs::exists(target, ec)) {
         return cleanup(failed(
             FolderError::exists,
-            fmt::format("{} appeared while it was being written; nothing was replaced", dest)));
+            fmt::format(
+                fmt::runtime(_("{} appeared while it was being written; nothing was replaced")),
+                dest)));
       }
       if (::rename(temp.c_str(), dest.c_str()) != 0) {
-        return cleanup(failed(FolderError::io,
-                              fmt::format("cannot create {}: {}", dest, std::strerror(errno))));
+        return cleanup(failed(FolderError::io, fmt::format(fmt::runtime(_("cannot create {}: {}")),
+                                                           dest, std::strerror(errno))));
       }
     }
     guard->clear();
@@ -754,11 +783,12 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   // before the swap, for a file saved into it while the new one was being written.
   std::map<std::string, std::string> again;
   if (auto late = foreign_entries(dest, marker, again); !late.empty()) {
-    FolderResult r =
-        failed(FolderError::foreign,
-               fmt::format("{} changed while the new folder was being written ({}); nothing was "
-                           "replaced",
-                           dest, late.front()));
+    FolderResult r = failed(
+        FolderError::foreign,
+        fmt::format(
+            fmt::runtime(_("{} changed while the new folder was being written ({}); nothing was "
+                           "replaced")),
+            dest, late.front()));
     r.foreign = std::move(late);
     return cleanup(r);
   }
@@ -781,20 +811,20 @@ FolderResult write_folder_atomically(const std::string& path, const std::vector<
   }
   int err = errno;
   if (err != EINVAL && err != ENOSYS) {
-    return cleanup(
-        failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err))));
+    return cleanup(failed(FolderError::io, fmt::format(fmt::runtime(_("cannot replace {}: {}")),
+                                                       dest, std::strerror(err))));
   }
   // No RENAME_EXCHANGE: move the old folder aside, the new one in, and the old one back on failure.
   std::string aside = temp + ".old";
   if (::rename(dest.c_str(), aside.c_str()) != 0) {
-    return cleanup(failed(FolderError::io,
-                          fmt::format("cannot move {} aside: {}", dest, std::strerror(errno))));
+    return cleanup(failed(FolderError::io, fmt::format(fmt::runtime(_("cannot move {} aside: {}")),
+                                                       dest, std::strerror(errno))));
   }
   if (::rename(temp.c_str(), dest.c_str()) != 0) {
     int err2 = errno;
     ::rename(aside.c_str(), dest.c_str());
-    return cleanup(
-        failed(FolderError::io, fmt::format("cannot replace {}: {}", dest, std::strerror(err2))));
+    return cleanup(failed(FolderError::io, fmt::format(fmt::runtime(_("cannot replace {}: {}")),
+                                                       dest, std::strerror(err2))));
   }
   guard->clear();
   sync_folder(parent.string());

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/utf8.hpp>
 
 namespace grantkit::core {
@@ -31,7 +32,8 @@ std::int64_t digits_value(std::string_view digits) {
 
 Result<std::int64_t> parse_hours_seconds(std::string_view text) {
   auto fail = [&](std::string_view why) {
-    return Result<std::int64_t>::failure(fmt::format("'{}' is not hours: {}", text, why));
+    return Result<std::int64_t>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not hours: {}")), text, why));
   };
   std::string_view s = trim(text);
   if (s.empty()) return fail("it is empty");
@@ -71,7 +73,8 @@ Result<std::int64_t> parse_hours_seconds(std::string_view text) {
       if (c == '.' || c == ',' || c == ':') return fail("more than one mark");
       if (c == 'e' || c == 'E') return fail("exponents are not hours; write the digits out");
       if (!is_digit(c)) {
-        return fail(fmt::format("unexpected character {}", describe_character(rest, k)));
+        return fail(
+            fmt::format(fmt::runtime(_("unexpected character {}")), describe_character(rest, k)));
       }
     }
     if (rest.size() > 9) return fail("too many decimals");
@@ -86,7 +89,7 @@ Result<std::int64_t> parse_hours_seconds(std::string_view text) {
   if (mark == 'e' || mark == 'E') return fail("exponents are not hours; write the digits out");
   if (mark == ' ' || mark == '\t')
     return fail("a space inside the number (write the hours only, no unit)");
-  return fail(fmt::format("unexpected character {}", describe_character(s, i)));
+  return fail(fmt::format(fmt::runtime(_("unexpected character {}")), describe_character(s, i)));
 }
 
 }  // namespace grantkit::core

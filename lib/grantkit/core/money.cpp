@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/utf8.hpp>
 
 namespace grantkit::core {
@@ -89,7 +90,8 @@ std::optional<Money> parse_plain_amount(std::string_view s, MoneyStyle style) {
 Result<Money> parse_money(std::string_view text, MoneyStyle style) {
   if (auto plain = parse_plain_amount(text, style)) return *plain;
   auto fail = [&](std::string_view why) {
-    return Result<Money>::failure(fmt::format("'{}' is not an amount: {}", text, why));
+    return Result<Money>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not an amount: {}")), text, why));
   };
   std::string_view s = trim(text);
   // Optional currency suffix (looked for only when the text does not end in a digit).
@@ -122,13 +124,14 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
   } else if (dot && comma && style.thousands == 0) {
     // `1.234,50` where the source says only that '.' is the decimal mark: refused, never 1.234 kr
     // or a silent ×1000.
-    return fail(
-        fmt::format("both '.' and ',' appear, and the source declares '{}' as its decimal mark and "
-                    "no thousands "
-                    "separator; if the export groups thousands with '{}', say so in the source "
-                    "(decimal: \"{}\", "
-                    "thousands: \"{}\")",
-                    decimal, decimal == '.' ? ',' : '.', decimal == '.' ? ',' : '.', decimal));
+    return fail(fmt::format(
+        fmt::runtime(
+            _("both '.' and ',' appear, and the source declares '{}' as its decimal mark and "
+              "no thousands "
+              "separator; if the export groups thousands with '{}', say so in the source "
+              "(decimal: \"{}\", "
+              "thousands: \"{}\")")),
+        decimal, decimal == '.' ? ',' : '.', decimal == '.' ? ',' : '.', decimal));
   }
   std::int64_t kronor = 0;
   std::int64_t ore = 0;
@@ -146,8 +149,10 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
         if (++decimals > 2) {
           if (style.decimal == 0) return fail("more than two decimals (öre are the smallest unit)");
           return fail(fmt::format(
-              "more than two decimals (öre are the smallest unit); if '{0}' groups thousands in "
-              "this export, its source must say so (decimal: \"{1}\", thousands: \"{0}\")",
+              fmt::runtime(
+                  _("more than two decimals (öre are the smallest unit); if '{0}' groups thousands "
+                    "in "
+                    "this export, its source must say so (decimal: \"{1}\", thousands: \"{0}\")")),
               decimal, decimal == '.' ? ',' : '.'));
         }
         ore = ore * 10 + d;
@@ -189,7 +194,7 @@ Result<Money> parse_money(std::string_view text, MoneyStyle style) {
     if (c == 'e' || c == 'E') return fail("exponents are not amounts; write the digits out");
     if (c == '_') return fail("'_' is not a digit separator here; group with spaces");
     if (c == 'x' || c == 'X') return fail("hexadecimal is not an amount");
-    return fail(fmt::format("unexpected character {}", describe_character(s, i)));
+    return fail(fmt::format(fmt::runtime(_("unexpected character {}")), describe_character(s, i)));
   }
   if (grouped) {
     if (group_len != 3) return fail("digits must be grouped by three");
@@ -211,7 +216,9 @@ Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style) {
   auto m = parse_money(text, style);
   if (m && !within_amount_limit(*m)) {
     return Result<Money>::failure(fmt::format(
-        "'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)", text));
+        fmt::runtime(
+            _("'{}' is larger than a ledger row can be (at most 100 000 000 000 kr either way)")),
+        text));
   }
   return m;
 }
@@ -219,10 +226,11 @@ Result<Money> parse_ledger_amount(std::string_view text, MoneyStyle style) {
 Result<Money> parse_input_amount(std::string_view text, MoneyStyle style) {
   auto m = parse_money(text, style);
   if (!m || within_amount_limit(*m)) return m;
-  return Result<Money>::failure(
-      fmt::format("'{}' is larger than grantkit counts (at most 100 000 000 000 kr either way, as "
-                  "a ledger row)",
-                  text));
+  return Result<Money>::failure(fmt::format(
+      fmt::runtime(
+          _("'{}' is larger than grantkit counts (at most 100 000 000 000 kr either way, as "
+            "a ledger row)")),
+      text));
 }
 
 std::string format_money_plain(Money m) {
@@ -239,10 +247,6 @@ std::string format_money_fixed(Money m, char decimal) {
   bool neg = v < 0;
   std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
   return fmt::format("{}{}{}{:02}", neg ? "-" : "", a / 100, decimal, a % 100);
-}
-
-std::string format_kr(Money m, bool always_decimals) {
-  return format_money_human(m, always_decimals || m.ore() % 100 != 0) + " kr";
 }
 
 std::string format_money_human(Money m, bool decimals, std::string_view group, char decimal) {

@@ -72,8 +72,9 @@ std::string format_money_fixed(Money m, char decimal);
 // with `decimals`, `2 945 000,50`. `group` separates thousands (a space by default).
 std::string format_money_human(Money m, bool decimals, std::string_view group = " ",
                                char decimal = ',');
-// An amount in a message: `2 945 000 kr`, or `17 704,10 kr` when it has öre (always two decimals
-// with `always_decimals`, as the paperwork's documents print amounts).
+// An amount in a message, in the number style of the message language (core/i18n.hpp), kronor and
+// öre in full: `2 945 000 kr`, or `17 704,10 kr` when it has öre (Swedish, and the library's
+// default); `2,945,000 kr`, `17,704.10 kr` (English). Always two decimals with `always_decimals`.
 std::string format_kr(Money m, bool always_decimals = false);
 
 // base × p, rounded down (towards −∞) to whole öre; exact (128-bit intermediate).

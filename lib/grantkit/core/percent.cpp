@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/utf8.hpp>
 
 namespace grantkit::core {
@@ -16,7 +17,8 @@ std::string_view trim(std::string_view s) {
 
 Result<Percent> parse_percent(std::string_view text) {
   auto fail = [&](std::string_view why) {
-    return Result<Percent>::failure(fmt::format("'{}' is not a percentage: {}", text, why));
+    return Result<Percent>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a percentage: {}")), text, why));
   };
   std::string_view s = trim(text);
   bool percent_form = false;
@@ -47,7 +49,8 @@ Result<Percent> parse_percent(std::string_view text) {
     } else if ((c == '.' || c == ',') && !in_frac && int_digits > 0) {
       in_frac = true;
     } else {
-      return fail(fmt::format("unexpected character {}", describe_character(s, i)));
+      return fail(
+          fmt::format(fmt::runtime(_("unexpected character {}")), describe_character(s, i)));
     }
   }
   if (in_frac && frac_digits == 0) return fail("no digits after the decimal mark");
@@ -55,7 +58,8 @@ Result<Percent> parse_percent(std::string_view text) {
   // Scale to millionths: percent form has 4 decimals of resolution, fraction form 6.
   int max_digits = percent_form ? 4 : 6;
   if (frac_digits > max_digits) {
-    return fail(fmt::format("more than {} decimals cannot be kept exactly", max_digits));
+    return fail(
+        fmt::format(fmt::runtime(_("more than {} decimals cannot be kept exactly")), max_digits));
   }
   for (int i = frac_digits; i < max_digits; ++i) frac *= 10;
   std::int64_t scale = percent_form ? 10'000 : 1'000'000;

@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 
 #include <algorithm>
@@ -56,9 +57,11 @@ void check_overlaps(const std::vector<model::AccountRange>& ranges, core::Diagno
         const auto& earlier = k < i ? a : b;
         diags.error(
             "accounts.overlap",
-            fmt::format("accounts {}–{} overlap {}–{} (line {}); ranges must be disjoint or one "
-                        "inside the other",
-                        later.from, later.to, earlier.from, earlier.to, earlier.place.line),
+            fmt::format(
+                fmt::runtime(
+                    _("accounts {}–{} overlap {}–{} (line {}); ranges must be disjoint or one "
+                      "inside the other")),
+                later.from, later.to, earlier.from, earlier.to, earlier.place.line),
             later.place);
         continue;  // not nested: left off the stack, so that it is reported once
       }
@@ -81,16 +84,20 @@ core::Result<std::pair<std::string, std::string>> parse_account_key(std::string_
     to = trim(s.substr(en + 3));
   }
   if (!all_digits(from) || !all_digits(to)) {
-    return R::failure(
-        fmt::format("'{}' is not an account or a range of accounts (5540, 7110-7129)", text));
+    return R::failure(fmt::format(
+        fmt::runtime(_("'{}' is not an account or a range of accounts (5540, 7110-7129)")), text));
   }
   if (from.size() != to.size()) {
     return R::failure(fmt::format(
-        "the range '{}' has bounds of different lengths; write both with as many digits", text));
+        fmt::runtime(
+            _("the range '{}' has bounds of different lengths; write both with as many digits")),
+        text));
   }
   if (from.size() > 9)
-    return R::failure(fmt::format("'{}': an account has at most 9 digits here", text));
-  if (to < from) return R::failure(fmt::format("the range '{}' ends before it starts", text));
+    return R::failure(
+        fmt::format(fmt::runtime(_("'{}': an account has at most 9 digits here")), text));
+  if (to < from)
+    return R::failure(fmt::format(fmt::runtime(_("the range '{}' ends before it starts")), text));
   return std::pair{std::string(from), std::string(to)};
 }
 
@@ -128,16 +135,19 @@ std::optional<model::AccountPlan> load_account_plan(const std::string& path,
       if (!kind || *kind == model::AccountKind::unknown) {
         diags.error(
             "yaml.type",
-            fmt::format("kind must be cost, income, financial, vat, balance or other, not '{}'",
-                        *k),
+            fmt::format(
+                fmt::runtime(
+                    _("kind must be cost, income, financial, vat, balance or other, not '{}'")),
+                *k),
             n.find("kind")->place);
         continue;
       }
       range.kind = *kind;
     }
     if (auto c = r.id(n.find("category"), "category", false)) range.category = *c;
-    if (auto s = r.text(r.require(n, "source", fmt::format("account range {}", *text)), "source",
-                        true)) {
+    if (auto s =
+            r.text(r.require(n, "source", fmt::format(fmt::runtime(_("account range {}")), *text)),
+                   "source", true)) {
       range.source = *s;
     }
     plan.ranges.push_back(std::move(range));
@@ -161,7 +171,7 @@ std::optional<model::AccountPlan> load_account_plan_id(const std::string& data_d
         known += (known.empty() ? "" : ", ") + e.path().stem().string();
     }
     diags.error("ref.unknown",
-                fmt::format("account plan '{}' does not exist{}", id,
+                fmt::format(fmt::runtime(_("account plan '{}' does not exist{}")), id,
                             known.empty() ? "" : " (known: " + known + ")"),
                 where);
     return std::nullopt;

@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/containment.hpp>
 
 #include <filesystem>
@@ -39,27 +40,30 @@ std::optional<std::string> outside_folder(const std::string& root, const std::st
   auto p = resolved(fs::path(path));
   if (!r || !p) {
     return fmt::format(
-        "'{}' cannot be resolved (a loop of links?), so it may lie outside the "
-        "project folder",
+        fmt::runtime(_("'{}' cannot be resolved (a loop of links?), so it may lie outside the "
+                       "project folder")),
         path);
   }
   if (below(*r, *p)) return std::nullopt;
-  return fmt::format("'{}' resolves to {}, outside the project folder {}", path, p->string(),
-                     r->string());
+  return fmt::format(fmt::runtime(_("'{}' resolves to {}, outside the project folder {}")), path,
+                     p->string(), r->string());
 }
 
 std::optional<std::string> pattern_outside_folder(const std::string& pattern) {
   fs::path p(pattern);
   if (p.is_absolute()) {
-    return fmt::format("'{}' is an absolute path; a source is named relative to the project folder",
-                       pattern);
+    return fmt::format(
+        fmt::runtime(
+            _("'{}' is an absolute path; a source is named relative to the project folder")),
+        pattern);
   }
   // Walk the components: a `..` that would climb above the project folder is outside.
   int depth = 0;
   for (const auto& c : p) {
     if (c == "..") {
       if (--depth < 0) {
-        return fmt::format("'{}' climbs out of the project folder with '..'", pattern);
+        return fmt::format(fmt::runtime(_("'{}' climbs out of the project folder with '..'")),
+                           pattern);
       }
     } else if (!c.empty() && c != ".") {
       ++depth;

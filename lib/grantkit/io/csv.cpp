@@ -1,5 +1,6 @@
 #include <grantkit/io/csv.hpp>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/text_stream.hpp>
 
 #include <iconv.h>
@@ -53,7 +54,7 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return core::Result<std::string>::failure(
-        fmt::format("the encoding {} is not available", from));
+        fmt::format(fmt::runtime(_("the encoding {} is not available")), from));
   }
   std::string out(bytes.size() * 4 + 16, '\0');
   char* in_ptr = const_cast<char*>(bytes.data());
@@ -67,13 +68,14 @@ core::Result<std::string> iconv_to_utf8(std::string_view bytes, const char* from
     auto offset = static_cast<std::size_t>(in_ptr - bytes.data());
     if (bad_offset) *bad_offset = offset;
     if (offset < bytes.size()) {
-      return core::Result<std::string>::failure(
-          fmt::format("the byte {:02X} cannot be read as {} ({}); is the source's encoding right?",
-                      static_cast<unsigned char>(bytes[offset]), from,
-                      err == EILSEQ ? "invalid" : "incomplete"));
+      return core::Result<std::string>::failure(fmt::format(
+          fmt::runtime(
+              _("the byte {:02X} cannot be read as {} ({}); is the source's encoding right?")),
+          static_cast<unsigned char>(bytes[offset]), from,
+          err == EILSEQ ? "invalid" : "incomplete"));
     }
     return core::Result<std::string>::failure(
-        fmt::format("the file ends inside a {} character", from));
+        fmt::format(fmt::runtime(_("the file ends inside a {} character")), from));
   }
   out.resize(out.size() - out_left);
   return out;
@@ -89,10 +91,11 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
       if (where) *where = position_of(bytes, bad, true);
-      return core::Result<std::string>::failure(fmt::format(
-          "the byte {:02X} is not UTF-8; if the file comes from Excel or an older system, declare "
-          "encoding: windows-1252 in its source",
-          static_cast<unsigned char>(bytes[bad])));
+      return core::Result<std::string>::failure(
+          fmt::format(fmt::runtime(_("the byte {:02X} is not UTF-8; if the file comes from Excel "
+                                     "or an older system, declare "
+                                     "encoding: windows-1252 in its source")),
+                      static_cast<unsigned char>(bytes[bad])));
     }
     return std::string(bytes);
   }
@@ -105,8 +108,8 @@ core::Result<std::string> to_utf8(std::string_view bytes, std::string_view encod
   if (encoding == "windows-1252" || encoding == "cp1252") return single_byte("WINDOWS-1252");
   if (encoding == "cp437" || encoding == "pc8") return single_byte("CP437");
   if (encoding == "utf-16le") return iconv_to_utf8(bytes, "UTF-16LE");
-  return core::Result<std::string>::failure(
-      fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding));
+  return core::Result<std::string>::failure(fmt::format(
+      fmt::runtime(_("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)")), encoding));
 }
 
 std::string trim_cell(std::string_view cell) {

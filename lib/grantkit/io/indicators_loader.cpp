@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/yaml_doc.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
@@ -38,7 +39,7 @@ std::vector<model::IndicatorValue> load_indicator_values(const model::Project& p
     auto value = r.integer(value_node, "value");
     if (value_node && value_node->is_null()) {
       diags.error("yaml.type",
-                  "value must be a whole number: a row without a value reports nothing",
+                  _("value must be a whole number: a row without a value reports nothing"),
                   value_node->place);
     }
     auto comment = r.text(row.find("comment"), "comment");
@@ -48,18 +49,21 @@ std::vector<model::IndicatorValue> load_indicator_values(const model::Project& p
     if (!known) {
       std::string ids;
       for (const auto& ind : project.indicators) ids += (ids.empty() ? "" : ", ") + ind.id;
-      diags.error("ref.unknown",
-                  fmt::format("indicator '{}' is not in project.yaml's indicators ({})", *id,
-                              ids.empty() ? "none" : ids),
-                  id_node->place);
+      diags.error(
+          "ref.unknown",
+          fmt::format(fmt::runtime(_("indicator '{}' is not in project.yaml's indicators ({})")),
+                      *id, ids.empty() ? "none" : ids),
+          id_node->place);
       continue;
     }
     auto [it, added] = seen.emplace(std::pair{*id, *date}, row.place);
     if (!added) {
-      diags.error("indicator.duplicate-date",
-                  fmt::format("{} is reported twice on {} (first at line {}): which value holds?",
-                              *id, core::format_iso(*date), it->second.line),
-                  row.place);
+      diags.error(
+          "indicator.duplicate-date",
+          fmt::format(
+              fmt::runtime(_("{} is reported twice on {} (first at line {}): which value holds?")),
+              *id, core::format_iso(*date), it->second.line),
+          row.place);
       continue;
     }
     model::IndicatorValue v;

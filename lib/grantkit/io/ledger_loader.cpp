@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/text_hash.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/containment.hpp>
@@ -181,7 +182,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
   // of it out of the outcome; it is then read block by block.
   if (auto bad = check_encoding(path, summary.encoding)) {
     if (bad->io)
-      diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
+      diags.unreadable("io.read", _("cannot read the ledger file"), {path, 0, 0});
     else
       diags.unreadable("csv.encoding", bad->message, {path, bad->where.line, bad->where.column});
     return finish();
@@ -197,7 +198,7 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
       diags.unreadable("csv.syntax", reader.error(),
                        {path, reader.error_line(), reader.error_column()});
     else
-      diags.warning("csv.empty", "the ledger file is empty", {path, 0, 0});
+      diags.warning("csv.empty", _("the ledger file is empty"), {path, 0, 0});
     return finish();
   }
   // Map canonical names to field indexes.
@@ -216,7 +217,8 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     if (!index.count(key) && mapped) {
       diags.unreadable(
           "csv.missing-column",
-          fmt::format("the header has no column '{}' (mapped from '{}')", wanted, name),
+          fmt::format(fmt::runtime(_("the header has no column '{}' (mapped from '{}')")), wanted,
+                      name),
           {path, rec.line, 1});
       mapped_missing = true;
     }
@@ -233,27 +235,30 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     if (!project_column) {
       diags.unreadable(
           "csv.missing-column",
-          fmt::format("the header has no column '{}' (the source's project: selection)",
-                      spec.project->column),
+          fmt::format(
+              fmt::runtime(_("the header has no column '{}' (the source's project: selection)")),
+              spec.project->column),
           {path, rec.line, 1});
       return finish();
     }
   }
   bool split_amount = !index.count("amount") && index.count("debit") && index.count("credit");
   if (!index.count("date")) {
-    diags.unreadable("csv.missing-column", "the header has no column 'date'", {path, rec.line, 1});
+    diags.unreadable("csv.missing-column", _("the header has no column 'date'"),
+                     {path, rec.line, 1});
   }
   if (!index.count("amount") && !split_amount) {
-    diags.unreadable("csv.missing-column",
-                     "the header has neither an 'amount' column nor 'debit' and 'credit' columns",
-                     {path, rec.line, 1});
+    diags.unreadable(
+        "csv.missing-column",
+        _("the header has neither an 'amount' column nor 'debit' and 'credit' columns"),
+        {path, rec.line, 1});
   }
   if (!index.count("date") || (!index.count("amount") && !split_amount)) return finish();
   if (!index.count("category") && !has_plan && spec.account_map.empty()) {
     diags.unreadable(
         "csv.missing-column",
-        "the header has no 'category' column and the source names no account plan (accounts:) or "
-        "account_map",
+        _("the header has no 'category' column and the source names no account plan (accounts:) or "
+          "account_map"),
         {path, rec.line, 1});
     return finish();
   }
@@ -287,7 +292,9 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
   };
   auto date_error = [](std::string_view value, const std::string& why) {
     bool shape = why.find("is not a date in the form") != std::string::npos;
-    return shape ? fmt::format("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)", value) : why;
+    return shape
+               ? fmt::format(fmt::runtime(_("'{}' is not a date (YYYY-MM-DD or YYYYMMDD)")), value)
+               : why;
   };
   while (reader.next(rec)) {
     // The row's fields are views into the reader's buffer until the next row (no copies).
@@ -323,8 +330,8 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     };
     if (rec.fields.size() < header_size) {
       exclude("csv.short-row",
-              fmt::format("the row has {} fields where the header has {}", rec.fields.size(),
-                          header_size),
+              fmt::format(fmt::runtime(_("the row has {} fields where the header has {}")),
+                          rec.fields.size(), header_size),
               static_cast<int>(rec.fields.size()) + 1);
       continue;
     }
@@ -333,11 +340,13 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
           std::any_of(rec.fields.begin() + static_cast<std::ptrdiff_t>(header_size),
                       rec.fields.end(), [](std::string_view f) { return !trim_view(f).empty(); });
       if (extra) {
-        exclude("csv.long-row",
-                fmt::format("the row has {} fields where the header has {} (a delimiter inside an "
-                            "unquoted text?)",
-                            rec.fields.size(), header_size),
-                static_cast<int>(header_size) + 1);
+        exclude(
+            "csv.long-row",
+            fmt::format(fmt::runtime(_(
+                            "the row has {} fields where the header has {} (a delimiter inside an "
+                            "unquoted text?)")),
+                        rec.fields.size(), header_size),
+            static_cast<int>(header_size) + 1);
         continue;
       }
     }
@@ -401,7 +410,8 @@ void read_csv_ledger_file(const std::string& path, const model::SourceSpec& spec
     sink(t);
   }
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()),
+    diags.unreadable("io.read",
+                     fmt::format(fmt::runtime(_("cannot read the ledger file: {}")), text.error()),
                      {path, 0, 0});
   if (!reader.error().empty())
     diags.unreadable("csv.syntax", reader.error(),
@@ -425,7 +435,7 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
   SieScan scan = scan_sie_file(path);
   if (spec.encoding_given) scan.encoding = spec.encoding;
   if (!scan.readable) {
-    diags.unreadable("io.read", "cannot read the ledger file", {path, 0, 0});
+    diags.unreadable("io.read", _("cannot read the ledger file"), {path, 0, 0});
     tally.close();
     out.files.push_back(std::move(summary));
     return;
@@ -501,12 +511,14 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
         if (d) {
           t.paid = *d;
         } else {
-          diags.error("ledger.date",
-                      fmt::format("paid: the object '{}' of dimension {} is not a date (YYYYMMDD "
-                                  "or YYYY-MM-DD); the "
-                                  "row counts as not paid",
-                                  paid, *spec.paid_dimension),
-                      {path, r.line, 1});
+          diags.error(
+              "ledger.date",
+              fmt::format(
+                  fmt::runtime(_("paid: the object '{}' of dimension {} is not a date (YYYYMMDD "
+                                 "or YYYY-MM-DD); the "
+                                 "row counts as not paid")),
+                  paid, *spec.paid_dimension),
+              {path, r.line, 1});
         }
       }
       t.financier = object(spec.financier_dimension);
@@ -529,7 +541,8 @@ void read_sie_ledger_file(const std::string& path, const model::SourceSpec& spec
   TextStream text(path, "utf-8");
   SieFile f = read_sie(text, scan, path, diags, on_voucher);
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the ledger file: {}", text.error()),
+    diags.unreadable("io.read",
+                     fmt::format(fmt::runtime(_("cannot read the ledger file: {}")), text.error()),
                      {path, 0, 0});
   summary.encoding = f.encoding;
   summary.vouchers = f.vouchers;
@@ -595,10 +608,12 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
       // A FIFO, device or socket is never opened: reading one can block forever (a FIFO with no
       // writer) or never end (/dev/zero). Folders go on to the reader, which says io.read.
       if (core::path_kind(file) == core::PathKind::other) {
-        diags.unreadable("io.not-a-file",
-                         fmt::format("the source file is {}, not a regular file: it is not read",
-                                     core::path_kind_name(file)),
-                         {file, 0, 0});
+        diags.unreadable(
+            "io.not-a-file",
+            fmt::format(
+                fmt::runtime(_("the source file is {}, not a regular file: it is not read")),
+                core::path_kind_name(file)),
+            {file, 0, 0});
         refused = true;
         continue;
       }
@@ -611,10 +626,12 @@ std::vector<std::string> expand_source_path(const std::string& dir, const model:
   if (files.empty()) {
     bool is_glob = spec.path.find_first_of("*?[") != std::string::npos;
     if (is_glob)
-      diags.warning("io.no-files", fmt::format("no file matches '{}'", spec.path), spec.place);
+      diags.warning("io.no-files", fmt::format(fmt::runtime(_("no file matches '{}'")), spec.path),
+                    spec.place);
     else
-      diags.unreadable("io.read", fmt::format("the source file '{}' does not exist", spec.path),
-                       spec.place);
+      diags.unreadable(
+          "io.read", fmt::format(fmt::runtime(_("the source file '{}' does not exist")), spec.path),
+          spec.place);
   }
   return files;
 }
@@ -635,9 +652,10 @@ LedgerLoad read_ledger(const model::Project& project, const std::string& data_di
   std::map<std::string, std::optional<model::AccountPlan>> plans;
   for (const auto& spec : project.ledger_sources) {
     if (spec.format != "csv" && spec.format != "sie") {
-      diags.error("ledger.format",
-                  fmt::format("ledger format '{}' is not read (csv or sie)", spec.format),
-                  spec.place);
+      diags.error(
+          "ledger.format",
+          fmt::format(fmt::runtime(_("ledger format '{}' is not read (csv or sie)")), spec.format),
+          spec.place);
       continue;
     }
     const model::AccountPlan* plan = nullptr;

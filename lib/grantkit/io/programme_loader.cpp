@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
@@ -75,9 +76,11 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
       else if (*b == "annual_hours")
         prog.full_time.basis = core::FullTimeBasis::annual_hours;
       else
-        diags.error("yaml.type",
-                    fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b),
-                    ft->find("basis")->place);
+        diags.error(
+            "yaml.type",
+            fmt::format(
+                fmt::runtime(_("full_time.basis must be annual_hours or calendar, not '{}'")), *b),
+            ft->find("basis")->place);
     }
     if (auto h = r.integer(ft->find("annual_hours"), "annual_hours"))
       prog.full_time.annual_minutes = *h * 60;
@@ -104,7 +107,8 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
       prog.time_deviation_month_percent = *pc;
     if (auto v = r.integer(td->find("months"), "time_deviation.months")) {
       if (*v < 1 || *v > 12) {
-        diags.error("yaml.number", fmt::format("time_deviation.months must be 1–12, not {}", *v),
+        diags.error("yaml.number",
+                    fmt::format(fmt::runtime(_("time_deviation.months must be 1–12, not {}")), *v),
                     td->find("months")->place);
       } else {
         prog.time_deviation_months = static_cast<int>(*v);
@@ -117,9 +121,11 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
         auto v = r.integer(&item, "time_deviation.holiday_months");
         if (!v) continue;
         if (*v < 1 || *v > 12) {
-          diags.error("yaml.number",
-                      fmt::format("time_deviation.holiday_months: a month is 1–12, not {}", *v),
-                      item.place);
+          diags.error(
+              "yaml.number",
+              fmt::format(fmt::runtime(_("time_deviation.holiday_months: a month is 1–12, not {}")),
+                          *v),
+              item.place);
         } else {
           prog.time_holiday_months.push_back(static_cast<int>(*v));
         }
@@ -154,9 +160,11 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
         r.percent(r.require(*hi, "percent", "hourly_rate_index"), "hourly_rate_index.percent");
     if (auto v = r.integer(hi->find("every_months"), "hourly_rate_index.every_months")) {
       if (*v < 1 || *v > 120) {
-        diags.error("yaml.number",
-                    fmt::format("hourly_rate_index.every_months must be 1–120, not {}", *v),
-                    hi->find("every_months")->place);
+        diags.error(
+            "yaml.number",
+            fmt::format(fmt::runtime(_("hourly_rate_index.every_months must be 1–120, not {}")),
+                        *v),
+            hi->find("every_months")->place);
       } else {
         prog.hourly_rate_index_months = static_cast<int>(*v);
       }
@@ -168,9 +176,11 @@ std::optional<model::Programme> load_programme(const std::string& path, core::Di
       if (*b == "unit_cost")
         prog.staff_unit_cost = true;
       else if (*b != "booked")
-        diags.error("yaml.type",
-                    fmt::format("staff_costs.basis must be booked or unit_cost, not '{}'", *b),
-                    sc->find("basis")->place);
+        diags.error(
+            "yaml.type",
+            fmt::format(fmt::runtime(_("staff_costs.basis must be booked or unit_cost, not '{}'")),
+                        *b),
+            sc->find("basis")->place);
     }
     prog.staff_cost_covers = read_id_list(r, sc->find("covers"), "staff_costs covers");
   }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/rule_class.hpp>
 #include <grantkit/io/accounts_loader.hpp>
 #include <grantkit/io/containment.hpp>
@@ -53,8 +54,9 @@ std::optional<std::string> find_programme(const std::string& dir, const std::str
       diags.error(
           "io.outside-project",
           fmt::format(
-              "programme '{}' resolves outside the project folder: {}; a rule-set file must "
-              "lie inside it (or name a bundled rule set by its id)",
+              fmt::runtime(
+                  _("programme '{}' resolves outside the project folder: {}; a rule-set file must "
+                    "lie inside it (or name a bundled rule set by its id)")),
               programme, *why),
           place);
       return std::nullopt;
@@ -72,9 +74,10 @@ std::optional<std::string> find_programme(const std::string& dir, const std::str
   diags.error(
       "ref.unknown",
       fmt::format(
-          "unknown programme '{}': no rule set at {} (bundled rule sets, in {}: {}; a rule set "
-          "of your own is a file path relative to the project folder, e.g. "
-          "programmes/my-rules.yaml)",
+          fmt::runtime(_(
+              "unknown programme '{}': no rule set at {} (bundled rule sets, in {}: {}; a rule set "
+              "of your own is a file path relative to the project folder, e.g. "
+              "programmes/my-rules.yaml)")),
           programme, looked, (fs::path(data_dir) / "programmes").string(),
           list.empty() ? std::string("none found") : list),
       place);
@@ -90,7 +93,7 @@ void read_activity_budget(YamlReader& r, const YamlNode* n, model::Activity& a) 
   if (n->is_map()) {
     Money total;
     for (const auto& [k, v] : n->entries) {
-      if (auto m = r.money(&v, fmt::format("budget of {} for {}", a.id, k.text))) {
+      if (auto m = r.money(&v, fmt::format(fmt::runtime(_("budget of {} for {}")), a.id, k.text))) {
         a.category_budget[k.text] = *m;
         total += *m;
       }
@@ -98,7 +101,7 @@ void read_activity_budget(YamlReader& r, const YamlNode* n, model::Activity& a) 
     a.budget = total;
     return;
   }
-  a.budget = r.money(n, fmt::format("budget of activity {}", a.id));
+  a.budget = r.money(n, fmt::format(fmt::runtime(_("budget of activity {}")), a.id));
 }
 
 model::Budget read_budget(YamlReader& r, const YamlNode& n) {
@@ -109,7 +112,7 @@ model::Budget read_budget(YamlReader& r, const YamlNode& n) {
   if (const YamlNode* cats = n.find("categories"); cats && !cats->is_null()) {
     if (cats->is_map()) {
       for (const auto& [k, v] : cats->entries) {
-        if (auto m = r.money(&v, fmt::format("budget for category {}", k.text))) {
+        if (auto m = r.money(&v, fmt::format(fmt::runtime(_("budget for category {}")), k.text))) {
           b.categories[k.text] = *m;
           b.category_places[k.text] = k.place;
         }
@@ -136,8 +139,10 @@ std::optional<model::FinancierType> read_financier_type(YamlReader& r, const Yam
   if (!t) return std::nullopt;
   if (*t == "public") return model::FinancierType::public_;
   if (*t == "private") return model::FinancierType::private_;
-  r.diags().error("yaml.type",
-                  fmt::format("financier type must be public or private, not '{}'", *t), n->place);
+  r.diags().error(
+      "yaml.type",
+      fmt::format(fmt::runtime(_("financier type must be public or private, not '{}'")), *t),
+      n->place);
   return std::nullopt;
 }
 
@@ -149,7 +154,9 @@ std::optional<model::FinancingStatus> read_financing_status(YamlReader& r, const
   if (*s == "unknown") return model::FinancingStatus::unknown;
   r.diags().error(
       "yaml.type",
-      fmt::format("status must be confirmed, to_be_redistributed or unknown, not '{}'", *s),
+      fmt::format(
+          fmt::runtime(_("status must be confirmed, to_be_redistributed or unknown, not '{}'")),
+          *s),
       n->place);
   return std::nullopt;
 }
@@ -226,7 +233,8 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
           ac.budget = read.budget;
           if (!read.category_budget.empty()) ac.category_budget = read.category_budget;
         }
-        ac.period = r.period(a.find("period"), fmt::format("period of activity {}", ac.id));
+        ac.period = r.period(a.find("period"),
+                             fmt::format(fmt::runtime(_("period of activity {}")), ac.id));
         bool known =
             p.find_activity(ac.id) != nullptr ||
             std::any_of(p.changes.begin(), p.changes.end(), [&](const model::ChangeDecision& e) {
@@ -235,12 +243,11 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
                   [&](const model::ActivityChange& x) { return x.id == ac.id && x.period; });
             });
         if (!known && !ac.period) {
-          r.diags().error(
-              "yaml.missing-key",
-              fmt::format(
-                  "activity {} is not in the plan: a change decision that adds it gives its period",
-                  ac.id),
-              a.place);
+          r.diags().error("yaml.missing-key",
+                          fmt::format(fmt::runtime(_("activity {} is not in the plan: a change "
+                                                     "decision that adds it gives its period")),
+                                      ac.id),
+                          a.place);
           continue;
         }
         ch.activities.push_back(std::move(ac));
@@ -259,9 +266,10 @@ void read_changes(YamlReader& r, const YamlNode& n, model::Project& p) {
         fc.place = f.place;
         if (auto t = r.text(f.find("name"), "financier name")) fc.name = *t;
         fc.type = read_financier_type(r, f.find("type"));
-        fc.cash = r.money(f.find("cash"), fmt::format("cash of {}", fc.id));
-        fc.in_kind = r.money(f.find("in_kind"), fmt::format("in_kind of {}", fc.id));
-        fc.total = r.money(f.find("total"), fmt::format("total of {}", fc.id));
+        fc.cash = r.money(f.find("cash"), fmt::format(fmt::runtime(_("cash of {}")), fc.id));
+        fc.in_kind =
+            r.money(f.find("in_kind"), fmt::format(fmt::runtime(_("in_kind of {}")), fc.id));
+        fc.total = r.money(f.find("total"), fmt::format(fmt::runtime(_("total of {}")), fc.id));
         fc.status = read_financing_status(r, f.find("status"));
         ch.financing.push_back(std::move(fc));
       }
@@ -281,7 +289,7 @@ void read_full_time(YamlReader& r, const YamlNode& n, model::Project& p) {
   auto to = r.date(r.require(n, "to", "full_time"), "full_time.to", true);
   if (from && to) {
     if (*to < *from) {
-      r.diags().error("yaml.date", "full_time ends before it starts", n.place);
+      r.diags().error("yaml.date", _("full_time ends before it starts"), n.place);
     } else {
       ft.period = {*from, *to};
     }
@@ -292,9 +300,11 @@ void read_full_time(YamlReader& r, const YamlNode& n, model::Project& p) {
     else if (*b == "calendar")
       ft.basis = core::FullTimeBasis::calendar;
     else
-      r.diags().error("yaml.type",
-                      fmt::format("full_time.basis must be annual_hours or calendar, not '{}'", *b),
-                      n.find("basis")->place);
+      r.diags().error(
+          "yaml.type",
+          fmt::format(fmt::runtime(_("full_time.basis must be annual_hours or calendar, not '{}'")),
+                      *b),
+          n.find("basis")->place);
   }
   if (auto h = r.integer(n.find("hours_per_day"), "full_time.hours_per_day"))
     ft.minutes_per_day = *h * 60;
@@ -335,7 +345,7 @@ void read_activities(YamlReader& r, const YamlNode& n, model::Project& p) {
     if (auto t = r.text(a.find("name"), "activity name")) act.name = *t;
     read_activity_budget(r, a.find("budget"), act);
     if (auto per = r.period(r.require(a, "period", fmt::format("activity {}", act.id)),
-                            fmt::format("period of activity {}", act.id), true)) {
+                            fmt::format(fmt::runtime(_("period of activity {}")), act.id), true)) {
       act.period = *per;
     }
     p.activities.push_back(std::move(act));
@@ -355,9 +365,9 @@ void read_financing(YamlReader& r, const YamlNode& n, model::Project& p) {
     fin.id = *id;
     if (auto t = r.text(f.find("name"), "financier name")) fin.name = *t;
     if (auto t = read_financier_type(r, f.find("type"))) fin.type = *t;
-    fin.cash = r.money(f.find("cash"), fmt::format("cash of {}", fin.id));
-    fin.in_kind = r.money(f.find("in_kind"), fmt::format("in_kind of {}", fin.id));
-    fin.total = r.money(f.find("total"), fmt::format("total of {}", fin.id));
+    fin.cash = r.money(f.find("cash"), fmt::format(fmt::runtime(_("cash of {}")), fin.id));
+    fin.in_kind = r.money(f.find("in_kind"), fmt::format(fmt::runtime(_("in_kind of {}")), fin.id));
+    fin.total = r.money(f.find("total"), fmt::format(fmt::runtime(_("total of {}")), fin.id));
     if (auto st = read_financing_status(r, f.find("status"))) fin.status = *st;
     p.financing.push_back(std::move(fin));
   }
@@ -437,7 +447,8 @@ std::optional<char> read_char(YamlReader& r, const YamlNode* n, std::string_view
   for (char c : allowed)
     list += fmt::format("{}'{}'", list.empty() ? "" : ", ",
                         c == '\t' ? std::string("tab") : std::string(1, c));
-  r.diags().error("yaml.type", fmt::format("{} must be one of {}, not '{}'", what, list, *t),
+  r.diags().error("yaml.type",
+                  fmt::format(fmt::runtime(_("{} must be one of {}, not '{}'")), what, list, *t),
                   n->place);
   return std::nullopt;
 }
@@ -460,9 +471,10 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what,
     spec.path = *path;
     if (auto f = r.text(s.find("format"), "source format")) {
       if (*f != "csv" && *f != "sie" && *f != "yaml") {
-        r.diags().error("yaml.type",
-                        fmt::format("source format must be csv, sie or yaml, not '{}'", *f),
-                        s.find("format")->place);
+        r.diags().error(
+            "yaml.type",
+            fmt::format(fmt::runtime(_("source format must be csv, sie or yaml, not '{}'")), *f),
+            s.find("format")->place);
       }
       spec.format = *f;
     } else {
@@ -474,7 +486,7 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what,
     if (auto c = read_char(r, s.find("thousands"), "thousands", {'.', ',', ' '}))
       spec.thousands = *c;
     if (spec.thousands != 0 && spec.thousands == spec.decimal) {
-      r.diags().error("yaml.type", "thousands and decimal must differ", s.place);
+      r.diags().error("yaml.type", _("thousands and decimal must differ"), s.place);
       spec.thousands = 0;
     }
     if (auto e = r.text(s.find("encoding"), "encoding")) {
@@ -484,13 +496,12 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what,
       if (spec.format == "sie" && *e != "cp437" && *e != "pc8" && *e != "utf-8" && *e != "utf8" &&
           *e != "latin-1" && *e != "iso-8859-1" && *e != "latin-9" && *e != "iso-8859-15" &&
           *e != "windows-1252" && *e != "cp1252") {
-        r.diags().error(
-            "yaml.type",
-            fmt::format(
-                "encoding of a SIE source must be cp437, utf-8, latin-1, latin-9 or windows-1252, "
-                "not '{}'",
-                *e),
-            s.find("encoding")->place);
+        r.diags().error("yaml.type",
+                        fmt::format(fmt::runtime(_("encoding of a SIE source must be cp437, utf-8, "
+                                                   "latin-1, latin-9 or windows-1252, "
+                                                   "not '{}'")),
+                                    *e),
+                        s.find("encoding")->place);
         spec.encoding_given = false;
       }
     }
@@ -510,9 +521,11 @@ void read_sources(YamlReader& r, const YamlNode& n, std::string_view what,
       auto d = r.integer(s.find(key), key);
       if (!d) return std::nullopt;
       if (*d < 1 || *d > 9999) {
-        r.diags().error("yaml.number",
-                        fmt::format("{} must be a SIE dimension number (1–9999), not {}", key, *d),
-                        s.find(key)->place);
+        r.diags().error(
+            "yaml.number",
+            fmt::format(fmt::runtime(_("{} must be a SIE dimension number (1–9999), not {}")), key,
+                        *d),
+            s.find(key)->place);
         return std::nullopt;
       }
       return static_cast<int>(*d);
@@ -559,17 +572,19 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
     e.id = *id;
     if (auto t = r.text(s.find("name"), "staff name")) e.name = *t;
     if (auto t = r.text(s.find("role"), "staff role")) e.role = *t;
-    if (const YamlNode* o = r.require(s, "organisation", fmt::format("staff entry {}", e.id))) {
+    if (const YamlNode* o =
+            r.require(s, "organisation", fmt::format(fmt::runtime(_("staff entry {}")), e.id))) {
       if (auto t = r.id(o, "organisation")) {
         e.organisation = *t;
         e.organisation_place = o->place;
       }
     }
     if (auto pc =
-            r.percent(r.require(s, "percent", fmt::format("staff entry {}", e.id)), "percent"))
+            r.percent(r.require(s, "percent", fmt::format(fmt::runtime(_("staff entry {}")), e.id)),
+                      "percent"))
       e.percent = *pc;
     if (const YamlNode* per = s.find("period")) {
-      e.period = r.period(per, fmt::format("period of {}", e.id));
+      e.period = r.period(per, fmt::format(fmt::runtime(_("period of {}")), e.id));
       e.period_place = per->place;
     }
     if (auto b = r.text(s.find("basis"), "basis")) {
@@ -578,9 +593,10 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
       else if (*b == "hourly")
         e.basis = model::StaffBasis::hourly;
       else
-        r.diags().error("yaml.type",
-                        fmt::format("basis must be fixed_percent or hourly, not '{}'", *b),
-                        s.find("basis")->place);
+        r.diags().error(
+            "yaml.type",
+            fmt::format(fmt::runtime(_("basis must be fixed_percent or hourly, not '{}'")), *b),
+            s.find("basis")->place);
     }
     if (auto f = r.text(s.find("funding"), "funding")) {
       if (*f == "cash")
@@ -588,14 +604,18 @@ void read_staff_list(YamlReader& r, const YamlNode& n, model::Project& p) {
       else if (*f == "in_kind")
         e.funding = model::Funding::in_kind;
       else
-        r.diags().error("yaml.type", fmt::format("funding must be cash or in_kind, not '{}'", *f),
-                        s.find("funding")->place);
+        r.diags().error(
+            "yaml.type",
+            fmt::format(fmt::runtime(_("funding must be cash or in_kind, not '{}'")), *f),
+            s.find("funding")->place);
     }
-    e.monthly_salary = r.money(s.find("monthly_salary"), fmt::format("monthly_salary of {}", e.id));
+    e.monthly_salary = r.money(s.find("monthly_salary"),
+                               fmt::format(fmt::runtime(_("monthly_salary of {}")), e.id));
     if (const YamlNode* acts = s.find("activities"); acts && !acts->is_null()) {
       if (acts->is_map()) {
         for (const auto& [k, v] : acts->entries) {
-          if (auto pc = r.percent(&v, fmt::format("share of {} in {}", e.id, k.text))) {
+          if (auto pc =
+                  r.percent(&v, fmt::format(fmt::runtime(_("share of {} in {}")), e.id, k.text))) {
             e.activities[k.text] = *pc;
             e.activity_places[k.text] = k.place;
           }
@@ -737,11 +757,12 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
   p.file = (fs::path(dir) / "project.yaml").string();
   const std::size_t errors_before = diags.count(core::Severity::error);
   if (std::error_code ec; !fs::is_directory(dir, ec)) {
-    diags.unreadable("io.read",
-                     fs::exists(dir, ec)
-                         ? fmt::format("'{}' is not a folder: give the project folder", dir)
-                         : fmt::format("the project folder '{}' does not exist", dir),
-                     {dir, 0, 0});
+    diags.unreadable(
+        "io.read",
+        fs::exists(dir, ec)
+            ? fmt::format(fmt::runtime(_("'{}' is not a folder: give the project folder")), dir)
+            : fmt::format(fmt::runtime(_("the project folder '{}' does not exist")), dir),
+        {dir, 0, 0});
     return std::nullopt;
   }
   auto root = load_yaml_file(p.file, diags);
@@ -764,7 +785,7 @@ std::optional<model::Project> load_project(const std::string& dir, const std::st
     if (auto t = r.text(proj->find("currency"), "project.currency")) {
       p.currency = *t;
       if (*t != "SEK")
-        diags.error("yaml.type", "grantkit reports in SEK only", proj->find("currency")->place);
+        diags.error("yaml.type", _("grantkit reports in SEK only"), proj->find("currency")->place);
     }
   }
   if (const YamlNode* n = root->find("organisations"); n && !n->is_null())

@@ -37,6 +37,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/text_stream.hpp>
 
 namespace grantkit::io {
@@ -602,23 +603,24 @@ class Reader {
   SieFile run() {
     if (scan_.utf16) {
       diags_.unreadable("sie.encoding",
-                        "the file is UTF-16 text; a SIE file is PC8 (codepage 437) text (§5.8)",
+                        _("the file is UTF-16 text; a SIE file is PC8 (codepage 437) text (§5.8)"),
                         {file_, 0, 0});
       f_.truncated = true;
       return std::move(f_);
     }
     if (scan_.blank) {
-      diags_.warning("sie.empty", "the SIE file is empty: it holds no vouchers", {file_, 0, 0});
+      diags_.warning("sie.empty", _("the SIE file is empty: it holds no vouchers"), {file_, 0, 0});
       f_.encoding = "cp437";
       return std::move(f_);
     }
     if (!scan_.has_record) {
       // Not a SIE file at all (a CSV or a spreadsheet given `format: sie`): refused whole rather
       // than read as a file of ignored lines with no vouchers.
-      diags_.unreadable("sie.format",
-                        "the file holds no SIE record (#FLAGGA, #VER, …): it is not a SIE 4 file; "
-                        "check the source's format and path",
-                        {file_, 0, 0});
+      diags_.unreadable(
+          "sie.format",
+          _("the file holds no SIE record (#FLAGGA, #VER, …): it is not a SIE 4 file; "
+            "check the source's format and path"),
+          {file_, 0, 0});
       f_.encoding = "cp437";
       return std::move(f_);
     }
@@ -873,7 +875,7 @@ class Reader {
     if (s.size() == 1 && s[0] == '{') return open_block(line);
     if (s.size() == 1 && s[0] == '}') return close_block(line);
     if (s.front() != '#') {
-      diags_.warning("sie.syntax", "the line does not start with a label (#…); it is ignored",
+      diags_.warning("sie.syntax", _("the line does not start with a label (#…); it is ignored"),
                      at(line));
       return;
     }
@@ -935,8 +937,8 @@ class Reader {
       case Label::objekt: {
         auto d = fields_.size() >= 3 ? small_int(fields_[0].raw) : std::nullopt;
         if (!d)
-          diags_.warning("sie.syntax", "#OBJEKT needs a dimension number, an object id and a name",
-                         at(line));
+          diags_.warning("sie.syntax",
+                         _("#OBJEKT needs a dimension number, an object id and a name"), at(line));
         else
           f_.object_names[{*d, text(fields_[1].raw)}] = text(fields_[2].raw);
         break;
@@ -960,7 +962,7 @@ class Reader {
         crc_state_ = CrcState::on;
         ksumma_line_ = line;
       } else {
-        diags_.warning("sie.ksumma", "a second opening #KSUMMA; the first one counts", at(line));
+        diags_.warning("sie.ksumma", _("a second opening #KSUMMA; the first one counts"), at(line));
       }
       return;
     }
@@ -979,9 +981,10 @@ class Reader {
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), declared);
     if (ec != std::errc() || p != v.data() + v.size() || declared < -2147483648LL ||
         declared > 4294967295LL) {
-      diags_.warning("sie.ksumma",
-                     fmt::format("#KSUMMA '{}' is not a checksum (a 32-bit number)", text(v)),
-                     at(line, fields_[0].column));
+      diags_.warning(
+          "sie.ksumma",
+          fmt::format(fmt::runtime(_("#KSUMMA '{}' is not a checksum (a 32-bit number)")), text(v)),
+          at(line, fields_[0].column));
       f_.checksum_ok = false;
       return;
     }
@@ -992,8 +995,10 @@ class Reader {
       diags_.warning(
           "sie.ksumma",
           fmt::format(
-              "the checksum #KSUMMA {} does not match the file's content (computed {}): the "
-              "file was changed or damaged after it was exported; the rows are read as they are",
+              fmt::runtime(
+                  _("the checksum #KSUMMA {} does not match the file's content (computed {}): the "
+                    "file was changed or damaged after it was exported; the rows are read as they "
+                    "are")),
               v, crc_.value()),
           at(line, fields_[0].column));
     }
@@ -1014,7 +1019,7 @@ class Reader {
     if (sub) {
       auto parent = small_int(fields_[2].raw);
       if (!parent) {
-        diags_.warning("sie.syntax", "#UNDERDIM: the parent dimension is not a number",
+        diags_.warning("sie.syntax", _("#UNDERDIM: the parent dimension is not a number"),
                        at(line, fields_[2].column));
         return;
       }
@@ -1025,9 +1030,10 @@ class Reader {
 
   void start_voucher(int line) {
     if (vstate_ == VState::block) {
-      diags_.error("sie.syntax",
-                   fmt::format("the voucher on line {} has no closing }}", voucher_.line),
-                   at(voucher_.line));
+      diags_.error(
+          "sie.syntax",
+          fmt::format(fmt::runtime(_("the voucher on line {} has no closing }}")), voucher_.line),
+          at(voucher_.line));
       if (rtrans_) rtrans_unpaired();
       close_voucher(false);
     } else if (vstate_ == VState::header) {
@@ -1044,9 +1050,11 @@ class Reader {
       diags_.warning(
           "sie.series",
           fmt::format(
-              "#VER has no voucher series: '{}' stands where the series belongs and the date "
-              "'{}' where the number does (§11 #VER: series, number, date, text; an empty series "
-              "is written \"\"); read as number {} of {}",
+              fmt::runtime(
+                  _("#VER has no voucher series: '{}' stands where the series belongs and the date "
+                    "'{}' where the number does (§11 #VER: series, number, date, text; an empty "
+                    "series "
+                    "is written \"\"); read as number {} of {}")),
               text(fields_[0].raw), text(fields_[1].raw), text(fields_[0].raw),
               text(fields_[1].raw)),
           at(line, fields_[0].column));
@@ -1062,17 +1070,20 @@ class Reader {
         voucher_.date = *d;
         voucher_date_bad_ = false;
       } else {
-        diags_.error("sie.date",
-                     fmt::format("the voucher date: {}; its rows without a date of their own are "
-                                 "not read",
-                                 d.error()),
-                     at(line, fields_[2].column));
+        diags_.error(
+            "sie.date",
+            fmt::format(
+                fmt::runtime(_("the voucher date: {}; its rows without a date of their own are "
+                               "not read")),
+                d.error()),
+            at(line, fields_[2].column));
       }
     } else {
-      diags_.error("sie.date",
-                   "#VER has no voucher date (verdatum); its rows without a date of their own are "
-                   "not read",
-                   at(line));
+      diags_.error(
+          "sie.date",
+          _("#VER has no voucher date (verdatum); its rows without a date of their own are "
+            "not read"),
+          at(line));
     }
     if (fields_.size() > 3) voucher_.text = add_text(fields_[3].raw);
     vstate_ = VState::header;
@@ -1081,14 +1092,14 @@ class Reader {
   // A #VER not followed by `{`: a voucher without rows.
   void end_headless_voucher() {
     diags_.warning("sie.syntax",
-                   "#VER is not followed by its rows in { … }; the voucher has no rows",
+                   _("#VER is not followed by its rows in { … }; the voucher has no rows"),
                    at(voucher_.line));
     close_voucher();
   }
 
   void open_block(int line) {
     if (vstate_ != VState::header) {
-      diags_.error("sie.syntax", "a { that does not open the rows of a #VER", at(line));
+      diags_.error("sie.syntax", _("a { that does not open the rows of a #VER"), at(line));
       return;
     }
     vstate_ = VState::block;
@@ -1097,7 +1108,7 @@ class Reader {
   void close_block(int line) {
     if (vstate_ == VState::header) end_headless_voucher();
     if (vstate_ != VState::block) {
-      diags_.error("sie.syntax", "a } that closes no voucher", at(line));
+      diags_.error("sie.syntax", _("a } that closes no voucher"), at(line));
       return;
     }
     if (rtrans_) rtrans_unpaired();
@@ -1107,17 +1118,17 @@ class Reader {
   void rtrans_unpaired() {
     diags_.warning(
         "sie.rtrans",
-        "#RTRANS is not followed by its #TRANS copy (the same account, objects and amount; §11 "
-        "#RTRANS 4); the added row "
-        "counts once, "
-        "and a following #TRANS counts as a row of its own",
+        _("#RTRANS is not followed by its #TRANS copy (the same account, objects and amount; §11 "
+          "#RTRANS 4); the added row "
+          "counts once, "
+          "and a following #TRANS counts as a row of its own"),
         at(rtrans_line_));
     rtrans_ = false;
   }
 
   std::string voucher_name() const {
     voucher_id(voucher_.view(voucher_.series), voucher_.view(voucher_.number), id_);
-    return id_.empty() ? fmt::format("the voucher on line {}", voucher_.line)
+    return id_.empty() ? fmt::format(fmt::runtime(_("the voucher on line {}")), voucher_.line)
                        : fmt::format("voucher {}", id_);
   }
 
@@ -1133,11 +1144,12 @@ class Reader {
         diags_.warning(
             "sie.unbalanced",
             fmt::format(
-                "{}{} does not balance: its rows add up to {} kr (debit − credit, §11 #TRANS 4); "
-                "they are read as they are",
+                fmt::runtime(_(
+                    "{}{} does not balance: its rows add up to {} (debit − credit, §11 #TRANS 4); "
+                    "they are read as they are")),
                 voucher_name(), v.date ? " of " + core::format_iso(*v.date) : std::string(),
                 beyond ? std::string("more than 92 233 720 368 547 758")
-                       : core::format_money_plain(core::Money::from_ore(sum))),
+                       : core::format_kr(core::Money::from_ore(sum))),
             at(v.line));
       }
     }
@@ -1203,12 +1215,14 @@ class Reader {
   void row(Label label, int line) {
     if (vstate_ == VState::header) {
       diags_.warning("sie.syntax",
-                     "the rows of a #VER must stand inside { … }; read as if they did", at(line));
+                     _("the rows of a #VER must stand inside { … }; read as if they did"),
+                     at(line));
       vstate_ = VState::block;
     }
     if (vstate_ != VState::block) {
       diags_.error("sie.syntax",
-                   fmt::format("{} outside a voucher (#VER {{ … }}) is ignored", name_of(label)),
+                   fmt::format(fmt::runtime(_("{} outside a voucher (#VER {{ … }}) is ignored")),
+                               name_of(label)),
                    at(line));
       return;
     }
@@ -1271,7 +1285,8 @@ class Reader {
         if (!d) {
           return fail(
               "sie.objects",
-              fmt::format("'{}' in the object list is not a dimension number", text(pairs[i].raw)),
+              fmt::format(fmt::runtime(_("'{}' in the object list is not a dimension number")),
+                          text(pairs[i].raw)),
               pairs[i].column);
         }
         OpenVoucher::Object& o = v.objects.emplace_back();
@@ -1299,11 +1314,13 @@ class Reader {
       std::string row_text = str(r.text);
       take_back();
       if (voucher_date_bad_) {
-        bad_row("sie.date",
-                fmt::format("the row has no date: no transdat, and the date of its voucher (line "
-                            "{}) cannot be read",
-                            v.line),
-                line, 1, str(account), std::nullopt, std::move(row_text), false);
+        bad_row(
+            "sie.date",
+            fmt::format(fmt::runtime(
+                            _("the row has no date: no transdat, and the date of its voucher (line "
+                              "{}) cannot be read")),
+                        v.line),
+            line, 1, str(account), std::nullopt, std::move(row_text), false);
       } else {
         bad_row("ledger.date",
                 "the row has no date: no transdat, and the voucher's date cannot be read", line, 1,
@@ -1320,7 +1337,8 @@ class Reader {
       if (!cut) {
         diags_.error(
             "sie.syntax",
-            fmt::format("the voucher on line {} has no closing }} (is the file cut short?)",
+            fmt::format(fmt::runtime(
+                            _("the voucher on line {} has no closing }} (is the file cut short?)")),
                         voucher_.line),
             at(voucher_.line));
         if (rtrans_) rtrans_unpaired();
@@ -1335,11 +1353,12 @@ class Reader {
     }
     if (cut) {
       f_.truncated = true;
-      diags_.unreadable("sie.truncated",
-                        "the file opens a checksum (#KSUMMA) but has no closing #KSUMMA: it is cut "
-                        "short (§10.6); "
-                        "export it again",
-                        at(ksumma_line_));
+      diags_.unreadable(
+          "sie.truncated",
+          _("the file opens a checksum (#KSUMMA) but has no closing #KSUMMA: it is cut "
+            "short (§10.6); "
+            "export it again"),
+          at(ksumma_line_));
     }
     // A file of balances only (#SIETYP 1–3, or 4 without #VER) gives no outcome: said, not silent.
     if (f_.vouchers == 0 && !cut) {
@@ -1347,44 +1366,48 @@ class Reader {
           f_.type.empty() ? std::string("gives no #SIETYP")
           : f_.type == "4"
               ? std::string("is #SIETYP 4 (vouchers) but holds only balances")
-              : fmt::format("is #SIETYP {} (balances{}, no vouchers; §11 #SIETYP)", f_.type,
+              : fmt::format(fmt::runtime(_("is #SIETYP {} (balances{}, no vouchers; §11 #SIETYP)")),
+                            f_.type,
                             f_.type == "1"   ? " at year end"
                             : f_.type == "2" ? " per period"
                             : f_.type == "3" ? " per object"
                                              : "");
       diags_.warning(
           "sie.no-vouchers",
-          fmt::format("the file holds no vouchers (#VER): it {}; nothing of it is outcome — export "
-                      "SIE type 4 (transaktioner) for the ledger",
-                      what),
+          fmt::format(
+              fmt::runtime(
+                  _("the file holds no vouchers (#VER): it {}; nothing of it is outcome — export "
+                    "SIE type 4 (transaktioner) for the ledger")),
+              what),
           {file_, 0, 0});
     }
     if (utf8_ && scan_.encoding.empty()) {
       diags_.info(
           "sie.encoding",
-          fmt::format("the file {} but its bytes are UTF-8; read as UTF-8",
+          fmt::format(fmt::runtime(_("the file {} but its bytes are UTF-8; read as UTF-8")),
                       f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format),
           format_line_ > 0 ? at(format_line_) : core::SourcePlace{file_, 0, 0});
     } else if (scan_.encoding.empty() && scan_.latin_letters > 0 && scan_.cp437_letters == 0) {
       diags_.warning(
           "sie.encoding",
           fmt::format(
-              "the file {} but its letters are Latin-1/Latin-9 bytes (E5H å, E4H ä, F6H ö, C5H Å, "
-              "C4H Ä, D6H Ö; "
-              "{} of them and none of PC8's), which PC8 (codepage 437) reads as σ Σ ÷ ┼ ─ ╓ "
-              "('Leverant÷rsskulder'); read as PC8 — if its texts look so, give the source "
-              "`encoding: latin-9` (or latin-1)",
+              fmt::runtime(
+                  _("the file {} but its letters are Latin-1/Latin-9 bytes (E5H å, E4H ä, F6H ö, "
+                    "C5H Å, "
+                    "C4H Ä, D6H Ö; "
+                    "{} of them and none of PC8's), which PC8 (codepage 437) reads as σ Σ ÷ ┼ ─ ╓ "
+                    "('Leverant÷rsskulder'); read as PC8 — if its texts look so, give the source "
+                    "`encoding: latin-9` (or latin-1)")),
               f_.format.empty() ? "does not say #FORMAT" : "says #FORMAT " + f_.format,
               scan_.latin_letters),
           format_line_ > 0 ? at(format_line_) : core::SourcePlace{file_, 0, 0});
     } else if (scan_.encoding.empty() && !f_.format.empty() && upper_ascii(f_.format) != "PC8") {
-      diags_.warning(
-          "sie.encoding",
-          fmt::format(
-              "#FORMAT {} is not PC8, the only character set of SIE 4 (§11 #FORMAT); read as PC8 "
-              "(codepage 437)",
-              f_.format),
-          at(format_line_));
+      diags_.warning("sie.encoding",
+                     fmt::format(fmt::runtime(_("#FORMAT {} is not PC8, the only character set of "
+                                                "SIE 4 (§11 #FORMAT); read as PC8 "
+                                                "(codepage 437)")),
+                                 f_.format),
+                     at(format_line_));
     }
   }
 
@@ -1579,13 +1602,14 @@ SieFile read_sie_file(const std::string& path, core::Diagnostics& diags, const S
                       std::size_t block) {
   SieScan scan = scan_sie_file(path, block);
   if (!scan.readable) {
-    diags.unreadable("io.read", "cannot read the file", {path, 0, 0});
+    diags.unreadable("io.read", _("cannot read the file"), {path, 0, 0});
     return {};
   }
   TextStream text(path, "utf-8", block);
   SieFile f = read_whole_vouchers(text, scan, path, diags, sink);
   if (!text.error().empty())
-    diags.unreadable("io.read", fmt::format("cannot read the file: {}", text.error()),
+    diags.unreadable("io.read",
+                     fmt::format(fmt::runtime(_("cannot read the file: {}")), text.error()),
                      {path, 0, 0});
   return f;
 }

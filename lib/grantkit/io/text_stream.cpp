@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/text_stream.hpp>
 
 #include <fcntl.h>
@@ -150,7 +151,9 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
   const char* from = iconv_name(encoding, known);
   if (!known) {
     return DecodeError{
-        fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding), {}};
+        fmt::format(fmt::runtime(_("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)")),
+                    encoding),
+        {}};
   }
   int fd = open_regular(path);
   if (fd < 0) return DecodeError{"cannot read the file", {}, true};
@@ -180,11 +183,12 @@ std::optional<DecodeError> check_encoding(const std::string& path, std::string_v
     std::size_t bad = check_utf8_block(s, last, done);
     if (bad != std::string_view::npos) {
       ::close(fd);
-      return DecodeError{fmt::format("the byte {:02X} is not UTF-8; if the file comes from Excel "
+      return DecodeError{
+          fmt::format(fmt::runtime(_("the byte {:02X} is not UTF-8; if the file comes from Excel "
                                      "or an older system, declare "
-                                     "encoding: windows-1252 in its source",
-                                     static_cast<unsigned char>(s[bad])),
-                         position_in_file(path, skip, offset + bad, true)};
+                                     "encoding: windows-1252 in its source")),
+                      static_cast<unsigned char>(s[bad])),
+          position_in_file(path, skip, offset + bad, true)};
     }
     if (last) break;
     // Carry the cut sequence (at most 3 bytes) to the front and read the next block after it.
@@ -213,7 +217,8 @@ TextStream::TextStream(const std::string& path, std::string_view encoding, std::
   bool known = true;
   const char* from = iconv_name(encoding_, known);
   if (!known) {
-    error_ = fmt::format("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)", encoding_);
+    error_ = fmt::format(
+        fmt::runtime(_("unknown encoding '{}' (utf-8, windows-1252, cp437, utf-16le)")), encoding_);
     return;
   }
   fd_ = open_regular(path);
@@ -246,7 +251,7 @@ TextStream::TextStream(const std::string& path, std::string_view encoding, std::
   if (from) {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == no_iconv()) {
-      error_ = fmt::format("the encoding {} is not available", from);
+      error_ = fmt::format(fmt::runtime(_("the encoding {} is not available")), from);
       return;
     }
     iconv_ = cd;
@@ -330,11 +335,12 @@ void TextStream::read_block() {
         bad_offset_ = raw_offset_ + at;
         if (at < in_size) {
           error_ = fmt::format(
-              "the byte {:02X} cannot be read as {} ({}); is the source's encoding right?",
+              fmt::runtime(
+                  _("the byte {:02X} cannot be read as {} ({}); is the source's encoding right?")),
               static_cast<unsigned char>(raw_[at]), from_,
               err == EILSEQ ? "invalid" : "incomplete");
         } else {
-          error_ = fmt::format("the file ends inside a {} character", from_);
+          error_ = fmt::format(fmt::runtime(_("the file ends inside a {} character")), from_);
         }
         at_end_ = true;
       }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/text_hash.hpp>
 #include <grantkit/io/csv.hpp>
 #include <grantkit/io/ledger_loader.hpp>
@@ -76,17 +77,17 @@ std::optional<model::TimeEntry> parse_row(const RawRow& raw, Names& names,
       return std::nullopt;
     }
     if (month && core::Month::of(*d) != *month) {
-      diags.error(
-          "time.date",
-          fmt::format("the date {} is not in the month {} of the same row", raw.date, raw.month),
-          raw.date_place);
+      diags.error("time.date",
+                  fmt::format(fmt::runtime(_("the date {} is not in the month {} of the same row")),
+                              raw.date, raw.month),
+                  raw.date_place);
       return std::nullopt;
     }
     date = *d;
     month = core::Month::of(*d);
   }
   if (!month) {
-    diags.error("time.date", "the row has neither a month (YYYY-MM) nor a date (YYYY-MM-DD)",
+    diags.error("time.date", _("the row has neither a month (YYYY-MM) nor a date (YYYY-MM-DD)"),
                 raw.place);
     return std::nullopt;
   }
@@ -110,7 +111,8 @@ std::optional<model::TimeEntry> parse_row(const RawRow& raw, Names& names,
 
 core::Result<core::Month> parse_iso_month(std::string_view text) {
   auto fail = [&] {
-    return core::Result<core::Month>::failure(fmt::format("'{}' is not a month (YYYY-MM)", text));
+    return core::Result<core::Month>::failure(
+        fmt::format(fmt::runtime(_("'{}' is not a month (YYYY-MM)")), text));
   };
   if (text.size() != 7 || text[4] != '-') return fail();
   auto d = core::parse_iso_date(std::string(text) + "-01");
@@ -127,7 +129,7 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
   // file's text as well.
   if (auto bad = check_encoding(path, spec.encoding)) {
     if (bad->io)
-      diags.unreadable("io.read", "cannot read the time report", {path, 0, 0});
+      diags.unreadable("io.read", _("cannot read the time report"), {path, 0, 0});
     else
       diags.unreadable("csv.encoding", bad->message, {path, bad->where.line, bad->where.column});
     return;
@@ -142,7 +144,7 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
       diags.unreadable("csv.syntax", reader.error(),
                        {path, reader.error_line(), reader.error_column()});
     else
-      diags.warning("csv.empty", "the time report is empty", {path, 0, 0});
+      diags.warning("csv.empty", _("the time report is empty"), {path, 0, 0});
     return;
   }
   // Canonical names → field indexes.
@@ -162,14 +164,16 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
     if (!index.count(key) && (mapped || required)) {
       diags.unreadable(
           "csv.missing-column",
-          fmt::format("the header has no column '{}'{}", wanted,
-                      mapped ? fmt::format(" (mapped from '{}')", name) : std::string()),
+          fmt::format(
+              fmt::runtime(_("the header has no column '{}'{}")), wanted,
+              mapped ? fmt::format(fmt::runtime(_(" (mapped from '{}')")), name) : std::string()),
           {path, rec.line, 1});
       missing = true;
     }
   }
   if (!index.count("month") && !index.count("date")) {
-    diags.unreadable("csv.missing-column", "the header has neither a 'month' nor a 'date' column",
+    diags.unreadable("csv.missing-column",
+                     _("the header has neither a 'month' nor a 'date' column"),
                      {path, rec.line, 1});
     missing = true;
   }
@@ -211,10 +215,12 @@ void read_time_csv(const std::string& path, const model::SourceSpec& spec, Names
       return {file, rec.line, c == kNone ? 1 : static_cast<int>(c) + 1};
     };
     if (rec.fields.size() < header_size) {
-      diags.error("csv.short-row",
-                  fmt::format("the row has {} fields where the header has {}; the row is not read",
-                              rec.fields.size(), header_size),
-                  {path, rec.line, static_cast<int>(rec.fields.size()) + 1});
+      diags.error(
+          "csv.short-row",
+          fmt::format(
+              fmt::runtime(_("the row has {} fields where the header has {}; the row is not read")),
+              rec.fields.size(), header_size),
+          {path, rec.line, static_cast<int>(rec.fields.size()) + 1});
       continue;
     }
     RawRow raw{field(c_person), field(c_activity), field(c_month), field(c_date), field(c_hours),
@@ -272,7 +278,7 @@ void read_time_yaml(const std::string& path, Names& names, core::Diagnostics& di
     raw.activity_place = shared(row.find("activity")->place);
     raw.hours_place = shared(hours->place);
     if (!hours->is_scalar()) {
-      diags.error("time.hours", "hours must be a single value such as 7.5 or \"7:30\"",
+      diags.error("time.hours", _("hours must be a single value such as 7.5 or \"7:30\""),
                   hours->place);
       continue;
     }
@@ -284,7 +290,8 @@ void read_time_yaml(const std::string& path, Names& names, core::Diagnostics& di
       if (!n || n->is_null()) continue;
       *place = shared(n->place);
       if (!n->is_scalar()) {
-        diags.error("time.date", fmt::format("{} must be a single value", key), n->place);
+        diags.error("time.date", fmt::format(fmt::runtime(_("{} must be a single value")), key),
+                    n->place);
         bad = true;
         continue;
       }
@@ -303,7 +310,8 @@ std::vector<model::TimeEntry> load_time(const model::Project& project, core::Dia
   for (const auto& spec : project.time_sources) {
     if (spec.format != "csv" && spec.format != "yaml") {
       diags.error("time.format",
-                  fmt::format("time reports are read as csv or yaml, not '{}'", spec.format),
+                  fmt::format(fmt::runtime(_("time reports are read as csv or yaml, not '{}'")),
+                              spec.format),
                   spec.place);
       continue;
     }

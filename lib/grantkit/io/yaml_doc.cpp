@@ -12,6 +12,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 
 namespace grantkit::io {
 
@@ -97,8 +98,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
     if (tag != "?" && tag != "!" && !tag.empty()) {
-      throw StopParse{"yaml.syntax",
-                      fmt::format("tags ({}) are not supported in grantkit files", tag), mark};
+      throw StopParse{
+          "yaml.syntax",
+          fmt::format(fmt::runtime(_("tags ({}) are not supported in grantkit files")), tag), mark};
     }
   }
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -106,10 +108,12 @@ class TreeBuilder : public YAML::EventHandler {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) {
-      throw StopParse{"yaml.depth",
-                      fmt::format("nesting deeper than {} levels; a grantkit file never needs that",
-                                  kMaxYamlDepth),
-                      mark};
+      throw StopParse{
+          "yaml.depth",
+          fmt::format(
+              fmt::runtime(_("nesting deeper than {} levels; a grantkit file never needs that")),
+              kMaxYamlDepth),
+          mark};
     }
     Open o;
     o.node.kind = kind;
@@ -147,11 +151,13 @@ class TreeBuilder : public YAML::EventHandler {
     auto [it, added] = top.seen.emplace(std::move(seen_as), top.node.entries.size());
     if (!added) {
       const YamlNode& k = top.node.entries[it->second].key;
-      diags_.error("yaml.duplicate-key",
-                   fmt::format("duplicate key '{}' (first at line {}, column {}); the second is "
-                               "not used: remove one",
-                               key.text, k.place.line, k.place.column),
-                   key.place);
+      diags_.error(
+          "yaml.duplicate-key",
+          fmt::format(
+              fmt::runtime(_("duplicate key '{}' (first at line {}, column {}); the second is "
+                             "not used: remove one")),
+              key.text, k.place.line, k.place.column),
+          key.place);
       return;
     }
     top.node.entries.push_back(YamlEntry{std::move(key), std::move(n)});
@@ -269,7 +275,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
         ++column;
       }
     }
-    diags.unreadable("yaml.encoding", "the file is not UTF-8; save it as UTF-8",
+    diags.unreadable("yaml.encoding", _("the file is not UTF-8; save it as UTF-8"),
                      {file, line, column});
     return std::nullopt;
   }
@@ -278,13 +284,13 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      diags.unreadable("yaml.syntax", "the file is empty", {file, 1, 1});
+      diags.unreadable("yaml.syntax", _("the file is empty"), {file, 1, 1});
       return std::nullopt;
     }
     TreeBuilder second(file, diags);
     if (parser.HandleNextDocument(second)) {
       diags.unreadable("yaml.multiple-documents",
-                       "more than one YAML document ('---'); a grantkit file holds one",
+                       _("more than one YAML document ('---'); a grantkit file holds one"),
                        second.root ? second.root->place : core::SourcePlace{file, 0, 0});
       return std::nullopt;
     }
@@ -294,15 +300,15 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
   } catch (const YAML::Exception& e) {
     if (auto tab = tab_in_indentation(normalised, file, e.mark.line); tab.line > 0) {
       diags.unreadable("yaml.syntax",
-                       "a tab in the indentation: YAML indents with spaces only; replace the tab "
-                       "with spaces",
+                       _("a tab in the indentation: YAML indents with spaces only; replace the tab "
+                         "with spaces"),
                        tab);
       return std::nullopt;
     }
     if (auto key = long_key(normalised, file); key.line > 0) {
       diags.unreadable("yaml.syntax",
-                       "a key longer than 1 024 characters: YAML allows at most 1 024 "
-                       "characters in a key; shorten it",
+                       _("a key longer than 1 024 characters: YAML allows at most 1 024 "
+                         "characters in a key; shorten it"),
                        key);
       return std::nullopt;
     }
@@ -312,11 +318,12 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
       rule = "yaml.depth";
       msg = "nesting too deep";
     }
-    diags.unreadable(rule, fmt::format("YAML syntax: {}", msg), place_of(file, e.mark));
+    diags.unreadable(rule, fmt::format(fmt::runtime(_("YAML syntax: {}")), msg),
+                     place_of(file, e.mark));
     return std::nullopt;
   }
   if (!builder.root) {
-    diags.unreadable("yaml.syntax", "the file holds no YAML document", {file, 1, 1});
+    diags.unreadable("yaml.syntax", _("the file holds no YAML document"), {file, 1, 1});
   }
   return std::move(builder.root);  // moved, not copied: a map of 200 000 keys is held once
 }
@@ -339,10 +346,11 @@ std::optional<YamlNode> load_yaml_file(const std::string& path, core::Diagnostic
   auto bytes = read_file_bytes(path);
   if (!bytes) {
     if (core::path_kind(path) == core::PathKind::other) {
-      diags.unreadable("io.not-a-file",
-                       fmt::format("the file is {}, not a regular file: it is not read",
-                                   core::path_kind_name(path)),
-                       {path, 0, 0});
+      diags.unreadable(
+          "io.not-a-file",
+          fmt::format(fmt::runtime(_("the file is {}, not a regular file: it is not read")),
+                      core::path_kind_name(path)),
+          {path, 0, 0});
       return std::nullopt;
     }
     std::error_code ec;

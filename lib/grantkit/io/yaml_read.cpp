@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/yaml_read.hpp>
 
 #include <algorithm>
@@ -55,7 +56,8 @@ std::string closest_match(std::string_view word,
 }
 
 void YamlReader::type_error(const YamlNode& n, std::string_view what, std::string_view expected) {
-  diags_.error("yaml.type", fmt::format("{} must be {}, not {}", what, expected, kind_name(n)),
+  diags_.error("yaml.type",
+               fmt::format(fmt::runtime(_("{} must be {}, not {}")), what, expected, kind_name(n)),
                n.place);
 }
 
@@ -70,12 +72,13 @@ bool YamlReader::expect_map(const YamlNode& n, std::string_view what,
     std::string hint = closest_match(k.text, allowed);
     std::string allowed_list;
     for (auto a : allowed) allowed_list += (allowed_list.empty() ? "" : ", ") + std::string(a);
-    diags_.error(
-        "yaml.unknown-key",
-        hint.empty()
-            ? fmt::format("unknown key '{}' in {} (known: {})", k.text, what, allowed_list)
-            : fmt::format("unknown key '{}' in {}; did you mean '{}'?", k.text, what, hint),
-        k.place);
+    diags_.error("yaml.unknown-key",
+                 hint.empty()
+                     ? fmt::format(fmt::runtime(_("unknown key '{}' in {} (known: {})")), k.text,
+                                   what, allowed_list)
+                     : fmt::format(fmt::runtime(_("unknown key '{}' in {}; did you mean '{}'?")),
+                                   k.text, what, hint),
+                 k.place);
   }
   return true;
 }
@@ -91,19 +94,23 @@ bool YamlReader::expect_sequence(const YamlNode& n, std::string_view what) {
 bool YamlReader::expect_schema(const YamlNode& root, std::string_view kind) {
   std::string wanted = fmt::format("grantkit/{}/1", kind);
   if (!root.is_map() || root.entries.empty()) {
-    diags_.error("yaml.schema",
-                 fmt::format("the file must be a map starting with 'schema: {}'", wanted),
-                 root.place);
+    diags_.error(
+        "yaml.schema",
+        fmt::format(fmt::runtime(_("the file must be a map starting with 'schema: {}'")), wanted),
+        root.place);
     return false;
   }
   const auto& [k, v] = root.entries.front();
   if (k.text != "schema") {
-    diags_.error("yaml.schema", fmt::format("the first key must be 'schema: {}'", wanted), k.place);
+    diags_.error("yaml.schema",
+                 fmt::format(fmt::runtime(_("the first key must be 'schema: {}'")), wanted),
+                 k.place);
     return false;
   }
   if (!v.is_scalar() || v.text != wanted) {
     diags_.error("yaml.schema",
-                 fmt::format("schema '{}' is not what this file must hold ('{}')", v.text, wanted),
+                 fmt::format(fmt::runtime(_("schema '{}' is not what this file must hold ('{}')")),
+                             v.text, wanted),
                  v.place);
     return false;
   }
@@ -122,11 +129,13 @@ std::optional<std::string> YamlReader::text(const YamlNode* n, std::string_view 
   if (!n) return std::nullopt;
   if (n->is_null()) {
     if (required) {
-      diags_.error("yaml.type",
-                   fmt::format("{} must be text, not null ('~', 'null' or nothing); quote it if "
-                               "'null' is meant",
-                               what),
-                   n->place);
+      diags_.error(
+          "yaml.type",
+          fmt::format(
+              fmt::runtime(_("{} must be text, not null ('~', 'null' or nothing); quote it if "
+                             "'null' is meant")),
+              what),
+          n->place);
     }
     return std::nullopt;
   }
@@ -141,8 +150,10 @@ std::optional<std::string> YamlReader::id(const YamlNode* n, std::string_view wh
   auto t = text(n, what, required);
   if (!t) return t;
   if (t->empty() || t->find_first_of(" \t") != std::string::npos) {
-    diags_.error("yaml.type", fmt::format("{} must be an id without spaces, not '{}'", what, *t),
-                 n->place);
+    diags_.error(
+        "yaml.type",
+        fmt::format(fmt::runtime(_("{} must be an id without spaces, not '{}'")), what, *t),
+        n->place);
     return std::nullopt;
   }
   return t;
@@ -160,10 +171,11 @@ std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view
     return std::nullopt;
   }
   if (m->ore() < 0) {
-    diags_.error("yaml.range",
-                 fmt::format("{}: {} kr is negative; an amount here must be 0 or more", what,
-                             core::format_money_human(*m, true)),
-                 n->place);
+    diags_.error(
+        "yaml.range",
+        fmt::format(fmt::runtime(_("{}: {} is negative; an amount here must be 0 or more")), what,
+                    core::format_kr(*m, true)),
+        n->place);
     return std::nullopt;
   }
   return *m;
@@ -195,9 +207,10 @@ std::optional<core::Percent> YamlReader::percent(const YamlNode* n, std::string_
     return std::nullopt;
   }
   if (p->millionths() < 0 || p->millionths() > core::Percent::kWhole) {
-    diags_.error("yaml.range",
-                 fmt::format("{}: {} is outside 0–100 %", what, core::format_percent_human(*p, 2)),
-                 n->place);
+    diags_.error(
+        "yaml.range",
+        fmt::format(fmt::runtime(_("{}: {} is outside 0–100 %")), what, core::message_percent(*p)),
+        n->place);
     return std::nullopt;
   }
   return *p;
@@ -206,7 +219,8 @@ std::optional<core::Percent> YamlReader::percent(const YamlNode* n, std::string_
 std::optional<core::Date> YamlReader::date(const YamlNode* n, std::string_view what,
                                            bool required) {
   if (!n || n->is_null()) {
-    if (required && n) diags_.error("yaml.date", fmt::format("{} needs a date", what), n->place);
+    if (required && n)
+      diags_.error("yaml.date", fmt::format(fmt::runtime(_("{} needs a date")), what), n->place);
     return std::nullopt;
   }
   if (!n->is_scalar()) {
@@ -225,7 +239,8 @@ std::optional<core::Period> YamlReader::period(const YamlNode* n, std::string_vi
                                                bool required) {
   if (!n || n->is_null()) {
     if (required && n)
-      diags_.error("yaml.type", fmt::format("{} needs {{from, to}}", what), n->place);
+      diags_.error("yaml.type", fmt::format(fmt::runtime(_("{} needs {{from, to}}")), what),
+                   n->place);
     return std::nullopt;
   }
   if (!expect_map(*n, what, {"from", "to"})) return std::nullopt;
@@ -234,8 +249,8 @@ std::optional<core::Period> YamlReader::period(const YamlNode* n, std::string_vi
   if (!from || !to) return std::nullopt;
   if (*to < *from) {
     diags_.error("yaml.date",
-                 fmt::format("{} ends ({}) before it starts ({})", what, core::format_iso(*to),
-                             core::format_iso(*from)),
+                 fmt::format(fmt::runtime(_("{} ends ({}) before it starts ({})")), what,
+                             core::format_iso(*to), core::format_iso(*from)),
                  n->place);
     return std::nullopt;
   }
@@ -246,10 +261,12 @@ std::optional<bool> YamlReader::boolean(const YamlNode* n, std::string_view what
   if (!n || n->is_null()) return std::nullopt;
   if (n->is_scalar() && !n->quoted && (n->text == "true" || n->text == "false"))
     return n->text == "true";
-  diags_.error("yaml.boolean",
-               fmt::format("{} must be true or false, not '{}' (yes/no/on/off are not accepted)",
-                           what, n->text),
-               n->place);
+  diags_.error(
+      "yaml.boolean",
+      fmt::format(
+          fmt::runtime(_("{} must be true or false, not '{}' (yes/no/on/off are not accepted)")),
+          what, n->text),
+      n->place);
   return std::nullopt;
 }
 
@@ -266,7 +283,9 @@ std::optional<std::int64_t> YamlReader::integer(const YamlNode* n, std::string_v
   if (!ok) {
     diags_.error(
         "yaml.number",
-        fmt::format("{} must be a whole number written in decimal digits, not '{}'", what, t),
+        fmt::format(
+            fmt::runtime(_("{} must be a whole number written in decimal digits, not '{}'")), what,
+            t),
         n->place);
     return std::nullopt;
   }

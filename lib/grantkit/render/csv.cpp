@@ -82,7 +82,10 @@ std::string format_hours_plain(std::int64_t seconds) {
   return out;
 }
 
-std::string render_csv(const reports::Document& doc, CsvDialect dialect) {
+namespace {
+
+// `people`: Swedish column labels as the header and flags as Swedish labels (render_csv_swedish).
+std::string csv_of(const reports::Document& doc, CsvDialect dialect, bool people) {
   std::string out;
   if (doc.tables.empty()) return out;
   char delim = dialect == CsvDialect::excel_sv ? ';' : ',';
@@ -92,18 +95,33 @@ std::string render_csv(const reports::Document& doc, CsvDialect dialect) {
   auto cols = flatten_columns(t);
   for (std::size_t i = 0; i < cols.size(); ++i) {
     if (i) out += delim;
-    out += quote_csv(cols[i].key, delim);
+    out += quote_csv(people ? cols[i].label_sv : cols[i].key, delim);
   }
   out += eol;
   auto put = [&](const std::vector<reports::Cell>& row) {
     for (std::size_t i = 0; i < cols.size(); ++i) {
       if (i) out += delim;
-      out += quote_csv(plain(flat_cell(row, cols[i]), dialect), delim);
+      reports::Cell c = flat_cell(row, cols[i]);
+      if (people && c.kind == reports::Cell::Kind::list) {
+        out += quote_csv(human_cell(c, Lang::sv, false), delim);
+        continue;
+      }
+      out += quote_csv(plain(c, dialect), delim);
     }
     out += eol;
   };
   for (const auto& row : t.rows) put(row);
   return out;
+}
+
+}  // namespace
+
+std::string render_csv(const reports::Document& doc, CsvDialect dialect) {
+  return csv_of(doc, dialect, false);
+}
+
+std::string render_csv_swedish(const reports::Document& doc, CsvDialect dialect) {
+  return csv_of(doc, dialect, true);
 }
 
 }  // namespace grantkit::render

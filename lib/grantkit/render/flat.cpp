@@ -91,12 +91,50 @@ std::string human_cell(const Cell& c, Lang lang, bool whole) {
     }
     case K::integer:
       return fmt::format("{}", c.number);
-    case K::list:
-      return fmt::format("{}", fmt::join(c.list, ", "));
+    case K::list: {
+      std::vector<std::string> labels;
+      for (const auto& id : c.list) labels.push_back(flag_label(id, lang));
+      return fmt::format("{}", fmt::join(labels, ", "));
+    }
     case K::entries:
       return "";
   }
   return "";
+}
+
+std::string flag_label(std::string_view id, Lang lang) {
+  struct Label {
+    std::string_view id, sv, en;
+  };
+  static constexpr Label kLabels[] = {
+      {"budget.over", "över budget", "over budget"},
+      {"budget.change-decision-needed", "kräver ändringsbeslut", "change decision needed"},
+      {"budget.underspend", "underförbrukning", "underspend"},
+      {"owner", "projektägare", "owner"},
+      {"financing.unresolved", "ej fastställd", "unresolved"},
+      {"financing.shortfall", "under förväntat", "shortfall"},
+      {"time.unknown-person", "okänd person", "unknown person"},
+      {"time.unknown-activity", "okänd aktivitet", "unknown activity"},
+      {"time.outside-period", "utanför perioden", "outside the period"},
+      {"time.missing-report", "tidrapport saknas", "no time report"},
+      {"time.deviation", "avviker från planen", "deviates from the plan"},
+      {"time.over-full-time", "över heltid", "over full time"},
+      {"time.annual-cap", "över 1 720 h", "over 1 720 h"},
+      {"staff.over-allocated", "över heltid", "over full time"},
+      {"staff.period", "utanför perioden", "outside the period"},
+      {"staff.duplicate-entry", "dubbel post", "listed twice"},
+      {"staff.no-salary", "lön saknas", "no salary"},
+      {"staff.in-kind-mismatch", "avviker från finansieringsplanen",
+       "differs from the financing plan"},
+      {"staff.plan-over-budget", "över personalbudgeten", "over the staff budget"},
+      {"staff.salary-mismatch", "lön avviker", "salary differs"},
+      {"indicator.behind", "efter målet", "behind target"},
+      {"indicator.decreasing", "minskar", "decreasing"},
+  };
+  for (const auto& l : kLabels) {
+    if (l.id == id) return std::string(lang == Lang::sv ? l.sv : l.en);
+  }
+  return std::string(id);
 }
 
 std::string percent_bar(std::int64_t millionths) {

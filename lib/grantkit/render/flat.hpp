@@ -28,6 +28,9 @@ reports::Cell flat_cell(const std::vector<reports::Cell>& row, const FlatColumn&
 std::string human_cell(const reports::Cell& c, Lang lang, bool whole);
 // Whether every money cell of a flat column is whole kronor (then shown without öre).
 bool whole_kronor(const reports::Table& t, const FlatColumn& col);
+// A row flag (a rule id such as `budget.over`, or `owner`) as people read it: `över budget` /
+// `over budget`. An id without a label is shown as it is. Machine formats (JSON, CSV) keep the id.
+std::string flag_label(std::string_view id, Lang lang);
 // A bar of 10 cells for a percent in millionths: `██████░░░░` (62.5 % → 6 filled, rounded half
 // up; clipped to 0–100 %).
 std::string percent_bar(std::int64_t millionths);

@@ -612,10 +612,11 @@ std::int64_t column_width(const Grid& g, std::size_t i, bool whole) {
   return w;
 }
 
-// One HTML table of the grid's columns `cols` (indices into g.cols), compact or not.
-std::string table_part(const Grid& g, const std::vector<std::size_t>& cols,
-                       const std::vector<bool>& dates, const std::vector<bool>& lists,
-                       bool compact) {
+// One HTML table of the grid's columns `cols` (indices into g.cols) of table `t`, compact or not;
+// flags by their labels in `lang`.
+std::string table_part(const Table& t, Lang lang, const Grid& g,
+                       const std::vector<std::size_t>& cols, const std::vector<bool>& dates,
+                       const std::vector<bool>& lists, bool compact) {
   std::string out = compact ? "<table class=\"compact\">\n" : "<table>\n";
   out += "<thead><tr>";
   for (std::size_t i : cols) {
@@ -625,19 +626,33 @@ std::string table_part(const Grid& g, const std::vector<std::size_t>& cols,
     out += fmt::format("<th{}>{}</th>", kind, cell_html(g.header[i]));
   }
   out += "</tr></thead>\n<tbody>\n";
-  auto put = [&](const std::vector<std::string>& r, const char* cls) {
+  // `cells`: the row's cells, so that a flag shows its label with its rule id as the title.
+  auto put = [&](const std::vector<std::string>& r, const char* cls,
+                 const std::vector<Cell>* cells) {
     out += fmt::format("<tr{}>", cls);
     for (std::size_t i : cols) {
       const char* kind = g.cols[i].numeric ? " class=\"num\""
                          : dates[i]        ? " class=\"date\""
                          : one_word(r[i])  ? " class=\"nb\""
                                            : "";
-      out += fmt::format("<td{}>{}</td>", kind, cell_html(r[i], lists[i]));
+      std::string shown = cell_html(r[i], lists[i]);
+      if (Cell c = cells ? flat_cell(*cells, g.cols[i]) : Cell::none();
+          c.kind == Cell::Kind::list && !c.list.empty()) {
+        // A flag by its label, its rule id kept whole in the title.
+        shown.clear();
+        for (const auto& id : c.list) {
+          shown += fmt::format("{}<span class=\"flag nb\" title=\"{}\">{}</span>",
+                               shown.empty() ? "" : ", ", html_escape(id),
+                               html_escape(flag_label(id, lang)));
+        }
+      }
+      out += fmt::format("<td{}>{}</td>", kind, shown);
     }
     out += "</tr>\n";
   };
-  for (const auto& r : g.rows) put(r, "");
-  if (g.total) put(*g.total, " class=\"total\"");
+  for (std::size_t k = 0; k < g.rows.size(); ++k)
+    put(g.rows[k], "", k < t.rows.size() ? &t.rows[k] : nullptr);
+  if (g.total) put(*g.total, " class=\"total\"", t.total ? &*t.total : nullptr);
   return out + "</tbody>\n</table>\n";
 }
 
@@ -705,7 +720,7 @@ std::string table_html(const Table& t, Lang lang) {
       }
     }
     if (!heading.empty()) out += "<h3>" + html_escape(heading) + "</h3>\n";
-    out += table_part(g, parts[p], dates, lists, compact);
+    out += table_part(t, lang, g, parts[p], dates, lists, compact);
   }
   return out;
 }

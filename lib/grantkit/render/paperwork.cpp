@@ -75,7 +75,7 @@ std::string month_sv(core::Month m) {
 }
 // An amount in a document, always with öre; "–" when unknown.
 std::string kr(const std::optional<Money>& m) {
-  return m ? core::format_kr(*m, true) : "–";
+  return m ? core::format_money_human(*m, true) + " kr" : "–";
 }
 std::string hours_sv(std::int64_t seconds) {
   std::string h = format_hours_plain(seconds);
@@ -526,7 +526,7 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
         "Bidrag i annat än pengar; bilaga");
   }
   if (pw.indicators) {
-    add(unique("indikatorer", ".csv"), render_csv(*pw.indicators, dialect),
+    add(unique("indikatorer", ".csv"), render_csv_swedish(*pw.indicators, dialect),
         "Indikatorer, ackumulerat (lägesrapporten)", "Lägesrapport");
   }
 

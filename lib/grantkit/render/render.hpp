@@ -27,6 +27,9 @@ std::string render_json(const reports::Document& doc);
 // are prefixed with ' (CSV injection). rfc4180: comma and dot decimal; excel_sv: semicolon,
 // decimal comma and a UTF-8 BOM.
 std::string render_csv(const reports::Document& doc, CsvDialect dialect);
+// CSV meant for people rather than programs (the paperwork's indikatorer.csv): as render_csv, but
+// the header is the columns' Swedish labels and flags are Swedish labels (flag_label).
+std::string render_csv_swedish(const reports::Document& doc, CsvDialect dialect);
 // A terminal table (Swedish or English labels and number style), right-aligned numbers, totals.
 std::string render_table(const reports::Document& doc, Lang lang);
 // Markdown tables ready to paste into a status report.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/eligible.hpp>
 
@@ -276,29 +277,30 @@ void check_claim_period(const model::Project& p, const core::Period& period,
   auto months = static_cast<int>(core::months_of(period).size());
   std::vector<std::string> faults;
   if (!whole_months)
-    faults.push_back("it must run from the first day of a month to the last day of a month");
+    faults.push_back(_("it must run from the first day of a month to the last day of a month"));
   if (months < prog.claim_min_months || months > prog.claim_max_months) {
-    faults.push_back(fmt::format("it covers {} months; a request covers {} to {}", months,
-                                 prog.claim_min_months, prog.claim_max_months));
+    faults.push_back(fmt::format(fmt::runtime(_("it covers {} months; a request covers {} to {}")),
+                                 months, prog.claim_min_months, prog.claim_max_months));
   }
   if (prog.claim_within_calendar_year && period.from.year() != period.to.year()) {
-    faults.push_back("it must lie inside one calendar year");
+    faults.push_back(_("it must lie inside one calendar year"));
   }
   if (!p.decision_on(period.to).eligible.contains(period)) {
-    faults.push_back(fmt::format("it must lie inside the eligible period {}",
+    faults.push_back(fmt::format(fmt::runtime(_("it must lie inside the eligible period {}")),
                                  p.decision_on(period.to).eligible.iso()));
   }
   if (!faults.empty()) {
-    diags.error("claim.period", fmt::format("{} is not a valid payment-request period: {}",
-                                            period.iso(), fmt::join(faults, "; ")));
+    diags.error("claim.period",
+                fmt::format(fmt::runtime(_("{} is not a valid payment-request period: {}")),
+                            period.iso(), fmt::join(faults, "; ")));
   }
   for (const auto& c : p.claims) {
     if (c.status == model::ClaimStatus::draft) continue;
     if (c.period.overlaps(period) && !(c.period == period)) {
-      diags.error(
-          "claim.overlap",
-          fmt::format("{} overlaps payment request {} ({})", period.iso(), c.id, c.period.iso()),
-          c.place);
+      diags.error("claim.overlap",
+                  fmt::format(fmt::runtime(_("{} overlaps payment request {} ({})")), period.iso(),
+                              c.id, c.period.iso()),
+                  c.place);
     }
   }
 }
@@ -323,12 +325,14 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
     doc.diagnostics.warning(
         "claim.payment-unknown",
         fmt::format(
-            "{} no payment date at all (a `paid` column, or a SIE source's paid_dimension): "
-            "whether "
-            "their costs were paid by {} cannot be checked, and they are claimed as booked",
+            fmt::runtime(
+                _("{} no payment date at all (a `paid` column, or a SIE source's paid_dimension): "
+                  "whether "
+                  "their costs were paid by {} cannot be checked, and they are claimed as booked")),
             o.payment_unknown.size() == 1
-                ? fmt::format("the ledger file {} gives", o.payment_unknown[0])
-                : fmt::format("the ledger files {} give", fmt::join(o.payment_unknown, ", ")),
+                ? fmt::format(fmt::runtime(_("the ledger file {} gives")), o.payment_unknown[0])
+                : fmt::format(fmt::runtime(_("the ledger files {} give")),
+                              fmt::join(o.payment_unknown, ", ")),
             core::format_iso(w.as_of)),
         core::SourcePlace{o.payment_unknown.front(), 0, 0});
   }
@@ -466,10 +470,10 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   if (decision.budget.total && cumulative > *decision.budget.total) {
     doc.diagnostics.warning(
         "claim.budget-cap",
-        fmt::format("cumulative eligible costs {} kr exceed the approved budget {} kr; aid is "
-                    "computed on the budget (nothing above it is paid)",
-                    core::format_money_human(cumulative, true),
-                    core::format_money_human(*decision.budget.total, true)));
+        fmt::format(
+            fmt::runtime(_("cumulative eligible costs {} exceed the approved budget {}; aid is "
+                           "computed on the budget (nothing above it is paid)")),
+            core::format_kr(cumulative, true), core::format_kr(*decision.budget.total, true)));
   }
   // Aid paid out by --as-of, beside the aid claimed in the requests before this one.
   std::optional<Money> paid_to_date = pos.aid_to_date(doc.diagnostics).paid;
@@ -488,8 +492,9 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
     aid.emplace_back("to_claim", Cell::of_money(to_claim));
   } else {
     aid.emplace_back("to_claim", Cell::none());
-    doc.diagnostics.warning("claim.no-aid-rate",
-                            "the decision states no aid rate: the aid to claim cannot be computed");
+    doc.diagnostics.warning(
+        "claim.no-aid-rate",
+        _("the decision states no aid rate: the aid to claim cannot be computed"));
   }
   doc.values.emplace_back("aid", Cell::of_entries(std::move(aid)));
 
@@ -569,17 +574,19 @@ Document claim_report(const Position& pos, model::Claim* as_sent) {
   }
   // Booked in the period, not paid by --as-of: left out of this request, listed with the voucher.
   for (const auto* t : unpaid) {
-    std::string reason =
-        t->paid ? fmt::format("paid {}, after {}", core::format_iso(*t->paid),
-                              core::format_iso(w.as_of))
-                : fmt::format("no payment date: not paid by {}", core::format_iso(w.as_of));
+    std::string reason = t->paid
+                             ? fmt::format(fmt::runtime(_("paid {}, after {}")),
+                                           core::format_iso(*t->paid), core::format_iso(w.as_of))
+                             : fmt::format(fmt::runtime(_("no payment date: not paid by {}")),
+                                           core::format_iso(w.as_of));
     doc.diagnostics.add(
         {core::Severity::warning, "claim.unpaid",
-         fmt::format("{} (voucher {}, {}, {} kr) is left out of this request: {}; it is claimed "
-                     "once paid",
-                     t->text.empty() ? std::string("a cost") : fmt::format("'{}'", t->text),
+         fmt::format(fmt::runtime(
+                         _("{} (voucher {}, {}, {}) is left out of this request: {}; it is claimed "
+                           "once paid")),
+                     t->text.empty() ? std::string(_("a cost")) : fmt::format("'{}'", t->text),
                      t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
-                     core::format_money_plain(t->amount), reason),
+                     core::format_kr(t->amount), reason),
          t->place, false});
     ex.rows.push_back({Cell::of_date(t->date), Cell::of_text(t->voucher), Cell::of_text(t->text),
                        Cell::of_money(t->amount), Cell::of_text("claim.unpaid"),

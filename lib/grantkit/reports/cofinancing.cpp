@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/budget.hpp>
 #include <grantkit/reports/eligible.hpp>
 
@@ -82,15 +83,17 @@ Document cofinancing_report(const Position& pos) {
         flags.push_back("financing.shortfall");
         doc.diagnostics.warning(
             "financing.shortfall",
-            fmt::format("{}: {} kr received or contributed by {}, {} kr expected pro rata",
-                        f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true),
-                        core::format_iso(w.as_of), core::format_money_human(*expected, true)),
-            f.place, {behind, {f.id}});
+            fmt::format(
+                fmt::runtime(_("{}: {} received or contributed by {}, {} expected pro rata")),
+                f.name.empty() ? f.id : f.name, core::format_kr(rc + vk, true),
+                core::format_iso(w.as_of), core::format_kr(*expected, true)),
+            f.place, {} kr expected pro rata", f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true), core::format_iso(w.as_of), core::format_money_human(*expected, true)), f.place, {behind, {f.id}});
       }
     }
     t.rows.push_back(
         {Cell::of_code(f.id, f.name.empty() ? f.id : f.name, f.name.empty() ? f.id : f.name),
-         Cell::of_text(f.type == model::FinancierType::public_ ? "public" : "private"),
+         f.type == model::FinancierType::public_ ? Cell::of_code("public", "offentlig", "public")
+                                                 : Cell::of_code("private", "privat", "private"),
          Cell::of_money(f.cash), Cell::of_money(rc), Cell::of_money(f.in_kind), Cell::of_money(vk),
          Cell::of_money(planned_total), Cell::of_money(actual), Cell::of_money(expected),
          Cell::of_list(flags)});

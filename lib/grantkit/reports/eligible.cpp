@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/staffing.hpp>
 
 namespace grantkit::reports {
@@ -199,14 +200,17 @@ void uncounted_time(const model::Project& p, const std::vector<model::TimeEntry>
       }
     }
     if (!known)
-      why = fmt::format("'{}' is not in the staffing", t.person);
+      why = fmt::format(fmt::runtime(_("'{}' is not in the staffing")), t.person);
     else if (!p.find_activity(t.activity))
-      why = fmt::format("activity '{}' is not in the plan", t.activity);
+      why = fmt::format(fmt::runtime(_("activity '{}' is not in the plan")), t.activity);
     else if (!inside)
-      why = fmt::format("{} lies outside {}'s staffing period", t.month.iso(), t.person);
+      why = fmt::format(fmt::runtime(_("{} lies outside {}'s staffing period")), t.month.iso(),
+                        t.person);
     if (why.empty()) continue;
-    diags.warning("time.not-counted",
-                  fmt::format("this time row is not counted as a staff cost: {}", why), t.place);
+    diags.warning(
+        "time.not-counted",
+        fmt::format(fmt::runtime(_("this time row is not counted as a staff cost: {}")), why),
+        t.place);
   }
 }
 
@@ -300,12 +304,13 @@ AidPaid aid_paid(const model::Project& p, const model::Outcome& o, const core::P
     diags.warning(
         "aid.paid-mismatch",
         fmt::format(
-            "aid paid out to {} is {} kr (ledger rows of category aid), aid claimed in the "
-            "requests of claims.yaml ending by {} is {} kr (difference {} kr): a request not yet "
-            "paid, an amount not approved, or an aid payment not booked as aid",
-            core::format_iso(window.to), core::format_money_human(out.paid, true),
-            core::format_iso(claimed_through), core::format_money_human(*out.claimed, true),
-            core::format_money_human(out.paid - *out.claimed, true)));
+            fmt::runtime(
+                _("aid paid out to {} is {} (ledger rows of category aid), aid claimed in the "
+                  "requests of claims.yaml ending by {} is {} (difference {}): a request not yet "
+                  "paid, an amount not approved, or an aid payment not booked as aid")),
+            core::format_iso(window.to), core::format_kr(out.paid, true),
+            core::format_iso(claimed_through), core::format_kr(*out.claimed, true),
+            core::format_kr(out.paid - *out.claimed, true)));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/indicators.hpp>
 
 #include <algorithm>
@@ -79,11 +80,11 @@ Document indicators_report(const model::Project& p,
         if (flags.empty()) flags.emplace_back("indicator.decreasing");
         doc.diagnostics.warning(
             "indicator.decreasing",
-            fmt::format(
-                "{}: {} on {} is less than the {} reported on {}; values are cumulative (the total "
-                "achieved so far) and cannot go down",
-                ind.id, rows[i]->value, core::format_iso(rows[i]->date), rows[i - 1]->value,
-                core::format_iso(rows[i - 1]->date)),
+            fmt::format(fmt::runtime(_("{}: {} on {} is less than the {} reported on {}; values "
+                                       "are cumulative (the total "
+                                       "achieved so far) and cannot go down")),
+                        ind.id, rows[i]->value, core::format_iso(rows[i]->date), rows[i - 1]->value,
+                        core::format_iso(rows[i - 1]->date)),
             rows[i]->place);
       }
       for (const auto* v : rows) {
@@ -104,12 +105,12 @@ Document indicators_report(const model::Project& p,
       flags.emplace_back("indicator.behind");
       doc.diagnostics.warning(
           "indicator.behind",
-          fmt::format(
-              "{}: {} of {} {} reached ({}) with {} of the project period elapsed: more than {} "
-              "percentage points behind the pro-rata target {}",
-              ind.id, latest->value, *ind.target, ind.unit, core::format_percent_human(*achieved),
-              core::format_percent_human(elapsed),
-              core::format_percent_plain(p.programme.indicator_behind_points), *expected),
+          fmt::format(fmt::runtime(_("{}: {} of {} {} reached ({}) with {} of the project period "
+                                     "elapsed: more than {} "
+                                     "percentage points behind the pro-rata target {}")),
+                      ind.id, latest->value, *ind.target, ind.unit,
+                      core::message_percent(*achieved), core::message_percent(elapsed),
+                      core::format_percent_plain(p.programme.indicator_behind_points), *expected),
           latest->place);
     }
     t.rows.push_back({Cell::of_text(ind.id), Cell::of_text(ind.name),

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/eligible.hpp>
 #include <grantkit/reports/indicators.hpp>
@@ -381,8 +382,9 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
     if (!s.organisation.empty() && !p.knows_organisation(s.organisation)) {
       pw.diagnostics.error(
           "ref.unknown",
-          fmt::format("the ledger source {} belongs to organisation '{}', which is neither a "
-                      "financier nor an organisation of project.yaml",
+          fmt::format(fmt::runtime(
+                          _("the ledger source {} belongs to organisation '{}', which is neither a "
+                            "financier nor an organisation of project.yaml")),
                       s.path, s.organisation),
           s.place);
     }
@@ -417,9 +419,10 @@ Paperwork paperwork(const Position& pos, const std::vector<model::TimeEntry>& ti
       if (e.monthly_salary || !p.staff_period(e).overlaps(window)) continue;
       pw.diagnostics.warning(
           "paperwork.no-salary",
-          fmt::format("{} has no monthly_salary: its staff cost{} cannot be computed; the "
-                      "paperwork leaves it empty",
-                      e.id, e.funding == model::Funding::in_kind ? " and in-kind value" : ""),
+          fmt::format(
+              fmt::runtime(_("{} has no monthly_salary: its staff cost{} cannot be computed; the "
+                             "paperwork leaves it empty")),
+              e.id, e.funding == model::Funding::in_kind ? " and in-kind value" : ""),
           e.place);
     }
   } else {

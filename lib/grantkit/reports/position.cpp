@@ -1,3 +1,4 @@
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/position.hpp>
 
 #include <algorithm>
@@ -191,10 +192,11 @@ void Position::flag_finding(const std::string& f, const std::string& what,
     // A warning when the under-spend (budget pro rata by elapsed time − outcome) is material: at
     // least the rule set's underspend_amount; else an info.
     Money behind = planned && *planned > outcome ? *planned - outcome : Money();
-    std::string msg = fmt::format(
-        "{}: {} of the budget used with {} of its time elapsed; {} kr behind the budget pro rata",
-        what, core::format_percent_human(core::ratio_percent(outcome, *budget)),
-        core::format_percent_human(*elapsed_pct), core::format_money_human(behind, true));
+    std::string msg =
+        fmt::format(fmt::runtime(_("{}: {} of the budget used with {} of its time elapsed; {} "
+                                   "behind the budget pro rata")),
+                    what, core::message_percent(core::ratio_percent(outcome, *budget)),
+                    core::message_percent(*elapsed_pct), core::format_kr(behind, true));
     if (behind >= project_.programme.underspend_amount)
       into.warning(f, msg, place, {behind, {what}});
     else
@@ -204,15 +206,16 @@ void Position::flag_finding(const std::string& f, const std::string& what,
   Money b = budget.value_or(Money());
   std::string over =
       b.is_zero()
-          ? fmt::format("{}: outcome {} kr, and the decision in force budgets nothing for it", what,
-                        core::format_money_human(outcome, true))
-          : fmt::format("{}: outcome {} kr is above the budget {} kr by {} kr", what,
-                        core::format_money_human(outcome, true), core::format_money_human(b, true),
-                        core::format_money_human(outcome - b, true));
+          ? fmt::format(
+                fmt::runtime(_("{}: outcome {}, and the decision in force budgets nothing for it")),
+                what, core::format_kr(outcome, true))
+          : fmt::format(fmt::runtime(_("{}: outcome {} is above the budget {} by {}")), what,
+                        core::format_kr(outcome, true), core::format_kr(b, true),
+                        core::format_kr(outcome - b, true));
   into.warning(
       f,
       over + (f == "budget.change-decision-needed"
-                  ? "; a change decision (ändringsbeslut) is needed before it can be claimed"
+                  ? _("; a change decision (ändringsbeslut) is needed before it can be claimed")
                   : ""),
       place, {outcome - b, {what}});
 }

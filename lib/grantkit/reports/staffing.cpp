@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/i18n.hpp>
 
 namespace grantkit::reports {
 
@@ -79,10 +80,11 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
     bool in_kind = e.funding == model::Funding::in_kind;
     if (!cost) {
       flags[i].emplace_back("staff.no-salary");
-      doc.diagnostics.info("staff.no-salary",
-                           fmt::format("{} has no monthly_salary: no cost can be planned{}", e.id,
-                                       in_kind ? " and the in-kind time cannot be valued" : ""),
-                           e.place);
+      doc.diagnostics.info(
+          "staff.no-salary",
+          fmt::format(fmt::runtime(_("{} has no monthly_salary: no cost can be planned{}")), e.id,
+                      in_kind ? _(" and the in-kind time cannot be valued") : ""),
+          e.place);
     }
     if (in_kind) {
       if (!in_kind_value.count(e.organisation)) {
@@ -160,12 +162,14 @@ Document staffing_report(const model::Project& p, const StaffingOptions& o) {
       doc.diagnostics.warning(
           "staff.in-kind-mismatch",
           fmt::format(
-              "{}: its in-kind staff time is planned at {} (share × monthly salary over the "
-              "staffing period{}), the financing plan says {} in kind; the difference {} is more "
-              "than {}",
-              id, core::format_kr(*value), overhead ? " with the payroll overhead" : "",
+              fmt::runtime(
+                  _("{}: its in-kind staff time is planned at {} (share × monthly salary over the "
+                    "staffing period{}), the financing plan says {} in kind; the difference {} is "
+                    "more "
+                    "than {}")),
+              id, core::format_kr(*value), overhead ? _(" with the payroll overhead") : "",
               core::format_kr(*plan), core::format_kr(*value - *plan),
-              core::format_percent_human(p.programme.in_kind_deviation_percent)),
+              core::message_percent(p.programme.in_kind_deviation_percent)),
           f ? f->place : core::SourcePlace{}, {*value - *plan, {id}});
     }
     std::string name = p.organisation_name(id);

@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include <grantkit/core/hours.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/staffing.hpp>
 
 namespace grantkit::reports {
@@ -37,7 +38,7 @@ std::string hours_text(std::int64_t seconds) {
   std::int64_t h = seconds / core::kSecondsPerHour;
   std::int64_t min = seconds % core::kSecondsPerHour / core::kSecondsPerMinute;
   std::int64_t s = seconds % core::kSecondsPerMinute;
-  if (s != 0) return fmt::format("{} h {} min {} s", h, min, s);
+  if (s != 0) return fmt::format(fmt::runtime(_("{} h {} min {} s")), h, min, s);
   if (min != 0) return fmt::format("{} h {} min", h, min);
   return fmt::format("{} h", h);
 }
@@ -133,10 +134,12 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       entry_flags[i] |= 1;
       doc.diagnostics.error(
           std::string(kUnknownPerson),
-          e.person.empty() ? fmt::format("the row names no person ({} on {} in {})",
-                                         hours_text(e.seconds), e.activity, when(e))
-                           : fmt::format("'{}' is not in the staffing (staff.yaml): {} on {} in {}",
-                                         e.person, hours_text(e.seconds), e.activity, when(e)),
+          e.person.empty()
+              ? fmt::format(fmt::runtime(_("the row names no person ({} on {} in {})")),
+                            hours_text(e.seconds), e.activity, when(e))
+              : fmt::format(
+                    fmt::runtime(_("'{}' is not in the staffing (staff.yaml): {} on {} in {}")),
+                    e.person, hours_text(e.seconds), e.activity, when(e)),
           e.place);
     }
     const model::Activity* act = find_activity(e.activity);
@@ -144,8 +147,9 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       entry_flags[i] |= 2;
       doc.diagnostics.error(
           std::string(kUnknownActivity),
-          fmt::format("{}, {}: {} reported on activity '{}', which is not in the plan", e.person,
-                      when(e), hours_text(e.seconds), e.activity),
+          fmt::format(
+              fmt::runtime(_("{}, {}: {} reported on activity '{}', which is not in the plan")),
+              e.person, when(e), hours_text(e.seconds), e.activity),
           e.activity_place.line > 0 ? e.activity_place : e.place);
     }
     std::vector<std::string> outside;
@@ -157,20 +161,21 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
       if (!inside) {
         std::vector<std::string> periods;
         for (const auto* s : person.entries) periods.push_back(p.staff_period(*s).iso());
-        outside.push_back(
-            fmt::format("outside the person's staffing period {}", fmt::join(periods, ", ")));
+        outside.push_back(fmt::format(fmt::runtime(_("outside the person's staffing period {}")),
+                                      fmt::join(periods, ", ")));
       }
     }
     if (act && !act->period.overlaps(span)) {
-      outside.push_back(fmt::format("outside {}'s period {}", act->id, act->period.iso()));
+      outside.push_back(
+          fmt::format(fmt::runtime(_("outside {}'s period {}")), act->id, act->period.iso()));
     }
     if (!outside.empty()) {
       entry_flags[i] |= 4;
       doc.diagnostics.warning(
           std::string(kOutsidePeriod),
-          fmt::format("{}, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds),
-                      e.activity, fmt::join(outside, " and ")),
-          e.place, {std::nullopt, {e.person, e.activity}});
+          fmt::format(fmt::runtime(_("{}, {}: {} on {} lie {}")), e.person, when(e),
+                      hours_text(e.seconds), e.activity, fmt::join(outside, _(" and "))),
+          e.place, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds), e.activity, fmt::join(outside, " and ")), e.place, {std::nullopt, {e.person, e.activity}});
     }
   }
 
@@ -212,8 +217,9 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
         cap_passed[{person.id, year}] = e.month;
         doc.diagnostics.error(
             std::string(kAnnualCap),
-            fmt::format("{}: more than {} reported in {} (hourly staff; at most {} a calendar "
-                        "year may be declared, CPR 1303/2013 art. 68a); passed in {}",
+            fmt::format(fmt::runtime(_(
+                            "{}: more than {} reported in {} (hourly staff; at most {} a calendar "
+                            "year may be declared, CPR 1303/2013 art. 68a); passed in {}")),
                         person.id, hours_text(annual_seconds), year, hours_text(annual_seconds),
                         e.month.iso()),
             e.place);
@@ -221,9 +227,11 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
         full_passed[{person.id, year}] = e.month;
         doc.diagnostics.warning(
             std::string(kOverFullTime),
-            fmt::format("{}: more than {} reported in {}, that calendar year's full time; passed "
-                        "in {}",
-                        person.id, hours_text(limit), year, e.month.iso()),
+            fmt::format(
+                fmt::runtime(
+                    _("{}: more than {} reported in {}, that calendar year's full time; passed "
+                      "in {}")),
+                person.id, hours_text(limit), year, e.month.iso()),
             e.place, {std::nullopt, {person.id}});
       }
     }
@@ -247,7 +255,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
         reported_in[{persons[pi].id, entries[i].month}] += entries[i].seconds;
     }
     const auto& prog = p.programme;
-    auto pct = [](Percent x) { return core::format_percent_human(x); };
+    auto pct = [](Percent x) { return core::message_percent(x); };
     for (const Person& person : persons) {
       std::optional<core::Period> span;
       for (const auto* s : person.entries) {
@@ -282,8 +290,9 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
             !(holiday && reported < planned)) {
           deviation[key] = m;
           deviation_message[key] = fmt::format(
-              "{}, {}: {} reported, {} planned (share × full time); more than {} apart in one "
-              "month",
+              fmt::runtime(_(
+                  "{}, {}: {} reported, {} planned (share × full time); more than {} apart in one "
+                  "month")),
               person.id, m.iso(), hours_text(reported), hours_text(planned),
               pct(prog.time_deviation_month_percent));
         }
@@ -302,8 +311,9 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
           for (const Month& r : run) deviation.try_emplace({person.id, r}, m);
           if (deviation_message.count(key)) continue;  // this month's own finding tells it
           deviation_message[key] = fmt::format(
-              "{}, {}: {} reported, {} planned (share × full time); more than {} apart in {} "
-              "months running, {}–{}",
+              fmt::runtime(
+                  _("{}, {}: {} reported, {} planned (share × full time); more than {} apart in {} "
+                    "months running, {}–{}")),
               person.id, m.iso(), hours_text(reported), hours_text(planned),
               pct(prog.time_deviation_percent), length, run.front().iso(), m.iso());
         } else {
@@ -366,8 +376,8 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
     if (o.complete && person && ended && l.planned > 0 && l.reported == 0) {
       l.flags.insert(kMissingReport);
       doc.diagnostics.warning(std::string(kMissingReport),
-                              fmt::format("{}, {}: no hours reported; {} planned", person_id,
-                                          m.iso(), hours_text(l.planned)),
+                              fmt::format(fmt::runtime(_("{}, {}: no hours reported; {} planned")),
+                                          person_id, m.iso(), hours_text(l.planned)),
                               staff_place, {std::nullopt, {person_id}});
     }
     if (auto dv = deviation.find(key); dv != deviation.end()) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/reports/window.hpp>
 
 namespace grantkit::reports {
@@ -19,8 +20,9 @@ core::Result<ReportWindow> make_window(const model::Project& project,
     w.period = {m.first_day(), m.last_day()};
   }
   if (!w.period.overlaps(whole)) {
-    return core::Result<ReportWindow>::failure(fmt::format(
-        "the period {} lies outside the project period {}", w.period.iso(), whole.iso()));
+    return core::Result<ReportWindow>::failure(
+        fmt::format(fmt::runtime(_("the period {} lies outside the project period {}")),
+                    w.period.iso(), whole.iso()));
   }
   core::Date end = std::min(w.period.to, w.as_of);
   if (w.period.from <= end) w.this_period = core::Period{w.period.from, end};
