@@ -1,5 +1,6 @@
 // `grantkit claim --period P [--record]`: the payment request (ansökan om utbetalning) for a
 // period, and with --record its entry in the register claims.yaml.
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/reports/claim.hpp>
 #include <grantkit/reports/request.hpp>
@@ -47,19 +48,21 @@ int run_claim(CommonOptions& o) {
                             [](const auto& d) { return d.rule == "claim.period-open"; });
     if (all.has_errors() || open) {
       all.error("claim.record-refused",
-                open ? "the period has not ended: nothing was recorded in claims.yaml"
-                     : "the request has errors (above): nothing was recorded in claims.yaml");
+                open ? _("the period has not ended: nothing was recorded in claims.yaml")
+                     : _("the request has errors (above): nothing was recorded in claims.yaml"));
     } else {
       as_sent.id = next_claim_id(*l.project);
       if (io::append_claim(l.project->dir, as_sent, all)) {
         if (!o.quiet)
-          std::fputs(fmt::format("grantkit: request {} for {} recorded in {}\n", as_sent.id,
+          std::fputs(fmt::format(fmt::runtime(_("grantkit: request {} for {} recorded in {}\n")),
+                                 as_sent.id,
                                  as_sent.period.iso(),
                                  (std::filesystem::path(l.project->dir) / "claims.yaml").string())
                          .c_str(),
                      stderr);
         all.info("claim.recorded",
-                 fmt::format("request {} for {} recorded in claims.yaml as submitted", as_sent.id,
+                 fmt::format(fmt::runtime(_("request {} for {} recorded in claims.yaml as submitted")),
+                             as_sent.id,
                              as_sent.period.iso()),
                  {(std::filesystem::path(l.project->dir) / "claims.yaml").string(), 0, 0});
       }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <grantkit/core/file.hpp>
+#include <grantkit/core/i18n.hpp>
 #include <grantkit/core/utf8.hpp>
 #include <grantkit/io/project_loader.hpp>
 #include <grantkit/io/yaml_doc.hpp>
@@ -131,7 +132,7 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   if (exists) {
     auto bytes = read_file_bytes(file);
     if (!bytes) {
-      diags.unreadable("io.read", "claims.yaml cannot be read", {file, 0, 0});
+      diags.unreadable("io.read", _("claims.yaml cannot be read"), {file, 0, 0});
       return false;
     }
     text = std::move(*bytes);
@@ -146,8 +147,9 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   for (const auto& c : before) {
     if (c.status != model::ClaimStatus::draft && c.period == claim.period) {
       diags.error("claim.record-exists",
-                  fmt::format("request {} for {} is already in the register: nothing was recorded "
-                              "(change its entry by hand if the request was sent again)",
+                  fmt::format(fmt::runtime(_("request {} for {} is already in the register: nothing was "
+                                             "recorded (change its entry by hand if the request "
+                                             "was sent again)")),
                               c.id, c.period.iso()),
                   c.place);
       return false;
@@ -165,8 +167,8 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
     std::size_t key = claims_key(text);
     if (key == std::string::npos) {
       diags.error("claim.record-format",
-                  "claims.yaml has no `claims:` line at the start of a line: the request cannot "
-                  "be appended; nothing was recorded",
+                  _("claims.yaml has no `claims:` line at the start of a line: the request cannot be "
+                    "appended; nothing was recorded"),
                   {file, 0, 0});
       return false;
     }
@@ -185,9 +187,9 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
       out += entry_text(claim, 2);
     } else if (!value.empty()) {
       diags.error("claim.record-format",
-                  "claims.yaml writes its `claims:` list inline (flow style): write it as a block "
-                  "list (one `- id: …` entry per request) so that a request can be appended; "
-                  "nothing was recorded",
+                  _("claims.yaml writes its `claims:` list inline (flow style): write it as a block list "
+                    "(one `- id: …` entry per request) so that a request can be appended; nothing "
+                    "was recorded"),
                   {file, 0, 0});
       return false;
     } else {
@@ -221,15 +223,15 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   for (std::size_t i = 0; same && i < before.size(); ++i) same = same_claim(before[i], after[i]);
   if (!same) {
     diags.error("claim.record-format",
-                "appending the request to claims.yaml would change what the file says (its "
-                "`claims:` list must be the last key, as a block list): nothing was recorded",
+                _("appending the request to claims.yaml would change what the file says (its "
+                  "`claims:` list must be the last key, as a block list): nothing was recorded"),
                 {file, 0, 0});
     return false;
   }
   auto written = core::write_file_atomically(file, out);
   if (!written) {
     diags.unreadable("io.write",
-                     fmt::format("claims.yaml could not be written: {}", written.error()),
+                     fmt::format(fmt::runtime(_("claims.yaml could not be written: {}")), written.error()),
                      {file, 0, 0});
     return false;
   }

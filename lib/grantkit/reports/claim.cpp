@@ -32,7 +32,7 @@ std::string months_text(const core::Period& span) {
 std::string amounts_text(const std::map<std::string, Money>& by_cat) {
   std::vector<std::string> parts;
   for (const auto& [cat, m] : by_cat)
-    parts.push_back(fmt::format("{} {} kr", cat, core::format_money_human(m, true)));
+    parts.push_back(fmt::format("{} {}", cat, core::format_kr(m, true)));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -56,8 +56,9 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   b.this_period = by_category(pos.this_period(Basis::paid));
   if (w.period.to > w.as_of) {
     diags.warning("claim.period-open",
-                  fmt::format("the period {} has not ended as of {}: costs of its remaining days "
-                              "are not in this request; send it once the period has ended",
+                  fmt::format(fmt::runtime(_("the period {} has not ended as of {}: costs of its "
+                                             "remaining days are not in this request; send it "
+                                             "once the period has ended")),
                               w.period.iso(), core::format_iso(w.as_of)));
   }
   for (const auto& c : p.claims) {
@@ -98,13 +99,11 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   if (!recomputed.empty()) {
     diags.info(
         "claim.reported-recomputed",
-        fmt::format("request{} {} in claims.yaml {} not say what {} reported per cost "
-                    "category (`reported`): it is recomputed from today's books ({} kr), so "
-                    "a cost booked late for {} period cannot be told apart",
-                    recomputed.size() == 1 ? "" : "s", fmt::join(recomputed, ", "),
-                    recomputed.size() == 1 ? "does" : "do", recomputed.size() == 1 ? "it" : "they",
-                    core::format_money_human(recomputed_sum, true),
-                    recomputed.size() == 1 ? "its" : "their"),
+        fmt::format(fmt::runtime(_("request(s) {} in claims.yaml do not say what they reported "
+                                   "per cost category (`reported`): it is recomputed from "
+                                   "today's books ({}), so a cost booked late for their period "
+                                   "cannot be told apart")),
+                    fmt::join(recomputed, ", "), core::format_kr(recomputed_sum, true)),
         b.earlier.empty() ? core::SourcePlace{} : b.earlier.front()->place);
   }
   // Costs of earlier periods that no request reported: B − R.
@@ -140,13 +139,14 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
     if (!sum.is_zero())
       diags.warning(
           "claim.gap",
-          fmt::format("{} ({}) {} covered by no payment request, between {} and this one: {} kr of "
-                      "eligible costs dated then are claimed in this request",
+          fmt::format(fmt::runtime(_("the months {} ({}) are covered by no payment request, "
+                                     "between {} and this one: {} of eligible costs dated then "
+                                     "are claimed in this request")),
                       months_text(*b.gap), b.gap->iso(),
-                      core::months_of(*b.gap).size() == 1 ? "is" : "are",
-                      last ? fmt::format("request {} ({})", last->id, last->period.iso())
-                           : std::string("the project's start"),
-                      core::format_money_human(sum, true)));
+                      last ? fmt::format(fmt::runtime(_("request {} ({})")), last->id,
+                                         last->period.iso())
+                           : std::string(_("the project's start")),
+                      core::format_kr(sum, true)));
   }
 
   // The rows that can be named: every booked cost dated before the period in an earlier request's
@@ -199,15 +199,16 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
     named_late[t->category] += t->amount;
     diags.warning(
         "claim.late-cost",
-        c ? fmt::format("voucher {} ({}, {} kr) is dated in the period of request {} ({}) but was "
-                        "not in it: a late cost, claimed in this request",
+        c ? fmt::format(fmt::runtime(_("voucher {} ({}, {}) is dated in the period of request "
+                                       "{} ({}) but was not in it: a late cost, claimed in this "
+                                       "request")),
                         t->voucher.empty() ? std::string("-") : t->voucher,
-                        core::format_iso(t->date), core::format_money_human(t->amount, true), c->id,
+                        core::format_iso(t->date), core::format_kr(t->amount, true), c->id,
                         c->period.iso())
-          : fmt::format("voucher {} ({}, {} kr) is dated in a month that no payment request "
-                        "covered: a late cost, claimed in this request",
+          : fmt::format(fmt::runtime(_("voucher {} ({}, {}) is dated in a month that no payment "
+                                       "request covered: a late cost, claimed in this request")),
                         t->voucher.empty() ? std::string("-") : t->voucher,
-                        core::format_iso(t->date), core::format_money_human(t->amount, true)),
+                        core::format_iso(t->date), core::format_kr(t->amount, true)),
         t->place);
   }
   // Recorded rows no longer in the books: corrections, negative rows of this request.
@@ -227,11 +228,12 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
       named_late[row->category] += row->amount;
       diags.warning(
           "claim.reported-changed",
-          fmt::format("voucher {} ({}, {} kr, {}) of request {} is no longer among the "
-                      "eligible costs of the books: a correction, {} kr in this request",
+          fmt::format(fmt::runtime(_("voucher {} ({}, {}, {}) of request {} is no longer among "
+                                     "the eligible costs of the books: a correction, {} in this "
+                                     "request")),
                       t->voucher.empty() ? std::string("-") : t->voucher, core::format_iso(t->date),
-                      core::format_money_human(t->amount, true), t->file,
-                      c ? c->id : std::string("-"), core::format_money_human(row->amount, true)),
+                      core::format_kr(t->amount, true), t->file, c ? c->id : std::string("-"),
+                      core::format_kr(row->amount, true)),
           t->place);
       b.late_rows.push_back({row.get(), c ? c->id : std::string()});
       b.corrections.push_back(std::move(row));
@@ -252,18 +254,19 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
   if (!unnamed.empty()) {
     diags.warning(
         "claim.late-cost",
-        fmt::format("eligible costs dated in periods already claimed that no request reported, "
-                    "claimed in this request: {} (flat rates and in-kind values computed on "
-                    "them, and late costs of requests that have no recorded transaction list)",
+        fmt::format(fmt::runtime(_("eligible costs dated in periods already claimed that no "
+                                   "request reported, claimed in this request: {} (flat rates and "
+                                   "in-kind values computed on them, and late costs of requests "
+                                   "that have no recorded transaction list)")),
                     amounts_text(unnamed)),
         b.earlier.empty() ? core::SourcePlace{} : b.earlier.back()->place);
   }
   if (!less.empty()) {
     diags.warning(
         "claim.reported-changed",
-        fmt::format("for periods already claimed the books now hold less than the requests "
-                    "reported, beyond the rows named: {}; the difference is deducted in this "
-                    "request",
+        fmt::format(fmt::runtime(_("for periods already claimed the books now hold less than "
+                                   "the requests reported, beyond the rows named: {}; the "
+                                   "difference is deducted in this request")),
                     amounts_text(less)),
         b.earlier.empty() ? core::SourcePlace{} : b.earlier.back()->place);
   }

@@ -87,7 +87,7 @@ Document cofinancing_report(const Position& pos) {
                 fmt::runtime(_("{}: {} received or contributed by {}, {} expected pro rata")),
                 f.name.empty() ? f.id : f.name, core::format_kr(rc + vk, true),
                 core::format_iso(w.as_of), core::format_kr(*expected, true)),
-            f.place, {} kr expected pro rata", f.name.empty() ? f.id : f.name, core::format_money_human(rc + vk, true), core::format_iso(w.as_of), core::format_money_human(*expected, true)), f.place, {behind, {f.id}});
+            f.place, {behind, {f.id}});
       }
     }
     t.rows.push_back(

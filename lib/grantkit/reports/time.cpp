@@ -175,7 +175,7 @@ Document time_report(const model::Project& p, const std::vector<model::TimeEntry
           std::string(kOutsidePeriod),
           fmt::format(fmt::runtime(_("{}, {}: {} on {} lie {}")), e.person, when(e),
                       hours_text(e.seconds), e.activity, fmt::join(outside, _(" and "))),
-          e.place, {}: {} on {} lie {}", e.person, when(e), hours_text(e.seconds), e.activity, fmt::join(outside, " and ")), e.place, {std::nullopt, {e.person, e.activity}});
+          e.place, {std::nullopt, {e.person, e.activity}});
     }
   }
 
