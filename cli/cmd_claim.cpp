@@ -55,16 +55,15 @@ int run_claim(CommonOptions& o) {
       if (io::append_claim(l.project->dir, as_sent, all)) {
         if (!o.quiet)
           std::fputs(fmt::format(fmt::runtime(_("grantkit: request {} for {} recorded in {}\n")),
-                                 as_sent.id,
-                                 as_sent.period.iso(),
+                                 as_sent.id, as_sent.period.iso(),
                                  (std::filesystem::path(l.project->dir) / "claims.yaml").string())
                          .c_str(),
                      stderr);
-        all.info("claim.recorded",
-                 fmt::format(fmt::runtime(_("request {} for {} recorded in claims.yaml as submitted")),
-                             as_sent.id,
-                             as_sent.period.iso()),
-                 {(std::filesystem::path(l.project->dir) / "claims.yaml").string(), 0, 0});
+        all.info(
+            "claim.recorded",
+            fmt::format(fmt::runtime(_("request {} for {} recorded in claims.yaml as submitted")),
+                        as_sent.id, as_sent.period.iso()),
+            {(std::filesystem::path(l.project->dir) / "claims.yaml").string(), 0, 0});
       }
     }
   }

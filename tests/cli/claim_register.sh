@@ -20,7 +20,7 @@ grep -q '^# none yet$' "$EX/claims.yaml" && grep -q '^claims:$' "$EX/claims.yaml
   grep -q '^  - id: 1$' "$EX/claims.yaml" || fail "claims: [] then --record: $(cat "$EX/claims.yaml")"
 printf 'schema: grantkit/claims/1\nclaims: [{id: 1, period: {from: 2024-03-01, to: 2024-08-31}}]\n' >"$EX/claims.yaml"
 cp "$EX/claims.yaml" "$TMP/inline.yaml"
-expect_exit 1 "$GK" claim "$EX" --period 2024-09-01..2024-12-31 --as-of 2025-01-31 --record -f json
+expect_exit 1 "$GK" claim "$EX" --period 2024-09-01..2024-12-31 --as-of 2025-01-31 --record -f json --lang en
 expect_stderr 'inline.*\[claim\.record-format\]'
 cmp -s "$EX/claims.yaml" "$TMP/inline.yaml" || fail "a refused --record changed claims.yaml"
 finish

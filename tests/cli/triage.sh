@@ -101,7 +101,7 @@ accept:
 YAML
 line_of() { grep -n "$1" "$P/project.yaml" | head -1 | cut -d: -f1; }
 
-expect_exit 0 "$GK" report "$P" --as-of 2022-11-30 --period 2022-10 -f json -o "$TMP/acc.json" -v
+expect_exit 0 "$GK" report "$P" --as-of 2022-11-30 --period 2022-10 -f json -o "$TMP/acc.json" -v --lang en
 # Fires: information with its reason, never a warning.
 expect_stderr "skanes-kommuner.csv:49:1: info: .*voucher 2022-013.* \(accepted: Omförs till A3.2 i november\) \[ledger.unknown-activity\]"
 expect_stderr "project.yaml:[0-9]+:[0-9]+: info: A3.2: outcome .* \(accepted: Ändringsbeslut sökt 2022-10-15\) \[budget.over\]"
@@ -124,12 +124,12 @@ over = [r["message"].split(":")[0] for r in actions if r["rule"] == "budget.over
 assert sorted(over) == ["A3.1", "A3.4"], over
 PY
 # Without --verbose the accepted findings are not printed at all.
-expect_exit 0 "$GK" report "$P" --as-of 2022-11-30 --period 2022-10 -f json -o "$TMP/acc.json"
+expect_exit 0 "$GK" report "$P" --as-of 2022-11-30 --period 2022-10 -f json -o "$TMP/acc.json" --lang en
 grep -q "accepted:" "$TMP/err" && fail "an accepted finding printed without --verbose"
 
 # validate: accept.unused at the entry that matches nothing; the warning count falls by exactly
 # the findings acknowledged, and rises by the two findings about the accepts.
-expect_exit 0 "$GK" validate "$P" --as-of 2022-11-30
+expect_exit 0 "$GK" validate "$P" --as-of 2022-11-30 --lang en
 expect_stderr "project.yaml:$(line_of 'A9.9'):5: warning: the accept of \[budget.over\] for 'A9.9' matches no finding.* \[accept.unused\]"
 expect_stderr "\[accept.expired\]"
 "$GK" validate "$P" --as-of 2022-11-30 -f json >"$TMP/after.json" 2>/dev/null || true

@@ -119,7 +119,8 @@ void financing_unresolved(const Project& p, core::Diagnostics& d) {
           f.place, {std::nullopt, {f.id}});
     } else if (f.status == model::FinancingStatus::unknown) {
       d.warning("financing.unresolved",
-                fmt::format(fmt::runtime(_("{}: the co-financing is unknown")), f.id), f.place, {std::nullopt, {f.id}});
+                fmt::format(fmt::runtime(_("{}: the co-financing is unknown")), f.id), f.place,
+                {std::nullopt, {f.id}});
     }
   }
 }
@@ -266,7 +267,8 @@ void staff_plan_over_budget(const Project& p, core::Diagnostics& d) {
                     fmt::runtime(_("; with the flat rates on staff costs ({}): {} against {}")),
                     fmt::join(named, ", "), core::format_kr(plan_with),
                     core::format_kr(budget_with))),
-      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place, {plan - budget->second, {std::string(kStaffCategory)}});
+      place != p.decision.budget.category_places.end() ? place->second : p.decision.budget.place,
+      {plan - budget->second, {std::string(kStaffCategory)}});
 }
 
 // staff.duplicate-entry: the same person listed more than once over overlapping periods.

@@ -146,12 +146,13 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   }
   for (const auto& c : before) {
     if (c.status != model::ClaimStatus::draft && c.period == claim.period) {
-      diags.error("claim.record-exists",
-                  fmt::format(fmt::runtime(_("request {} for {} is already in the register: nothing was "
-                                             "recorded (change its entry by hand if the request "
-                                             "was sent again)")),
-                              c.id, c.period.iso()),
-                  c.place);
+      diags.error(
+          "claim.record-exists",
+          fmt::format(fmt::runtime(_("request {} for {} is already in the register: nothing was "
+                                     "recorded (change its entry by hand if the request "
+                                     "was sent again)")),
+                      c.id, c.period.iso()),
+          c.place);
       return false;
     }
   }
@@ -166,10 +167,11 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   } else {
     std::size_t key = claims_key(text);
     if (key == std::string::npos) {
-      diags.error("claim.record-format",
-                  _("claims.yaml has no `claims:` line at the start of a line: the request cannot be "
-                    "appended; nothing was recorded"),
-                  {file, 0, 0});
+      diags.error(
+          "claim.record-format",
+          _("claims.yaml has no `claims:` line at the start of a line: the request cannot be "
+            "appended; nothing was recorded"),
+          {file, 0, 0});
       return false;
     }
     std::size_t line_end = text.find('\n', key);
@@ -186,11 +188,12 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
       if (!out.empty() && out.back() != '\n') out += '\n';
       out += entry_text(claim, 2);
     } else if (!value.empty()) {
-      diags.error("claim.record-format",
-                  _("claims.yaml writes its `claims:` list inline (flow style): write it as a block list "
-                    "(one `- id: …` entry per request) so that a request can be appended; nothing "
-                    "was recorded"),
-                  {file, 0, 0});
+      diags.error(
+          "claim.record-format",
+          _("claims.yaml writes its `claims:` list inline (flow style): write it as a block list "
+            "(one `- id: …` entry per request) so that a request can be appended; nothing "
+            "was recorded"),
+          {file, 0, 0});
       return false;
     } else {
       // The indent of the list's first item, else two spaces.
@@ -230,9 +233,10 @@ bool append_claim(const std::string& dir, const model::Claim& claim, core::Diagn
   }
   auto written = core::write_file_atomically(file, out);
   if (!written) {
-    diags.unreadable("io.write",
-                     fmt::format(fmt::runtime(_("claims.yaml could not be written: {}")), written.error()),
-                     {file, 0, 0});
+    diags.unreadable(
+        "io.write",
+        fmt::format(fmt::runtime(_("claims.yaml could not be written: {}")), written.error()),
+        {file, 0, 0});
     return false;
   }
   return true;

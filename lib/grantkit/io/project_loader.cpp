@@ -661,8 +661,8 @@ std::optional<model::ClaimStatus> read_claim_status(YamlReader& r, const YamlNod
   }
   r.diags().error(
       "yaml.type",
-      fmt::format(fmt::runtime(_("status must be one of draft, submitted, approved, paid, not '{}'")),
-                  *t),
+      fmt::format(
+          fmt::runtime(_("status must be one of draft, submitted, approved, paid, not '{}'")), *t),
       n->place);
   return std::nullopt;
 }

@@ -641,7 +641,7 @@ std::string table_part(const Table& t, Lang lang, const Grid& g,
         // A flag by its label, its rule id kept whole in the title.
         shown.clear();
         for (const auto& id : c.list) {
-          shown += fmt::format("{}<span class=\"flag nb\" title=\"{}\">{}</span>",
+          shown += fmt::format("{}<span class=\"flag\" title=\"{}\">{}</span>",
                                shown.empty() ? "" : ", ", html_escape(id),
                                html_escape(flag_label(id, lang)));
         }
@@ -774,7 +774,7 @@ table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin-bottom:
 th, td { padding: 3px 5px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
 th { background: #e8eef4; font-weight: bold; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num, td.date, .nb { white-space: nowrap; }
+td.num, td.date, .nb, .flag { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #1a1a1a; border-bottom: none; }
 thead { display: table-header-group; }
 tr, figure { break-inside: avoid; page-break-inside: avoid; }

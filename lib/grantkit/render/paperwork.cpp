@@ -564,7 +564,8 @@ std::vector<core::FolderFile> paperwork_files(const reports::Paperwork& pw, CsvD
     index += "</ul>\n";
   }
   index +=
-      "<p class=\"note\">Utgiftsfilerna och personal-verifikationer innehåller tillsammans "
+      "<p class=\"note\">Utgiftsfilerna (och personal-verifikationer, när ansökan har "
+      "bokförda personalkostnader) innehåller tillsammans "
       "ansökans transaktionslista: de stödberättigande bokförda kostnaderna under perioden och "
       "sena kostnader från tidigare perioder, en rad per verifikation och konto, varje kostnad i "
       "en fil; kostnader som en schablon täcker och undantagna rader finns inte med. "

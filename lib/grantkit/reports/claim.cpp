@@ -139,14 +139,14 @@ ClaimBasis claim_basis(const Position& pos, core::Diagnostics& diags) {
     if (!sum.is_zero())
       diags.warning(
           "claim.gap",
-          fmt::format(fmt::runtime(_("the months {} ({}) are covered by no payment request, "
-                                     "between {} and this one: {} of eligible costs dated then "
-                                     "are claimed in this request")),
-                      months_text(*b.gap), b.gap->iso(),
-                      last ? fmt::format(fmt::runtime(_("request {} ({})")), last->id,
-                                         last->period.iso())
-                           : std::string(_("the project's start")),
-                      core::format_kr(sum, true)));
+          fmt::format(
+              fmt::runtime(_("the months {} ({}) are covered by no payment request, "
+                             "between {} and this one: {} of eligible costs dated then "
+                             "are claimed in this request")),
+              months_text(*b.gap), b.gap->iso(),
+              last ? fmt::format(fmt::runtime(_("request {} ({})")), last->id, last->period.iso())
+                   : std::string(_("the project's start")),
+              core::format_kr(sum, true)));
   }
 
   // The rows that can be named: every booked cost dated before the period in an earlier request's
