@@ -126,7 +126,7 @@ TEST_CASE("render::render_html keeps dates and short ids whole and breaks long i
   // 40 x: a break opportunity after 20 code points, and after each hyphen.
   CHECK(html.find(std::string(20, 'x') + "<wbr>" + std::string(20, 'x')) != std::string::npos);
   CHECK(html.find("-<wbr>region-<wbr>skane") != std::string::npos);
-  CHECK(html.find("td.num, td.date, .nb { white-space: nowrap; }") != std::string::npos);
+  CHECK(html.find("td.num, td.date, .nb, .flag { white-space: nowrap; }") != std::string::npos);
   CHECK(html.find("overflow-wrap: anywhere") == std::string::npos);
 }
 
