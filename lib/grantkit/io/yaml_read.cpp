@@ -160,17 +160,8 @@ std::optional<std::string> YamlReader::id(const YamlNode* n, std::string_view wh
 }
 
 std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view what) {
-  if (!n || n->is_null()) return std::nullopt;
-  if (!n->is_scalar()) {
-    type_error(*n, what, "an amount");
-    return std::nullopt;
-  }
-  auto m = core::parse_input_amount(n->text);
-  if (!m) {
-    diags_.error("yaml.amount", fmt::format("{}: {}", what, m.error()), n->place);
-    return std::nullopt;
-  }
-  if (m->ore() < 0) {
+  auto m = signed_money(n, what);
+  if (m && m->ore() < 0) {
     diags_.error(
         "yaml.range",
         fmt::format(fmt::runtime(_("{}: {} is negative; an amount here must be 0 or more")), what,
@@ -178,7 +169,7 @@ std::optional<core::Money> YamlReader::money(const YamlNode* n, std::string_view
         n->place);
     return std::nullopt;
   }
-  return *m;
+  return m;
 }
 
 std::optional<core::Money> YamlReader::signed_money(const YamlNode* n, std::string_view what) {
