@@ -56,7 +56,7 @@ TEST_CASE("io::parse_account_key") {
   CHECK_FALSE(io::parse_account_key(""));
 }
 
-TEST_CASE("model::AccountRange matches on the leading digits; narrower ranges win") {
+TEST_CASE("model::AccountRange matches on the leading digits, and narrower ranges win") {
   model::AccountRange group{"5020", "5029", AccountKind::cost, "personal", "", {}};
   CHECK(group.contains("5021"));
   CHECK(group.contains("50201"));  // a sub-account (underkonto)

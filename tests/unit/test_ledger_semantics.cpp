@@ -161,7 +161,7 @@ TEST_CASE("ledger: aid by account_map and by the BAS plan (3981 Erhållna EU-bid
   CHECK(count_rule(d, "ledger.repayment") == 0);
 }
 
-TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dates") {
+TEST_CASE("claim: paid, unpaid and late-paid costs, and a source without payment dates") {
   TempDir dir;
   dir.write("ledger/paid.csv",
             "date;voucher;account;amount;text;category;activity;paid\n"
@@ -183,7 +183,7 @@ TEST_CASE("claim: paid, unpaid and late-paid costs; a source without payment dat
   // their vouchers, and the claim's totals still add up.
   CHECK(table(doc, "transactions").rows.size() == 1);
   CHECK(table(doc, "transactions").total->back().number == 100000);
-  CHECK(table(doc, "costs").total->at(3).number == 100000);
+  CHECK(table(doc, "costs").total->at(4).number == 100000);
   CHECK(count_rule(doc.diagnostics, "claim.unpaid") == 2);
   std::string unpaid = messages(doc.diagnostics, "claim.unpaid");
   CHECK(unpaid.find("P2") != std::string::npos);
