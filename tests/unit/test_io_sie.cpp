@@ -317,7 +317,8 @@ TEST_CASE("io::read_sie: rows that cannot be read are reported and handed on, ne
   for (const auto& x : d.items()) CHECK(x.place.file == "mem.se");
 }
 
-TEST_CASE("io::read_sie: records out of place are sie.syntax, and a voucher without } still counts") {
+TEST_CASE(
+    "io::read_sie: records out of place are sie.syntax, and a voucher without } still counts") {
   core::Diagnostics d;
   auto f = read_text(
       "#TRANS 5810 {} 1.00\n"  // outside a voucher
@@ -657,7 +658,8 @@ TEST_CASE(
   CHECK(count_rule(ok, "sie.no-vouchers") == 0);
 }
 
-TEST_CASE("io::read_sie: an excluded row keeps its amount, and a missing series has its own message") {
+TEST_CASE(
+    "io::read_sie: an excluded row keeps its amount, and a missing series has its own message") {
   core::Diagnostics d;
   auto f = read_text(
       "#FLAGGA 0\n#VER A 1 20220301\n{\n#TRANS 6550 {} 1234.50 20221399\n#TRANS 1930 {} "
